@@ -1,0 +1,202 @@
+//! Language detection (the `whatlang` crate) mapped to BCP 47 tags.
+
+use whatlang::{Lang, Script};
+
+/// Detects the language of `text` and returns a BCP 47 tag, or `None` when
+/// the text is too short or too mixed to say.
+///
+/// ```
+/// let tag = folio_core::lang::detect("Der schnelle braune Fuchs springt über den faulen Hund, \
+///     und das ist eine Geschichte, die man sich gerne erzählt.");
+/// assert_eq!(tag.as_deref(), Some("de"));
+/// ```
+pub fn detect(text: &str) -> Option<String> {
+    // Scripts that name their language outright.
+    let sample: String = text.chars().take(4000).collect();
+    let mut han = 0usize;
+    let mut kana = 0usize;
+    let mut hangul = 0usize;
+    for c in sample.chars() {
+        match c {
+            '\u{3040}'..='\u{30FF}' => kana += 1,
+            '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => hangul += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
+            _ => {}
+        }
+    }
+    if hangul > 10 && hangul >= han {
+        return Some("ko".into());
+    }
+    if kana > 5 {
+        return Some("ja".into());
+    }
+    if han > 10 {
+        return Some("zh".into());
+    }
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && sample.chars().count() < 200 {
+        return None;
+    }
+    if info.script() == Script::Latin && info.confidence() < 0.2 {
+        return None;
+    }
+    Some(bcp47(info.lang()).to_owned())
+}
+
+/// The BCP 47 tag (ISO 639-1 where one exists) for a `whatlang` language.
+pub fn bcp47(lang: Lang) -> &'static str {
+    match lang.code() {
+        "eng" => "en",
+        "rus" => "ru",
+        "cmn" => "zh",
+        "spa" => "es",
+        "por" => "pt",
+        "ita" => "it",
+        "ben" => "bn",
+        "fra" => "fr",
+        "deu" => "de",
+        "ukr" => "uk",
+        "kat" => "ka",
+        "ara" => "ar",
+        "hin" => "hi",
+        "jpn" => "ja",
+        "heb" => "he",
+        "yid" => "yi",
+        "pol" => "pl",
+        "amh" => "am",
+        "jav" => "jv",
+        "kor" => "ko",
+        "nob" => "nb",
+        "dan" => "da",
+        "swe" => "sv",
+        "fin" => "fi",
+        "tur" => "tr",
+        "nld" => "nl",
+        "hun" => "hu",
+        "ces" => "cs",
+        "ell" => "el",
+        "bul" => "bg",
+        "bel" => "be",
+        "mar" => "mr",
+        "kan" => "kn",
+        "ron" => "ro",
+        "slv" => "sl",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "mkd" => "mk",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "tam" => "ta",
+        "vie" => "vi",
+        "urd" => "ur",
+        "tha" => "th",
+        "guj" => "gu",
+        "uzb" => "uz",
+        "pan" => "pa",
+        "aze" => "az",
+        "ind" => "id",
+        "tel" => "te",
+        "pes" => "fa",
+        "mal" => "ml",
+        "ori" => "or",
+        "mya" => "my",
+        "nep" => "ne",
+        "sin" => "si",
+        "khm" => "km",
+        "tuk" => "tk",
+        "aka" => "ak",
+        "zul" => "zu",
+        "sna" => "sn",
+        "afr" => "af",
+        "lat" => "la",
+        "slk" => "sk",
+        "cat" => "ca",
+        "tgl" => "tl",
+        "hye" => "hy",
+        "epo" => "eo",
+        other => other_static(other),
+    }
+}
+
+fn other_static(code: &str) -> &'static str {
+    // whatlang's codes are 'static already; anything unmapped stays ISO 639-3,
+    // which is also valid BCP 47.
+    Lang::from_code(code).map(|l| l.code()).unwrap_or("und")
+}
+
+/// Whether a BCP 47 tag names a right-to-left language.
+pub fn is_rtl(tag: &str) -> bool {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
+    )
+}
+
+/// Checks that a tag has the shape of a BCP 47 language tag (`en`, `pt-BR`,
+/// `zh-Hant-TW`) and normalizes `_` to `-` and the case of its subtags.
+/// POSIX locales such as `C` or `en_US.UTF-8` are refused.
+pub fn normalize_tag(tag: &str) -> Option<String> {
+    let tag = tag.trim().replace('_', "-");
+    let mut parts = tag.split('-');
+    let primary = parts.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        if primary != "und" {
+            return None;
+        }
+    }
+    let mut out = primary.to_ascii_lowercase();
+    for p in parts {
+        if p.is_empty() || p.len() > 8 || !p.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        out.push('-');
+        match p.len() {
+            2 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                out.push_str(&p.to_ascii_uppercase())
+            }
+            4 => {
+                let mut cs = p.chars();
+                out.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(&cs.as_str().to_ascii_lowercase());
+            }
+            _ => out.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_normalized() {
+        assert_eq!(normalize_tag("pt_br").as_deref(), Some("pt-BR"));
+        assert_eq!(normalize_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(normalize_tag("C"), None);
+        assert_eq!(normalize_tag("en_US.UTF-8"), None);
+    }
+
+    #[test]
+    fn scripts_decide_cjk() {
+        assert_eq!(
+            detect("外国专家：中美合作共赢符合国际社会利益，中国日报网").as_deref(),
+            Some("zh")
+        );
+        assert_eq!(
+            detect("米朝首脳直通電話 習氏に挑むトランプ戦術の成否").as_deref(),
+            Some("ja")
+        );
+        assert_eq!(
+            detect("북한은 오늘 한미 연합훈련을 비난하며 대가를 치를 것이라고 경고했다").as_deref(),
+            Some("ko")
+        );
+        assert!(is_rtl("ar-EG"));
+    }
+}

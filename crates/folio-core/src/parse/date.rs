@@ -1,0 +1,579 @@
+//! Date lines: recognizing a line that *is* a date, in the many forms news
+//! sites print them.
+//!
+//! Supported: English month names and abbreviations (`March 17, 2023`,
+//! `Nov. 20, 2019 5:52 AM EST`, `19 NOV 2019`), French, German, Spanish,
+//! Italian, Portuguese, Russian and Arabic month names, ISO dates and
+//! timestamps, numeric day-first and month-first dates (resolved by a
+//! [`DateOrder`] or the language, flagged when ambiguous), two-digit years,
+//! Chinese/Japanese `2020年2月19日`, Korean `2018.09.28` and `2018년 9월
+//! 28일`, KCNA's tags `[Juche113.6.11.]` and `[2024.09.05.]` (Juche year +
+//! 1911 = Gregorian year). Times, zones and weekday names may surround the
+//! date; any other word makes the line not a date line.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How to read numeric dates such as `03/04/2023`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Decide by the article's language (month-first for English, day-first
+    /// otherwise), and warn when both readings are possible.
+    #[default]
+    Auto,
+    /// `DD/MM/YYYY`.
+    DayFirst,
+    /// `MM/DD/YYYY`.
+    MonthFirst,
+}
+
+/// What a date line says about the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// The publication date (no prefix, or `Published`, `Posted`...).
+    Published,
+    /// An update stamp (`Updated ...`, `Mis à jour le ...`).
+    Updated,
+}
+
+/// A recognized date line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    /// The calendar date.
+    pub date: NaiveDate,
+    /// Publication or update.
+    pub kind: DateKind,
+    /// Both day-first and month-first readings were valid; `date` follows the
+    /// order in force.
+    pub ambiguous: bool,
+}
+
+const PUBLISHED_PREFIXES: &[&str] = &[
+    "date created",
+    "date published",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "first published",
+    "created",
+    "date",
+    "dated",
+    "publié le",
+    "publié",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "erschienen am",
+    "stand",
+    "publicado el",
+    "publicado",
+    "fecha",
+    "pubblicato il",
+    "pubblicato",
+    "опубликовано",
+    "дата публикации",
+    "发布时间",
+    "发布日期",
+    "時間",
+    "日期",
+    "입력",
+    "기사입력",
+    "등록",
+    "公開日",
+    "掲載日",
+    "نشر في",
+    "تاريخ النشر",
+];
+
+const UPDATED_PREFIXES: &[&str] = &[
+    "last updated on",
+    "last updated",
+    "last modified",
+    "updated on",
+    "updated at",
+    "updated",
+    "update",
+    "mis à jour le",
+    "mis à jour",
+    "modifié le",
+    "aktualisiert am",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "actualizado el",
+    "actualizado",
+    "actualización",
+    "aggiornato il",
+    "aggiornato",
+    "обновлено",
+    "更新时间",
+    "更新日",
+    "수정",
+    "기사수정",
+    "تحديث",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let m = match w.as_str() {
+        // English
+        "january" | "jan" => 1,
+        "february" | "feb" | "febr" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        // French
+        "janvier" | "janv" => 1,
+        "février" | "fevrier" | "févr" | "fevr" | "fév" => 2,
+        "mars" => 3,
+        "avril" | "avr" => 4,
+        "mai" => 5,
+        "juin" => 6,
+        "juillet" | "juil" => 7,
+        "août" | "aout" => 8,
+        "septembre" => 9,
+        "octobre" => 10,
+        "novembre" => 11,
+        "décembre" | "decembre" | "déc" => 12,
+        // German
+        "januar" | "jänner" | "jän" => 1,
+        "februar" => 2,
+        "märz" | "maerz" | "mär" | "mrz" => 3,
+        "juni" => 6,
+        "juli" => 7,
+        "oktober" | "okt" => 10,
+        "dezember" | "dez" => 12,
+        // Spanish
+        "enero" | "ene" => 1,
+        "febrero" => 2,
+        "marzo" => 3,
+        "abril" | "abr" => 4,
+        "mayo" => 5,
+        "junio" => 6,
+        "julio" => 7,
+        "agosto" | "ago" => 8,
+        "septiembre" | "setiembre" | "set" => 9,
+        "octubre" => 10,
+        "noviembre" => 11,
+        "diciembre" | "dic" => 12,
+        // Italian
+        "gennaio" | "gen" => 1,
+        "febbraio" => 2,
+        "aprile" => 4,
+        "maggio" | "mag" => 5,
+        "giugno" | "giu" => 6,
+        "luglio" | "lug" => 7,
+        "settembre" => 9,
+        "ottobre" | "ott" => 10,
+        "dicembre" => 12,
+        // Portuguese
+        "janeiro" => 1,
+        "fevereiro" | "fev" => 2,
+        "março" | "marco" => 3,
+        "maio" => 5,
+        "junho" => 6,
+        "julho" => 7,
+        "setembro" => 9,
+        "outubro" | "out" => 10,
+        "dezembro" => 12,
+        // Russian (genitive, nominative, abbreviations)
+        "января" | "январь" | "янв" => 1,
+        "февраля" | "февраль" | "фев" => 2,
+        "марта" | "март" => 3,
+        "апреля" | "апрель" | "апр" => 4,
+        "мая" | "май" => 5,
+        "июня" | "июнь" | "июн" => 6,
+        "июля" | "июль" | "июл" => 7,
+        "августа" | "август" | "авг" => 8,
+        "сентября" | "сентябрь" | "сен" | "сент" => 9,
+        "октября" | "октябрь" | "окт" => 10,
+        "ноября" | "ноябрь" | "ноя" | "нояб" => 11,
+        "декабря" | "декабрь" | "дек" => 12,
+        // Arabic (Egyptian/Gulf and Levantine names)
+        "يناير" | "كانون الثاني" => 1,
+        "فبراير" | "شباط" => 2,
+        "مارس" | "آذار" => 3,
+        "أبريل" | "ابريل" | "إبريل" | "نيسان" => 4,
+        "مايو" | "أيار" => 5,
+        "يونيو" | "يونيه" | "حزيران" => 6,
+        "يوليو" | "يوليه" | "تموز" => 7,
+        "أغسطس" | "اغسطس" | "آب" => 8,
+        "سبتمبر" | "أيلول" => 9,
+        "أكتوبر" | "اكتوبر" | "تشرين الأول" => 10,
+        "نوفمبر" | "تشرين الثاني" => 11,
+        "ديسمبر" | "كانون الأول" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn is_filler(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    if w.is_empty() {
+        return true;
+    }
+    matches!(
+        w.as_str(),
+        // weekdays
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+            | "montag" | "dienstag" | "mittwoch" | "donnerstag" | "freitag" | "samstag"
+            | "sonnabend" | "sonntag"
+            | "lunes" | "martes" | "miércoles" | "miercoles" | "jueves" | "viernes" | "sábado"
+            | "sabado" | "domingo"
+            | "lunedì" | "martedì" | "mercoledì" | "giovedì" | "venerdì" | "sabato" | "domenica"
+            | "segunda-feira" | "terça-feira" | "quarta-feira" | "quinta-feira" | "sexta-feira"
+            | "понедельник" | "вторник" | "среда" | "четверг" | "пятница" | "суббота"
+            | "воскресенье"
+            | "الأحد" | "الاثنين" | "الإثنين" | "الثلاثاء" | "الأربعاء" | "الخميس" | "الجمعة" | "السبت"
+            // small words around dates and times
+            | "de" | "del" | "le" | "the" | "of" | "on" | "at" | "um" | "à" | "a" | "las" | "el"
+            | "г" | "года" | "год" | "в" | "às" | "alle" | "ore" | "h" | "hrs" | "uhr" | "um."
+            | "am" | "pm" | "a.m" | "p.m" | "nachm" | "vorm"
+            // time zones
+            | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "et" | "pt" | "ct"
+            | "mt" | "gmt" | "utc" | "bst" | "cet" | "cest" | "eet" | "eest" | "kst" | "jst"
+            | "ist" | "hkt" | "sgt" | "msk" | "aest" | "aedt" | "wib" | "mez" | "mesz" | "z"
+            | "|" | "-" | "—" | "–" | "·" | "/" | "•" | "@" | "(" | ")" | "at:"
+    )
+}
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}[:h.]\d{2}(?::\d{2})?(?:[.,]\d+)?(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[+-−]\d{2}:?\d{2}|\(?(?:gmt|utc)[+-−]?\d{0,2}(?::?\d{2})?\)?)$")
+        .expect("valid regex")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(.*)$")
+        .expect("valid regex")
+});
+static JUCHE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\[?\s*juche\s*(\d{1,3})[.\s]\s*(\d{1,2})[.\s]\s*(\d{1,2})\.?\s*\]?$")
+        .expect("valid regex")
+});
+static YMD_DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[?\s*(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*\.?\s*\]?(.*)$")
+        .expect("valid regex")
+});
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{2,4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?(.*)$")
+        .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*([./-])\s*(\d{4}|\d{2})\.?(.*)$")
+        .expect("valid regex")
+});
+
+/// Folds full-width, Arabic-Indic and Persian digits to ASCII digits.
+pub(crate) fn fold_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '／' => '/',
+            '：' => ':',
+            '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+fn expand_year(y: i32, digits: usize) -> i32 {
+    if digits <= 2 {
+        // POSIX strptime's pivot: 69-99 are the 1900s, 00-68 the 2000s.
+        if y >= 69 { 1900 + y } else { 2000 + y }
+    } else {
+        y
+    }
+}
+
+/// Strips a known prefix (`Updated:`, `Published on`) and says which kind it
+/// was.
+fn strip_prefix(line: &str) -> (&str, DateKind) {
+    let lower = line.to_lowercase();
+    for (list, kind) in [
+        (UPDATED_PREFIXES, DateKind::Updated),
+        (PUBLISHED_PREFIXES, DateKind::Published),
+    ] {
+        for p in list {
+            if lower.starts_with(p) {
+                // `p` is lowercase of the same prefix; lengths can differ only
+                // for characters whose case forms differ in length, which none
+                // of the prefixes contain.
+                let Some(rest) = line.get(p.len()..) else {
+                    continue;
+                };
+                if rest.starts_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                let rest = rest.trim_start_matches([' ', ':', '：', '-', '—', '|', '\u{a0}']);
+                return (rest, kind);
+            }
+        }
+    }
+    (line, DateKind::Published)
+}
+
+/// Whether the leftover after a matched date is only times, zones and
+/// weekdays.
+fn only_filler(rest: &str) -> bool {
+    rest.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .all(|t| {
+            let t = t.trim_matches(|c| c == '(' || c == ')');
+            is_filler(t) || TIME.is_match(&t.to_lowercase())
+        })
+}
+
+/// Recognizes a line that is a date, optionally with a prefix, weekday, time
+/// and zone. Returns `None` for lines that say anything else.
+///
+/// `month_first` decides ambiguous numeric dates under [`DateOrder::Auto`].
+///
+/// ```
+/// use folio_core::parse::date::{parse_date_line, DateOrder};
+/// let d = parse_date_line("Nov. 20, 2019 5:52 AM EST", DateOrder::Auto, true).unwrap();
+/// assert_eq!(d.date.to_string(), "2019-11-20");
+/// let d = parse_date_line("[Juche113.6.11.]", DateOrder::Auto, true).unwrap();
+/// assert_eq!(d.date.to_string(), "2024-06-11");
+/// assert!(parse_date_line("On March 30, Rahman was killed.", DateOrder::Auto, true).is_none());
+/// ```
+pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Option<DateLine> {
+    let folded = fold_digits(line.trim());
+    let trimmed = folded.trim().trim_end_matches(['.', ','].as_ref());
+    if trimmed.is_empty() || trimmed.chars().count() > 80 {
+        return None;
+    }
+    let (body, kind) = strip_prefix(trimmed);
+    let body = body.trim();
+    let mk = |date: NaiveDate, ambiguous: bool| DateLine {
+        date,
+        kind,
+        ambiguous,
+    };
+
+    if let Some(c) = JUCHE.captures(body) {
+        let y: i32 = c[1].parse().ok()?;
+        let date = NaiveDate::from_ymd_opt(y + 1911, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        return Some(mk(date, false));
+    }
+    if let Some(c) = ISO.captures(body) {
+        if only_filler(&c[4]) {
+            let date = NaiveDate::from_ymd_opt(
+                c[1].parse().ok()?,
+                c[2].parse().ok()?,
+                c[3].parse().ok()?,
+            )?;
+            return Some(mk(date, false));
+        }
+    }
+    if let Some(c) = YMD_DOTTED.captures(body) {
+        if only_filler(&c[4]) {
+            let date = NaiveDate::from_ymd_opt(
+                c[1].parse().ok()?,
+                c[2].parse().ok()?,
+                c[3].parse().ok()?,
+            )?;
+            return Some(mk(date, false));
+        }
+    }
+    if let Some(c) = CJK.captures(body) {
+        let rest = c[4].trim_start_matches(['日', '일']);
+        let rest_ok = rest.chars().all(|ch| {
+            ch.is_whitespace()
+                || ch.is_ascii_digit()
+                || ":()（）午前後时時分秒点點星期周曜日月火水木金土一二三四五六天오전후시분초요일월화수목금토".contains(ch)
+        });
+        if rest_ok {
+            let y: i32 = c[1].parse().ok()?;
+            let y = expand_year(y, c[1].len());
+            let date = NaiveDate::from_ymd_opt(y, c[2].parse().ok()?, c[3].parse().ok()?)?;
+            return Some(mk(date, false));
+        }
+    }
+    if let Some(c) = NUMERIC.captures(body) {
+        if c[2] == c[4] && only_filler(&c[6]) {
+            let a: u32 = c[1].parse().ok()?;
+            let b: u32 = c[3].parse().ok()?;
+            let y = expand_year(c[5].parse().ok()?, c[5].len());
+            let day_first = NaiveDate::from_ymd_opt(y, b, a);
+            let month_first_d = NaiveDate::from_ymd_opt(y, a, b);
+            let (date, ambiguous) = match (day_first, month_first_d) {
+                (Some(d), None) => (d, false),
+                (None, Some(m)) => (m, false),
+                (Some(d), Some(m)) if d == m => (d, false),
+                (Some(d), Some(m)) => {
+                    let mf = match order {
+                        DateOrder::DayFirst => false,
+                        DateOrder::MonthFirst => true,
+                        // A dotted date is day-first everywhere it is used.
+                        DateOrder::Auto => month_first && &c[2] != ".",
+                    };
+                    (if mf { m } else { d }, order == DateOrder::Auto)
+                }
+                (None, None) => return None,
+            };
+            return Some(mk(date, ambiguous));
+        }
+    }
+    parse_words(body).map(|d| mk(d, false))
+}
+
+/// Dates written with a month name, in any order of day, month and year.
+fn parse_words(body: &str) -> Option<NaiveDate> {
+    // Split into tokens, keeping multi-word Arabic month names together.
+    let mut tokens: Vec<String> = Vec::new();
+    for raw in body.split(|c: char| c.is_whitespace() || c == ',' || c == '،') {
+        if raw.is_empty() {
+            continue;
+        }
+        // "17." (German day), "2023." and "Nov." keep their letters/digits.
+        tokens.push(raw.to_owned());
+    }
+    let (mut month, mut day, mut year) = (None, None, None);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].as_str();
+        // Two-word month names (Arabic Levantine).
+        if i + 1 < tokens.len() {
+            let two = format!("{} {}", t, tokens[i + 1]);
+            if month.is_none() {
+                if let Some(m) = month_number(&two) {
+                    month = Some(m);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        let bare = t.trim_matches(|c: char| "().,;'’".contains(c));
+        let digits: String = bare.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let suffix = &bare[digits.len()..];
+        if !digits.is_empty() {
+            let ordinal = matches!(
+                suffix.to_lowercase().as_str(),
+                "" | "st" | "nd" | "rd" | "th" | "er" | "e" | "º" | "ª" | "-го" | "日"
+            );
+            if digits.len() == 4 && suffix.is_empty() && year.is_none() {
+                year = Some(digits.parse::<i32>().ok()?);
+            } else if digits.len() <= 2 && ordinal && day.is_none() {
+                day = Some(digits.parse::<u32>().ok()?);
+            } else if TIME.is_match(&bare.to_lowercase()) {
+                // a time such as 5:52
+            } else {
+                return None;
+            }
+        } else if let Some(y) = bare.strip_prefix('\'').and_then(|y| y.parse::<i32>().ok()) {
+            year = Some(expand_year(y, 2));
+        } else if month.is_none() && month_number(bare).is_some() {
+            month = month_number(bare);
+        } else if !(is_filler(bare) || TIME.is_match(&bare.to_lowercase())) {
+            return None;
+        }
+        i += 1;
+    }
+    NaiveDate::from_ymd_opt(year?, month?, day?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        parse_date_line(s, DateOrder::Auto, true).map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(d("March 17, 2023").as_deref(), Some("2023-03-17"));
+        assert_eq!(
+            d("Nov. 20, 2019 5:52 AM EST").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(d("19 NOV 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(d("22 Dec 2016").as_deref(), Some("2016-12-22"));
+        assert_eq!(
+            d("Thursday, 17th March 2023").as_deref(),
+            Some("2023-03-17")
+        );
+        assert_eq!(
+            d("Published: March 17, 2023 at 10:00 a.m. ET").as_deref(),
+            Some("2023-03-17")
+        );
+        assert_eq!(d("Sept. 5, '19").as_deref(), Some("2019-09-05"));
+    }
+
+    #[test]
+    fn iso_and_numeric() {
+        assert_eq!(d("2024-06-25").as_deref(), Some("2024-06-25"));
+        assert_eq!(
+            d("2019-08-20T09:31:01+09:00").as_deref(),
+            Some("2019-08-20")
+        );
+        assert_eq!(d("2013-12-30T00:00:00").as_deref(), Some("2013-12-30"));
+        assert_eq!(
+            d("Date created : 2015-05-12").as_deref(),
+            Some("2015-05-12")
+        );
+        assert_eq!(d("2018.09.28").as_deref(), Some("2018-09-28"));
+        assert_eq!(d("25/12/2019").as_deref(), Some("2019-12-25"));
+        assert_eq!(d("12/25/19").as_deref(), Some("2019-12-25"));
+        let amb = parse_date_line("03/04/2023", DateOrder::Auto, true).unwrap();
+        assert!(amb.ambiguous);
+        assert_eq!(amb.date.to_string(), "2023-03-04");
+        let df = parse_date_line("03/04/2023", DateOrder::DayFirst, true).unwrap();
+        assert_eq!(df.date.to_string(), "2023-04-03");
+        assert!(!df.ambiguous);
+        assert_eq!(d("17.03.2023").as_deref(), Some("2023-03-17"));
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(d("17 mars 2023").as_deref(), Some("2023-03-17"));
+        assert_eq!(
+            d("Mis à jour le 17 mars 2023 à 10h30").map(|_| ()),
+            Some(())
+        );
+        assert_eq!(d("17. März 2023").as_deref(), Some("2023-03-17"));
+        assert_eq!(d("17 de marzo de 2023").as_deref(), Some("2023-03-17"));
+        assert_eq!(d("17 marzo 2023").as_deref(), Some("2023-03-17"));
+        assert_eq!(d("5 августа 2015 г.").as_deref(), Some("2015-08-05"));
+        assert_eq!(d("2020年2月19日").as_deref(), Some("2020-02-19"));
+        assert_eq!(d("2018년 9월 28일").as_deref(), Some("2018-09-28"));
+        assert_eq!(d("١٧ مارس ٢٠٢٣").as_deref(), Some("2023-03-17"));
+        assert_eq!(d("17 آذار 2023").as_deref(), Some("2023-03-17"));
+        assert_eq!(d("２０２０年２月１９日").as_deref(), Some("2020-02-19"));
+    }
+
+    #[test]
+    fn kcna_tags() {
+        assert_eq!(d("[Juche113.6.11.]").as_deref(), Some("2024-06-11"));
+        assert_eq!(d("[Juche113.9.5.]").as_deref(), Some("2024-09-05"));
+        assert_eq!(d("[2024.09.05.]").as_deref(), Some("2024-09-05"));
+    }
+
+    #[test]
+    fn updates_are_told_apart() {
+        let u = parse_date_line("Updated Nov. 21, 2019", DateOrder::Auto, true).unwrap();
+        assert_eq!(u.kind, DateKind::Updated);
+    }
+
+    #[test]
+    fn sentences_are_not_dates() {
+        assert_eq!(d("On March 30, Washiqur Rahman was killed."), None);
+        assert_eq!(d("Step 1"), None);
+        assert_eq!(d("May"), None);
+        assert_eq!(d("2024"), None);
+        assert_eq!(
+            d("3 surprising findings from our 2024 Global DevSecOps Survey"),
+            None
+        );
+    }
+}

@@ -1,0 +1,999 @@
+//! The raw-article parser: text as copied from a news site → [`Article`].
+//!
+//! The input is read in four passes:
+//!
+//! 1. **Blocks**: the normalized text is cut at blank lines; each block keeps
+//!    its line range. A block of several lines is either program code (kept
+//!    with its line breaks), a hard-wrapped paragraph (joined), bullet items,
+//!    or several paragraphs that were not separated (split where a line ends
+//!    before the wrap width, or at sentence ends when lines are long).
+//! 2. **Footer**: trailing blocks with ©, "All rights reserved" or a bare
+//!    site address become the footer; copyright year, holder and site are
+//!    read from them.
+//! 3. **Header**: the first line is the title (unless it is a date or a
+//!    section label); the blocks after it are taken as date, byline, kicker,
+//!    lead-photo caption and credit, subtitle and standfirst while they look
+//!    like those.
+//! 4. **Body**: each block is classified (paragraph, heading, list item,
+//!    quote, code, caption, note) from its own shape and its neighbours';
+//!    runs of list items become lists, and the first paragraph's wire
+//!    dateline is recorded.
+//!
+//! Nothing is dropped: every non-blank line of the input ends up in a field
+//! or block of the model, and [`Trace`] says which and why.
+
+pub mod date;
+mod frontmatter;
+mod inline;
+mod rules;
+
+use crate::diag::Diagnostic;
+use crate::error::Error;
+use crate::model::*;
+use crate::normalize::{self, Utf8Policy};
+use date::{DateKind, DateOrder, parse_date_line};
+use rules::*;
+use serde::Serialize;
+
+pub use inline::linkify;
+
+/// Options for [`parse`].
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// How to read ambiguous numeric dates.
+    pub date_order: DateOrder,
+    /// The article's language (BCP 47), when known; otherwise detected.
+    pub language: Option<String>,
+    /// How to treat invalid UTF-8 in [`parse_bytes`].
+    pub utf8: Utf8Policy,
+}
+
+/// The result of parsing: the article, what the parser has to say about the
+/// input, and where each part came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Parsed {
+    /// The article.
+    pub article: Article,
+    /// Warnings, with line numbers.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where each field and block came from, and why.
+    pub trace: Trace,
+}
+
+/// Where the parser took each part of the article from.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Trace {
+    /// Metadata fields: `title`, `date`, `byline`...
+    pub fields: Vec<FieldTrace>,
+    /// One entry per top-level body block, in order.
+    pub body: Vec<SpanTrace>,
+    /// One entry per footer block, in order.
+    pub footer: Vec<SpanTrace>,
+}
+
+/// Where a metadata field came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldTrace {
+    /// The field's name in the model.
+    pub field: &'static str,
+    /// First and last line (1-based).
+    pub lines: (usize, usize),
+    /// Why the parser read it as this field.
+    pub reason: String,
+}
+
+/// Where a block came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanTrace {
+    /// First and last line (1-based).
+    pub lines: (usize, usize),
+    /// Why the parser chose this block kind.
+    pub reason: String,
+}
+
+/// Decodes, normalizes and parses raw input bytes.
+pub fn parse_bytes(bytes: &[u8], opts: &ParseOptions) -> Result<Parsed, Error> {
+    let text = normalize::decode(bytes, opts.utf8)?;
+    parse(&text, opts)
+}
+
+/// Parses raw article text.
+///
+/// ```
+/// let text = "A Title\n\nMarch 17, 2023\n\nBy Jane Doe\n\nFirst paragraph.\n\nSecond one.\n";
+/// let parsed = folio_core::parse::parse(text, &Default::default()).unwrap();
+/// assert_eq!(parsed.article.title, "A Title");
+/// assert_eq!(parsed.article.date.unwrap().to_string(), "2023-03-17");
+/// assert_eq!(parsed.article.authors, ["Jane Doe"]);
+/// assert_eq!(parsed.article.paragraph_count(), 2);
+/// ```
+pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
+    if text.is_empty() {
+        return Err(Error::Empty);
+    }
+    let (text, mut diagnostics) = normalize::normalize(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (fm, first_line) = frontmatter::read(&lines, &mut diagnostics)?;
+    let blocks = split_blocks(&lines, first_line);
+    if blocks.is_empty() {
+        return Err(Error::Blank);
+    }
+    let mut p = Parser {
+        diags: diagnostics,
+        trace: Trace::default(),
+        article: Article::default(),
+        opts,
+        month_first: true,
+    };
+    if let Some(lang) = fm.language.as_deref().or(opts.language.as_deref()) {
+        p.article.language = lang.to_owned();
+    }
+    p.month_first = p.article.language.is_empty() || p.article.language.starts_with("en");
+    p.run(blocks);
+    p.apply_front_matter(fm)?;
+    p.finish();
+    Ok(Parsed {
+        article: p.article,
+        diagnostics: p.diags,
+        trace: p.trace,
+    })
+}
+
+/// A run of non-blank lines.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock<'a> {
+    pub lines: Vec<&'a str>,
+    /// 1-based line number of the first line.
+    pub first: usize,
+    /// Blank lines before the block.
+    pub blank_before: usize,
+}
+
+impl RawBlock<'_> {
+    fn last(&self) -> usize {
+        self.first + self.lines.len() - 1
+    }
+}
+
+fn is_blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+fn split_blocks<'a>(lines: &[&'a str], start: usize) -> Vec<RawBlock<'a>> {
+    let mut blocks = Vec::new();
+    let mut cur: Option<RawBlock<'a>> = None;
+    let mut blanks = 0;
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if is_blank(line) {
+            if let Some(b) = cur.take() {
+                blocks.push(b);
+            }
+            blanks += 1;
+        } else {
+            match &mut cur {
+                Some(b) => b.lines.push(line),
+                None => {
+                    cur = Some(RawBlock {
+                        lines: vec![line],
+                        first: i + 1,
+                        blank_before: blanks,
+                    });
+                    blanks = 0;
+                }
+            }
+        }
+    }
+    blocks.extend(cur);
+    blocks
+}
+
+/// A logical unit: one paragraph-sized piece of text with its line range.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub text: String,
+    pub first: usize,
+    pub last: usize,
+    /// Verbatim lines, for code.
+    pub code: Option<String>,
+    pub blank_before: usize,
+}
+
+impl Unit {
+    fn lines(&self) -> (usize, usize) {
+        (self.first, self.last)
+    }
+}
+
+/// Cuts a raw block into units (see the module docs).
+fn units_of(block: &RawBlock<'_>) -> Vec<Unit> {
+    let unit = |lines: &[&str], first: usize, blank_before: usize| Unit {
+        text: join_lines(lines),
+        first,
+        last: first + lines.len() - 1,
+        code: None,
+        blank_before,
+    };
+    if block.lines.len() == 1 {
+        return vec![unit(&block.lines, block.first, block.blank_before)];
+    }
+    if block.lines.iter().all(|l| l.trim_start().starts_with('>')) {
+        // A quotation: paragraphs inside are separated by lone '>' lines.
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 0..=block.lines.len() {
+            let sep = block.lines.get(i).is_none_or(|l| l.trim() == ">");
+            if sep {
+                if i > start {
+                    let inner: Vec<&str> = block.lines[start..i]
+                        .iter()
+                        .map(|l| l.trim_start().trim_start_matches('>'))
+                        .collect();
+                    out.push(Unit {
+                        text: format!("> {}", join_lines(&inner)),
+                        first: block.first + start,
+                        last: block.first + i - 1,
+                        code: None,
+                        blank_before: if start == 0 { block.blank_before } else { 0 },
+                    });
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+    if looks_like_code(&block.lines) {
+        return vec![Unit {
+            text: String::new(),
+            first: block.first,
+            last: block.last(),
+            code: Some(code_text(&block.lines)),
+            blank_before: block.blank_before,
+        }];
+    }
+    let width = block
+        .lines
+        .iter()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..block.lines.len() {
+        let line = block.lines[i].trim_end();
+        let Some(next) = block.lines.get(i + 1) else {
+            break;
+        };
+        let next_t = next.trim();
+        let first_word = next_t.split_whitespace().next().unwrap_or("");
+        let len = line.chars().count();
+        let ended_early = len + 1 + first_word.chars().count() <= width;
+        let long_lines = width > 110 && ends_sentence(line);
+        let structural = bullet_marker(next_t).is_some()
+            || next_t.starts_with('>')
+            || bullet_marker(line.trim()).is_some() && ended_early;
+        let cjk_break = is_cjk_text(line) && ends_sentence(line);
+        if ended_early || long_lines || structural || cjk_break {
+            out.push(unit(
+                &block.lines[start..=i],
+                block.first + start,
+                if start == 0 { block.blank_before } else { 0 },
+            ));
+            start = i + 1;
+        }
+    }
+    out.push(unit(
+        &block.lines[start..],
+        block.first + start,
+        if start == 0 { block.blank_before } else { 0 },
+    ));
+    out
+}
+
+fn join_lines(lines: &[&str]) -> String {
+    let mut s = String::new();
+    for l in lines {
+        let t = l.trim_matches(char::is_whitespace);
+        if t.is_empty() {
+            continue;
+        }
+        if !s.is_empty() {
+            // CJK text wraps without spaces.
+            let prev_cjk = s.chars().last().is_some_and(is_cjk_char);
+            let next_cjk = t.chars().next().is_some_and(is_cjk_char);
+            if !(prev_cjk && next_cjk) {
+                s.push(' ');
+            }
+        }
+        s.push_str(t);
+    }
+    s
+}
+
+fn code_text(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a unit was classified as.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Para,
+    /// A short line without final punctuation: a heading candidate.
+    Short,
+    Bullet {
+        ordered: bool,
+        number: Option<u64>,
+        marker_len: usize,
+    },
+    Quote,
+    Code,
+    Caption(CaptionKind),
+    Note(NoteKind),
+    /// A date line inside the body (after it, usually).
+    DateLine,
+}
+
+struct Classified {
+    unit: Unit,
+    kind: Kind,
+    reason: &'static str,
+}
+
+struct Parser<'o> {
+    diags: Vec<Diagnostic>,
+    trace: Trace,
+    article: Article,
+    opts: &'o ParseOptions,
+    month_first: bool,
+}
+
+impl Parser<'_> {
+    fn field(&mut self, field: &'static str, lines: (usize, usize), reason: impl Into<String>) {
+        self.trace.fields.push(FieldTrace {
+            field,
+            lines,
+            reason: reason.into(),
+        });
+    }
+
+    fn run(&mut self, blocks: Vec<RawBlock<'_>>) {
+        let mut units: Vec<Unit> = Vec::new();
+        // The title block: its first line is the title; the other lines are
+        // header lines that were not separated by blank lines.
+        let first = &blocks[0];
+        for (i, l) in first.lines.iter().enumerate() {
+            units.push(Unit {
+                text: l.trim().to_owned(),
+                first: first.first + i,
+                last: first.first + i,
+                code: None,
+                blank_before: if i == 0 { first.blank_before } else { 0 },
+            });
+        }
+        for b in &blocks[1..] {
+            units.extend(units_of(b));
+        }
+        let footer_start = self.take_footer(&units);
+        let footer: Vec<Unit> = units.split_off(footer_start);
+        let mut rest = self.take_title(units);
+        let body_start = self.take_header(&mut rest);
+        let body: Vec<Unit> = rest.split_off(body_start);
+        self.body(body);
+        self.footer(footer);
+    }
+
+    /// Index of the first footer unit.
+    fn take_footer(&mut self, units: &[Unit]) -> usize {
+        let mut start = units.len();
+        while start > 1 {
+            let u = &units[start - 1];
+            let after_gap = units[start - 1].blank_before >= 2 || start < units.len();
+            if u.code.is_none() && is_footer_line(&u.text, after_gap) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+
+    /// Takes the title off the front and returns the remaining units.
+    fn take_title(&mut self, mut units: Vec<Unit>) -> Vec<Unit> {
+        // A date or section label above the headline.
+        if units.len() > 2 {
+            if let Some(d) = parse_date_line(&units[0].text, self.opts.date_order, true) {
+                let u = units.remove(0);
+                self.set_date(&u, d, "date line above the title");
+            }
+        }
+        let title = units.remove(0);
+        self.article.title = title.code.clone().unwrap_or(title.text.clone());
+        self.field("title", title.lines(), "first line of the text");
+        units
+    }
+
+    fn set_date(&mut self, u: &Unit, d: date::DateLine, why: &str) {
+        match d.kind {
+            DateKind::Updated => {
+                if self.article.updated_text.is_none() {
+                    self.article.updated_text = Some(u.text.clone());
+                    self.field("updated_text", u.lines(), format!("{why} (update stamp)"));
+                }
+                if self.article.date.is_none() {
+                    self.article.date = Some(d.date);
+                    self.field(
+                        "date",
+                        u.lines(),
+                        format!("{why}; only an update date was given"),
+                    );
+                }
+            }
+            DateKind::Published => {
+                self.article.date = Some(d.date);
+                self.article.date_text = Some(u.text.clone());
+                self.field("date", u.lines(), why.to_owned());
+            }
+        }
+        if d.ambiguous {
+            self.diags.push(
+                Diagnostic::warning(
+                    u.first,
+                    format!(
+                        "ambiguous numeric date '{}': read as {}",
+                        u.text,
+                        d.date.format("%Y-%m-%d")
+                    ),
+                )
+                .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+            );
+        }
+    }
+
+    /// Consumes header units; returns the index where the body starts.
+    fn take_header(&mut self, units: &mut [Unit]) -> usize {
+        let mut i = 0;
+        let mut lead_caption = false;
+        let mut header_captions: Vec<(Unit, CaptionKind, &'static str)> = Vec::new();
+        while i < units.len() {
+            let u = &units[i];
+            if u.code.is_some() {
+                break;
+            }
+            let text = u.text.as_str();
+            let next = units.get(i + 1).map(|u| u.text.as_str());
+            if self.article.date.is_none() || self.article.updated_text.is_none() {
+                if let Some(d) = parse_date_line(text, self.opts.date_order, self.month_first) {
+                    if d.kind == DateKind::Published && self.article.date_text.is_some() {
+                        break;
+                    }
+                    let u = u.clone();
+                    self.set_date(&u, d, "date line in the header");
+                    i += 1;
+                    continue;
+                }
+            }
+            if self.article.byline.is_none() {
+                if let Some(names) = byline_names(text, true) {
+                    self.article.byline = Some(text.to_owned());
+                    self.article.authors = names;
+                    self.field("byline", u.lines(), "header line in byline form");
+                    i += 1;
+                    continue;
+                }
+            }
+            if self.article.kicker.is_none() && is_kicker(text) {
+                self.article.kicker = Some(text.to_owned());
+                self.field(
+                    "kicker",
+                    u.lines(),
+                    "short all-capitals label in the header",
+                );
+                i += 1;
+                continue;
+            }
+            if let Some(kind) = credit_line(text) {
+                header_captions.push((u.clone(), kind, "photo credit in the header"));
+                lead_caption = true;
+                i += 1;
+                continue;
+            }
+            if next.and_then(credit_line).is_some() && is_caption_sized(text) {
+                header_captions.push((
+                    u.clone(),
+                    CaptionKind::Caption,
+                    "line above a photo credit in the header",
+                ));
+                lead_caption = true;
+                i += 1;
+                continue;
+            }
+            if let Some(kind) = caption_with_credit(text) {
+                header_captions.push((
+                    u.clone(),
+                    kind,
+                    "caption ending in a credit, in the header",
+                ));
+                lead_caption = true;
+                i += 1;
+                continue;
+            }
+            if self.article.subtitle.is_none()
+                && self.article.byline.is_none()
+                && self.article.date.is_none()
+                && is_short_line(text)
+                && next.is_some_and(|n| {
+                    byline_names(n, true).is_some()
+                        || parse_date_line(n, self.opts.date_order, self.month_first).is_some()
+                })
+            {
+                self.article.subtitle = Some(text.to_owned());
+                self.field(
+                    "subtitle",
+                    u.lines(),
+                    "short line between title and byline/date",
+                );
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // A lead photo sits between the header and the standfirst.
+        if lead_caption {
+            if let Some(u) = units.get(i) {
+                if u.code.is_none()
+                    && ends_sentence(&u.text)
+                    && dateline(&u.text).is_none()
+                    && units.len() > i + 1
+                {
+                    self.article.standfirst = Some(u.text.clone());
+                    self.field(
+                        "standfirst",
+                        u.lines(),
+                        "first paragraph after the lead photo",
+                    );
+                    i += 1;
+                }
+            }
+        }
+        for (u, kind, why) in header_captions {
+            self.article.body.push(Block::Caption {
+                kind,
+                content: linkify(&u.text),
+            });
+            self.trace.body.push(SpanTrace {
+                lines: u.lines(),
+                reason: why.into(),
+            });
+        }
+        i
+    }
+
+    fn classify(&self, units: Vec<Unit>) -> Vec<Classified> {
+        let n = units.len();
+        let mut out: Vec<Classified> = Vec::with_capacity(n);
+        for (idx, unit) in units.into_iter().enumerate() {
+            let text = unit.text.as_str();
+            let near_end = idx + 3 >= n;
+            let (kind, reason) = if unit.code.is_some() {
+                (
+                    Kind::Code,
+                    "lines with code structure (indentation, braces, semicolons)",
+                )
+            } else if let Some(k) = note_kind(text) {
+                (
+                    Kind::Note(k),
+                    "note pattern (credit, related links, editor line...)",
+                )
+            } else if near_end
+                && parse_date_line(text, self.opts.date_order, self.month_first).is_some()
+            {
+                (Kind::DateLine, "date line after the body")
+            } else if let Some(k) = credit_line(text) {
+                (Kind::Caption(k), "photo credit line")
+            } else if let Some(k) = caption_with_credit(text) {
+                (
+                    Kind::Caption(k),
+                    "caption ending in a credit in parentheses",
+                )
+            } else if let Some((ordered, number, marker_len)) = bullet_marker(text) {
+                (
+                    Kind::Bullet {
+                        ordered,
+                        number,
+                        marker_len,
+                    },
+                    "line starting with a list marker",
+                )
+            } else if text.starts_with('>') {
+                (Kind::Quote, "line starting with '>'")
+            } else if looks_like_code_line(text) {
+                (Kind::Code, "command or code line")
+            } else if is_short_line(text) {
+                (Kind::Short, "short line without final punctuation")
+            } else {
+                (Kind::Para, "paragraph")
+            };
+            out.push(Classified { unit, kind, reason });
+        }
+        // Context: a short line right above a credit line is its caption.
+        for i in 1..out.len() {
+            if matches!(out[i].kind, Kind::Caption(CaptionKind::Credit))
+                && matches!(out[i - 1].kind, Kind::Short | Kind::Para)
+                && is_caption_sized(&out[i - 1].unit.text)
+            {
+                out[i - 1].kind = Kind::Caption(CaptionKind::Caption);
+                out[i - 1].reason = "line above a photo credit";
+            }
+        }
+        // Context: after a "Read more:" line, short lines are related links.
+        let mut related = false;
+        for c in out.iter_mut() {
+            match c.kind {
+                Kind::Note(NoteKind::Related) => {
+                    related = c.unit.text.trim_end().ends_with([':', '：']);
+                }
+                Kind::Short | Kind::Para if related && c.unit.text.chars().count() <= 160 => {
+                    c.kind = Kind::Note(NoteKind::Related);
+                    c.reason = "line in a related-links list";
+                }
+                _ => related = false,
+            }
+        }
+        // Context: runs of short lines.
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].kind != Kind::Short {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < out.len() && out[j].kind == Kind::Short {
+                j += 1;
+            }
+            let run = j - i;
+            let next_is_list = out
+                .get(j)
+                .is_some_and(|c| matches!(c.kind, Kind::Bullet { .. }));
+            if run >= 3 {
+                // A label ending in ':' heads the list that follows it.
+                let mut k = i;
+                if out[i].unit.text.trim_end().ends_with([':', '：']) {
+                    out[i].reason = "short line introducing a list";
+                    k += 1;
+                }
+                for c in &mut out[k..j] {
+                    c.kind = Kind::Bullet {
+                        ordered: false,
+                        number: None,
+                        marker_len: 0,
+                    };
+                    c.reason = "one of several short lines in a row (a list without markers)";
+                }
+                if k > i {
+                    out[i].kind = Kind::Short;
+                }
+            } else if j == out.len() && !next_is_list {
+                // Short lines at the very end are sign-offs, not headings.
+                for c in &mut out[i..j] {
+                    c.kind = Kind::Para;
+                    c.reason = "short line at the end of the text";
+                }
+            }
+            i = j.max(i + 1);
+        }
+        // Paragraphs with run-in labels after a paragraph ending in ':' are
+        // the items of a list copied without its bullets.
+        let mut i = 1;
+        while i < out.len() {
+            let intro = out[i - 1].kind == Kind::Para
+                && out[i - 1].unit.text.trim_end().ends_with([':', '：']);
+            let mut j = i;
+            while intro
+                && j < out.len()
+                && out[j].kind == Kind::Para
+                && has_run_in_label(&out[j].unit.text)
+            {
+                j += 1;
+            }
+            if j - i >= 2 {
+                for c in &mut out[i..j] {
+                    c.kind = Kind::Bullet {
+                        ordered: false,
+                        number: None,
+                        marker_len: 0,
+                    };
+                    c.reason = "labelled item after a line ending in ':' (a list without markers)";
+                }
+            }
+            i = j.max(i + 1);
+        }
+        // A numbered line followed by ordinary text is a numbered heading
+        // (`2. AI speeds up onboarding`), not a one-item list.
+        for i in 0..out.len() {
+            if let Kind::Bullet {
+                ordered: true,
+                marker_len,
+                ..
+            } = out[i].kind
+            {
+                let alone_before =
+                    i == 0 || !matches!(out[i - 1].kind, Kind::Bullet { ordered: true, .. });
+                let alone_after = !out
+                    .get(i + 1)
+                    .is_some_and(|c| matches!(c.kind, Kind::Bullet { ordered: true, .. }));
+                let rest = &out[i].unit.text[marker_len..];
+                if alone_before && alone_after && is_short_line(rest) && i + 1 < out.len() {
+                    out[i].kind = Kind::Short;
+                    out[i].reason = "numbered short line followed by text (numbered heading)";
+                }
+            }
+        }
+        out
+    }
+
+    fn body(&mut self, units: Vec<Unit>) {
+        let classified = self.classify(units);
+        let n = classified.len();
+        let mut i = 0;
+        while i < n {
+            let c = &classified[i];
+            let lines = c.unit.lines();
+            let reason = c.reason;
+            match &c.kind {
+                Kind::Bullet {
+                    ordered, number, ..
+                } => {
+                    let ordered = *ordered;
+                    let start = *number;
+                    let mut items = Vec::new();
+                    let mut last = lines.1;
+                    while i < n {
+                        match &classified[i].kind {
+                            Kind::Bullet {
+                                ordered: o,
+                                marker_len,
+                                ..
+                            } if *o == ordered => {
+                                let text = classified[i].unit.text[*marker_len..].trim();
+                                items.push(ListItem {
+                                    content: linkify(text),
+                                    children: vec![],
+                                });
+                                last = classified[i].unit.last;
+                                i += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    self.push_block(
+                        Block::List {
+                            ordered,
+                            start: if ordered {
+                                start.filter(|&s| s != 1)
+                            } else {
+                                None
+                            },
+                            items,
+                        },
+                        (lines.0, last),
+                        reason,
+                    );
+                    continue;
+                }
+                Kind::Quote => {
+                    let mut blocks = Vec::new();
+                    let mut last = lines.1;
+                    while i < n && classified[i].kind == Kind::Quote {
+                        let t = &classified[i].unit.text;
+                        let inner = strip_quote_markers(t);
+                        if !inner.is_empty() {
+                            blocks.push(Block::Paragraph {
+                                content: linkify(&inner),
+                            });
+                        }
+                        last = classified[i].unit.last;
+                        i += 1;
+                    }
+                    self.push_block(Block::Quote { blocks }, (lines.0, last), reason);
+                    continue;
+                }
+                Kind::Code => {
+                    let text = c.unit.code.clone().unwrap_or_else(|| c.unit.text.clone());
+                    self.push_block(Block::Code { text }, lines, reason);
+                }
+                Kind::Caption(kind) => {
+                    let block = Block::Caption {
+                        kind: *kind,
+                        content: linkify(&c.unit.text),
+                    };
+                    self.push_block(block, lines, reason);
+                }
+                Kind::Note(kind) => {
+                    let block = Block::Note {
+                        kind: *kind,
+                        content: linkify(&c.unit.text),
+                    };
+                    self.push_block(block, lines, reason);
+                }
+                Kind::DateLine => {
+                    if self.article.date.is_none() {
+                        if let Some(d) =
+                            parse_date_line(&c.unit.text, self.opts.date_order, self.month_first)
+                        {
+                            let u = c.unit.clone();
+                            self.set_date(&u, d, "date line after the body");
+                        }
+                    }
+                    let block = Block::Note {
+                        kind: NoteKind::Date,
+                        content: vec![Inline::text(c.unit.text.clone())],
+                    };
+                    self.push_block(block, lines, reason);
+                }
+                Kind::Short => {
+                    let next_ok = classified.get(i + 1).is_some_and(|nc| {
+                        !matches!(nc.kind, Kind::Note(_) | Kind::DateLine)
+                            && !nc.unit.text.starts_with(char::is_lowercase)
+                    });
+                    let text = &c.unit.text;
+                    let question_ok = !text.ends_with(['?', '？']) || text.chars().count() <= 80;
+                    let colon_ok = !text.trim_end().ends_with([':', '：'])
+                        || classified
+                            .get(i + 1)
+                            .is_some_and(|nc| matches!(nc.kind, Kind::Bullet { .. }));
+                    if next_ok && question_ok && colon_ok {
+                        let block = Block::Heading {
+                            level: 1,
+                            content: linkify(text),
+                        };
+                        self.push_block(block, lines, reason);
+                    } else {
+                        let block = Block::Paragraph {
+                            content: linkify(text),
+                        };
+                        self.push_block(block, lines, "short line read as a paragraph");
+                    }
+                }
+                Kind::Para => {
+                    if self.article.dateline.is_none() && self.article.paragraph_count() == 0 {
+                        if let Some(d) = dateline(&c.unit.text) {
+                            self.field(
+                                "dateline",
+                                lines,
+                                "wire dateline opening the first paragraph",
+                            );
+                            self.article.dateline = Some(d);
+                        }
+                    }
+                    let block = Block::Paragraph {
+                        content: linkify(&c.unit.text),
+                    };
+                    self.push_block(block, lines, reason);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn push_block(&mut self, block: Block, lines: (usize, usize), reason: &str) {
+        self.article.body.push(block);
+        self.trace.body.push(SpanTrace {
+            lines,
+            reason: reason.to_owned(),
+        });
+    }
+
+    fn footer(&mut self, units: Vec<Unit>) {
+        for u in units {
+            if self.article.copyright.is_none() {
+                if let Some(c) = copyright(&u.text) {
+                    self.field("copyright", u.lines(), "copyright line in the footer");
+                    if self.article.publisher.is_none() {
+                        self.article.publisher = c.holder.clone();
+                    }
+                    self.article.copyright = Some(c);
+                }
+            }
+            if self.article.source_url.is_none() {
+                if let Some(url) = site_address(&u.text) {
+                    self.field("source_url", u.lines(), "site address in the footer");
+                    self.article.source_url = Some(url);
+                }
+            }
+            self.article.footer.push(Block::Note {
+                kind: NoteKind::Other,
+                content: linkify(&u.text),
+            });
+            self.trace.footer.push(SpanTrace {
+                lines: u.lines(),
+                reason: "footer line (copyright, rights or site address)".into(),
+            });
+        }
+    }
+
+    fn apply_front_matter(&mut self, fm: frontmatter::FrontMatter) -> Result<(), Error> {
+        let a = &mut self.article;
+        if let Some(t) = fm.title {
+            a.title = t;
+        }
+        if let Some(s) = fm.subtitle {
+            a.subtitle = Some(s);
+        }
+        if let Some(d) = fm.date {
+            a.date = Some(d);
+        }
+        if !fm.authors.is_empty() {
+            a.authors = fm.authors;
+        }
+        if let Some(u) = fm.source_url {
+            a.source_url = Some(u);
+        }
+        if let Some(p) = fm.publisher {
+            a.publisher = Some(p);
+        }
+        if let Some(r) = fm.rights {
+            a.copyright = Some(Copyright {
+                statement: r,
+                ..copyright_fallback(a)
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) {
+        if self.article.language.is_empty() {
+            let mut sample = self.article.title.clone();
+            for b in self.article.body.iter().take(20) {
+                sample.push('\n');
+                sample.push_str(&b.plain_text());
+            }
+            self.article.language = crate::lang::detect(&sample).unwrap_or_else(|| {
+                self.diags.push(
+                    Diagnostic::warning(None, "could not detect the language; using 'und'")
+                        .with_hint("pass --lang"),
+                );
+                "und".into()
+            });
+        }
+        if self.article.title.trim().is_empty() {
+            self.diags
+                .push(Diagnostic::warning(1, "the title is empty"));
+        }
+        if self.article.body.is_empty() {
+            self.diags.push(Diagnostic::warning(
+                None,
+                "the article has no body text after the header",
+            ));
+        }
+        if self.article.date.is_none() {
+            self.diags.push(
+                Diagnostic::warning(None, "no publication date found")
+                    .with_hint("pass --date YYYY-MM-DD"),
+            );
+        }
+    }
+}
+
+fn copyright_fallback(a: &Article) -> Copyright {
+    a.copyright.clone().unwrap_or_default()
+}
+
+fn strip_quote_markers(t: &str) -> String {
+    t.trim_start_matches('>').trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The author names in a byline line, as the evaluator expects them: the
+/// names after `By`/`Text by` and similar, without outlet suffixes.
+#[doc(hidden)]
+pub fn byline_names_for_eval(byline: &str) -> Vec<String> {
+    if byline.trim().is_empty() {
+        return vec![];
+    }
+    rules::byline_names(byline, true).unwrap_or_else(|| vec![byline.trim().to_owned()])
+}
