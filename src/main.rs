@@ -1,2 +1,5 @@
 //! placeholder until the CLI lands
-fn main() {}
+mod registry;
+fn main() {
+    let _ = registry::WRITERS.len();
+}

@@ -129,8 +129,8 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
         p.article.language = lang.to_owned();
     }
     p.month_first = p.article.language.is_empty() || p.article.language.starts_with("en");
-    p.run(blocks);
-    p.apply_front_matter(fm)?;
+    p.run(blocks, fm.title.as_deref());
+    p.apply_front_matter(fm, first_line)?;
     p.finish();
     Ok(Parsed {
         article: p.article,
@@ -359,7 +359,7 @@ impl Parser<'_> {
         });
     }
 
-    fn run(&mut self, blocks: Vec<RawBlock<'_>>) {
+    fn run(&mut self, blocks: Vec<RawBlock<'_>>, fm_title: Option<&str>) {
         let mut units: Vec<Unit> = Vec::new();
         // The title block: its first line is the title; the other lines are
         // header lines that were not separated by blank lines.
@@ -378,7 +378,7 @@ impl Parser<'_> {
         }
         let footer_start = self.take_footer(&units);
         let footer: Vec<Unit> = units.split_off(footer_start);
-        let mut rest = self.take_title(units);
+        let mut rest = self.take_title(units, fm_title);
         let body_start = self.take_header(&mut rest);
         let body: Vec<Unit> = rest.split_off(body_start);
         self.body(body);
@@ -401,7 +401,24 @@ impl Parser<'_> {
     }
 
     /// Takes the title off the front and returns the remaining units.
-    fn take_title(&mut self, mut units: Vec<Unit>) -> Vec<Unit> {
+    fn take_title(&mut self, mut units: Vec<Unit>, fm_title: Option<&str>) -> Vec<Unit> {
+        if let Some(t) = fm_title {
+            // The front matter names the title. The text's first line is the
+            // same headline (perhaps in capitals) or is kept as body text.
+            if units
+                .first()
+                .is_some_and(|u| u.text.to_lowercase() == t.to_lowercase())
+            {
+                let u = units.remove(0);
+                self.field(
+                    "title",
+                    u.lines(),
+                    "first line, same as the front matter title",
+                );
+            }
+            self.article.title = t.to_owned();
+            return units;
+        }
         // A date or section label above the headline.
         if units.len() > 2 {
             if let Some(d) = parse_date_line(&units[0].text, self.opts.date_order, true) {
@@ -475,6 +492,12 @@ impl Parser<'_> {
                     continue;
                 }
             }
+            if let Some(kind) = credit_line(text) {
+                header_captions.push((u.clone(), kind, "photo credit in the header"));
+                lead_caption = true;
+                i += 1;
+                continue;
+            }
             if self.article.byline.is_none() {
                 if let Some(names) = byline_names(text, true) {
                     self.article.byline = Some(text.to_owned());
@@ -491,12 +514,6 @@ impl Parser<'_> {
                     u.lines(),
                     "short all-capitals label in the header",
                 );
-                i += 1;
-                continue;
-            }
-            if let Some(kind) = credit_line(text) {
-                header_captions.push((u.clone(), kind, "photo credit in the header"));
-                lead_caption = true;
                 i += 1;
                 continue;
             }
@@ -688,7 +705,7 @@ impl Parser<'_> {
         // the items of a list copied without its bullets.
         let mut i = 1;
         while i < out.len() {
-            let intro = out[i - 1].kind == Kind::Para
+            let intro = matches!(out[i - 1].kind, Kind::Para | Kind::Short)
                 && out[i - 1].unit.text.trim_end().ends_with([':', '：']);
             let mut j = i;
             while intro
@@ -841,9 +858,10 @@ impl Parser<'_> {
                     let text = &c.unit.text;
                     let question_ok = !text.ends_with(['?', '？']) || text.chars().count() <= 80;
                     let colon_ok = !text.trim_end().ends_with([':', '：'])
-                        || classified
-                            .get(i + 1)
-                            .is_some_and(|nc| matches!(nc.kind, Kind::Bullet { .. }));
+                        || (is_label(text)
+                            && classified
+                                .get(i + 1)
+                                .is_some_and(|nc| matches!(nc.kind, Kind::Bullet { .. })));
                     if next_ok && question_ok && colon_ok {
                         let block = Block::Heading {
                             level: 1,
@@ -914,7 +932,26 @@ impl Parser<'_> {
         }
     }
 
-    fn apply_front_matter(&mut self, fm: frontmatter::FrontMatter) -> Result<(), Error> {
+    fn apply_front_matter(
+        &mut self,
+        fm: frontmatter::FrontMatter,
+        end: usize,
+    ) -> Result<(), Error> {
+        let span = (1, end.max(1));
+        for (present, name) in [
+            (fm.title.is_some(), "title"),
+            (fm.subtitle.is_some(), "subtitle"),
+            (fm.date.is_some(), "date"),
+            (!fm.authors.is_empty(), "authors"),
+            (fm.language.is_some(), "language"),
+            (fm.source_url.is_some(), "source_url"),
+            (fm.publisher.is_some(), "publisher"),
+            (fm.rights.is_some(), "copyright"),
+        ] {
+            if present {
+                self.field(name, span, "front matter");
+            }
+        }
         let a = &mut self.article;
         if let Some(t) = fm.title {
             a.title = t;

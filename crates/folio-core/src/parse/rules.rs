@@ -75,6 +75,17 @@ pub(crate) fn is_short_line(s: &str) -> bool {
     !ends_sentence(t) && !t.ends_with(['-', '—', '–'])
 }
 
+/// A label rather than a sentence: few words, or mostly capitalized words
+/// (`What You'll Need:`, but not `The setup takes three steps:`).
+pub(crate) fn is_label(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    words.len() <= 3 || lower * 2 < words.len()
+}
+
 /// Whether the text has a sentence end followed by another sentence
 /// (`... 87 bytes! It contains ...`).
 pub(crate) fn has_sentence_break(t: &str) -> bool {
@@ -266,7 +277,7 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
     }
     let (names_part, prefixed) = match BY.captures(t) {
         Some(c) => (c.get(1).map_or("", |m| m.as_str()).to_owned(), true),
-        None if bare => (t.to_owned(), false),
+        None if bare && !t.contains('/') => (t.to_owned(), false),
         None => return None,
     };
     // Drop an e-mail address or handle after the name.

@@ -1,0 +1,10 @@
+//! The writer registry: every output format the CLI knows.
+//!
+//! A new format is one crate implementing [`folio_core::Writer`] and one line
+//! in [`WRITERS`]. `--to NAME` and output file extensions are matched against
+//! each writer's `name()`, `aliases()` and `extensions()`.
+
+use folio_core::Writer;
+
+/// All registered writers, in the order `folio formats` lists them.
+pub static WRITERS: &[&dyn Writer] = &[&folio_core::json::JsonWriter];
