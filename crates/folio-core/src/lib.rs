@@ -23,9 +23,11 @@ pub mod error;
 pub mod eval;
 pub mod json;
 pub mod lang;
+pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+pub mod textcheck;
 pub mod writer;
 
 pub use diag::{Diagnostic, Severity};

@@ -453,6 +453,14 @@ fn parse_words(body: &str) -> Option<NaiveDate> {
                 }
             }
         }
+        if let Some(y) = t
+            .strip_prefix(['\'', '’'])
+            .filter(|y| y.len() == 2 && y.chars().all(|c| c.is_ascii_digit()))
+        {
+            year = Some(expand_year(y.parse().ok()?, 2));
+            i += 1;
+            continue;
+        }
         let bare = t.trim_matches(|c: char| "().,;'’".contains(c));
         let digits: String = bare.chars().take_while(|c| c.is_ascii_digit()).collect();
         let suffix = &bare[digits.len()..];

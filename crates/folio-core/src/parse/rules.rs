@@ -600,7 +600,7 @@ mod tests {
             bullet_marker("- A show took place."),
             Some((false, None, 1))
         );
-        assert_eq!(bullet_marker("2. AI speeds up"), Some((true, Some(2), 2)));
+        assert_eq!(bullet_marker("2. AI speeds up"), Some((true, Some(2), 3)));
         assert_eq!(bullet_marker("-0-"), None);
         assert!(is_short_line("Rodong Sinmun"));
         assert!(is_short_line(
