@@ -598,7 +598,7 @@ mod tests {
     fn bullets_and_short_lines() {
         assert_eq!(
             bullet_marker("- A show took place."),
-            Some((false, None, 1))
+            Some((false, None, 2))
         );
         assert_eq!(bullet_marker("2. AI speeds up"), Some((true, Some(2), 3)));
         assert_eq!(bullet_marker("-0-"), None);
