@@ -1,5 +1,17 @@
-//! placeholder until the CLI lands
+//! `folio`: convert raw article text to Markdown, JSON, JATS, EPUB and PDF.
+//!
+//! See `folio --help`. The work is done by the library crates: `folio-core`
+//! parses text into the document model, one crate per format writes it. This
+//! binary reads inputs, applies overrides, finds writers in
+//! [`registry::WRITERS`] and writes outputs atomically.
+
+mod cli;
+mod input;
+mod output;
 mod registry;
-fn main() {
-    let _ = registry::WRITERS.len();
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
 }

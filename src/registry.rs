@@ -7,4 +7,8 @@
 use folio_core::Writer;
 
 /// All registered writers, in the order `folio formats` lists them.
-pub static WRITERS: &[&dyn Writer] = &[&folio_core::json::JsonWriter];
+#[rustfmt::skip]
+pub static WRITERS: &[&dyn Writer] = &[
+    &folio_core::json::JsonWriter,
+    &folio_markdown::MarkdownWriter,
+];

@@ -145,10 +145,10 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
     let tag = tag.trim().replace('_', "-");
     let mut parts = tag.split('-');
     let primary = parts.next()?;
-    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
-        if primary != "und" {
-            return None;
-        }
+    let well_formed =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    if !well_formed {
+        return None;
     }
     let mut out = primary.to_ascii_lowercase();
     for p in parts {

@@ -1,1 +1,636 @@
-//! stub
+//! Folio's Markdown writer: CommonMark with YAML front matter.
+//!
+//! The output is exact: parsing it with any CommonMark parser gives back the
+//! model's text character for character (every ASCII punctuation character
+//! that could start markup is backslash-escaped where it would, leading and
+//! trailing white space and tabs become character references). It is also
+//! clean under markdownlint's default rules (line length aside): one blank
+//! line between blocks, `-` bullets, fenced code with an info string, heading
+//! levels that step by one, no trailing punctuation in headings.
+//!
+//! ```
+//! use folio_core::{Article, Block};
+//! let article = Article {
+//!     title: "A *bold* claim".into(),
+//!     language: "en".into(),
+//!     body: vec![Block::paragraph("1. Not a list, [not] a link, <b>not</b> HTML.")],
+//!     ..Default::default()
+//! };
+//! let mut out = Vec::new();
+//! folio_markdown::write(&article, &folio_markdown::MarkdownOptions::default(), &mut out).unwrap();
+//! let md = String::from_utf8(out).unwrap();
+//! assert!(md.starts_with("---\ntitle: \"A *bold* claim\"\n"));
+//! assert!(md.contains("1\\. Not a list, \\[not\\] a link, \\<b>not\\</b> HTML."));
+//! ```
+
+use folio_core::model::{Article, Block, Collection, Inline, ListItem};
+use folio_core::{DynError, Settings, Writer, meta};
+use std::io::{self, Write};
+
+/// Options for [`write`].
+#[derive(Debug, Clone)]
+pub struct MarkdownOptions {
+    /// Write YAML front matter with the metadata (default `true`). Without
+    /// it, the title is written as a level-1 heading.
+    pub front_matter: bool,
+}
+
+impl Default for MarkdownOptions {
+    fn default() -> Self {
+        MarkdownOptions { front_matter: true }
+    }
+}
+
+/// Errors of the Markdown writer.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Writing to the output failed.
+    #[error("cannot write Markdown: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Writes one article as CommonMark with YAML front matter.
+pub fn write(article: &Article, opts: &MarkdownOptions, out: &mut impl Write) -> Result<(), Error> {
+    let mut md = String::with_capacity(4096);
+    if opts.front_matter {
+        front_matter(&mut md, &article_fields(article));
+        md.push('\n');
+    }
+    let mut doc = Doc::new(&mut md);
+    doc.article(article, !opts.front_matter, 1);
+    finish(&mut md);
+    out.write_all(md.as_bytes())?;
+    Ok(())
+}
+
+/// Writes a collection as one document: book front matter, then each
+/// article as a top-level section.
+pub fn write_collection(
+    collection: &Collection,
+    opts: &MarkdownOptions,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let mut md = String::with_capacity(64 * 1024);
+    if opts.front_matter {
+        let mut fields = vec![("title", Value::Str(collection.title.clone()))];
+        if let Some(s) = &collection.subtitle {
+            fields.push(("subtitle", Value::Str(s.clone())));
+        }
+        if let Some(d) = collection.date {
+            fields.push(("date", Value::Raw(d.format("%Y-%m-%d").to_string())));
+        }
+        if !collection.authors.is_empty() {
+            fields.push(("authors", Value::List(collection.authors.clone())));
+        }
+        fields.push(("lang", Value::Str(lang_or_und(&collection.language))));
+        if let Some(p) = &collection.publisher {
+            fields.push(("publisher", Value::Str(p.clone())));
+        }
+        if let Some(r) = &collection.rights {
+            fields.push(("rights", Value::Str(r.clone())));
+        }
+        front_matter(&mut md, &fields);
+        md.push('\n');
+    }
+    let mut doc = Doc::new(&mut md);
+    if !opts.front_matter {
+        doc.heading(1, &[Inline::text(collection.title.clone())]);
+    }
+    for a in &collection.articles {
+        doc.article(a, true, 2);
+    }
+    finish(&mut md);
+    out.write_all(md.as_bytes())?;
+    Ok(())
+}
+
+fn finish(md: &mut String) {
+    while md.ends_with("\n\n") {
+        md.pop();
+    }
+    if !md.ends_with('\n') {
+        md.push('\n');
+    }
+}
+
+fn lang_or_und(l: &str) -> String {
+    if l.trim().is_empty() {
+        "und".into()
+    } else {
+        l.to_owned()
+    }
+}
+
+enum Value {
+    Str(String),
+    Raw(String),
+    List(Vec<String>),
+}
+
+fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
+    let mut f = vec![("title", Value::Str(a.title.clone()))];
+    if let Some(s) = &a.subtitle {
+        f.push(("subtitle", Value::Str(s.clone())));
+    }
+    if let Some(k) = &a.kicker {
+        f.push(("kicker", Value::Str(k.clone())));
+    }
+    if let Some(d) = a.date {
+        f.push(("date", Value::Raw(d.format("%Y-%m-%d").to_string())));
+    }
+    if let Some(t) = &a.date_text {
+        f.push(("date_text", Value::Str(t.clone())));
+    }
+    if let Some(t) = &a.updated_text {
+        f.push(("updated", Value::Str(t.clone())));
+    }
+    if !a.authors.is_empty() {
+        f.push(("authors", Value::List(a.authors.clone())));
+    }
+    if let Some(b) = &a.byline {
+        f.push(("byline", Value::Str(b.clone())));
+    }
+    f.push(("lang", Value::Str(lang_or_und(&a.language))));
+    if let Some(p) = meta::publisher(a) {
+        f.push(("publisher", Value::Str(p)));
+    }
+    if let Some(r) = meta::rights(a) {
+        f.push(("rights", Value::Str(r)));
+    }
+    if let Some(u) = &a.source_url {
+        f.push(("source", Value::Str(u.clone())));
+    }
+    f
+}
+
+/// YAML front matter. Strings are written as JSON strings, which are valid
+/// YAML double-quoted scalars with exact escapes.
+fn front_matter(md: &mut String, fields: &[(&str, Value)]) {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    md.push_str("---\n");
+    for (k, v) in fields {
+        match v {
+            Value::Str(s) => md.push_str(&format!("{k}: {}\n", q(s))),
+            Value::Raw(s) => md.push_str(&format!("{k}: {s}\n")),
+            Value::List(items) => {
+                md.push_str(&format!("{k}:\n"));
+                for i in items {
+                    md.push_str(&format!("  - {}\n", q(i)));
+                }
+            }
+        }
+    }
+    md.push_str("---\n");
+}
+
+/// The CommonMark body writer.
+struct Doc<'a> {
+    md: &'a mut String,
+    /// Level of the last heading written (markdown level), for MD001.
+    last_heading: u8,
+}
+
+impl<'a> Doc<'a> {
+    fn new(md: &'a mut String) -> Self {
+        Doc {
+            md,
+            last_heading: 1,
+        }
+    }
+
+    /// `title_level`: markdown level of the article's title (1 for a single
+    /// article, 2 inside a collection). `with_title` writes the title as a
+    /// heading (the front matter carries it otherwise).
+    fn article(&mut self, a: &Article, with_title: bool, title_level: u8) {
+        if with_title {
+            self.last_heading = title_level.saturating_sub(1);
+            self.heading(title_level, &[Inline::text(a.title.clone())]);
+            let header: Vec<String> = [
+                a.subtitle.clone(),
+                a.kicker.clone(),
+                meta::byline_line(a),
+                meta::date_line(a),
+                a.updated_text.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            for line in header {
+                self.paragraph(&[Inline::text(line)], "");
+            }
+        } else {
+            self.last_heading = title_level;
+        }
+        if let Some(s) = &a.standfirst {
+            self.paragraph(&[Inline::text(s.clone())], "");
+        }
+        for b in &a.body {
+            self.block(b, "", title_level);
+        }
+        if !a.footer.is_empty() {
+            self.md.push_str("---\n\n");
+            for b in &a.footer {
+                self.block(b, "", title_level);
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, content: &[Inline]) {
+        // Levels may only go up one at a time (markdownlint MD001).
+        let level = level.clamp(1, 6).min(self.last_heading + 1).max(1);
+        self.last_heading = level;
+        let mut s = String::new();
+        inlines(content, &mut s, Context::Heading);
+        if s.is_empty() {
+            s.push_str("&#32;");
+        }
+        self.md.push_str(&"#".repeat(level as usize));
+        self.md.push(' ');
+        self.md.push_str(&s);
+        self.md.push_str("\n\n");
+    }
+
+    fn paragraph(&mut self, content: &[Inline], prefix: &str) {
+        let mut s = String::new();
+        inlines(content, &mut s, Context::Paragraph);
+        if s.is_empty() {
+            return;
+        }
+        self.md.push_str(prefix);
+        self.md.push_str(&s);
+        self.md.push_str("\n\n");
+    }
+
+    fn block(&mut self, b: &Block, prefix: &str, title_level: u8) {
+        match b {
+            Block::Paragraph { content }
+            | Block::Caption { content, .. }
+            | Block::Note { content, .. } => self.paragraph(content, prefix),
+            Block::Heading { level, content } => {
+                if prefix.is_empty() {
+                    self.heading(title_level + level, content);
+                } else {
+                    // Headings cannot stand inside quotes or lists in a way
+                    // every renderer agrees on; keep them as paragraphs.
+                    self.paragraph(content, prefix);
+                }
+            }
+            Block::Code { text } => {
+                // markdownlint's MD014 asks for shell prompts to be dropped when
+                // no output is shown; the author's text must stay exact, so the
+                // rule is switched off for this one block.
+                let prompts_only = text.lines().filter(|l| !l.trim().is_empty()).count() > 0
+                    && text.lines().filter(|l| !l.trim().is_empty()).all(|l| {
+                        l.trim_start().starts_with('$')
+                            && l.trim_start()[1..].starts_with(char::is_whitespace)
+                    });
+                if prompts_only && prefix.is_empty() {
+                    self.md.push_str("<!-- markdownlint-disable MD014 -->\n\n");
+                }
+                let longest = longest_run(text, '`');
+                let fence = "`".repeat(longest.max(2) + 1);
+                let mut s = format!("{fence}text\n");
+                for line in text.split('\n') {
+                    s.push_str(line);
+                    s.push('\n');
+                }
+                s.push_str(&fence);
+                s.push('\n');
+                self.raw_block(&s, prefix);
+                if prompts_only && prefix.is_empty() {
+                    self.md.push_str("<!-- markdownlint-enable MD014 -->\n\n");
+                }
+            }
+            Block::Quote { blocks } => {
+                let mut inner = String::new();
+                let mut d = Doc {
+                    md: &mut inner,
+                    last_heading: self.last_heading,
+                };
+                for b in blocks {
+                    d.block(b, "", title_level);
+                }
+                let inner = inner.trim_end_matches('\n');
+                let mut s = String::new();
+                for line in inner.split('\n') {
+                    if line.is_empty() {
+                        s.push_str(">\n");
+                    } else {
+                        s.push_str("> ");
+                        s.push_str(line);
+                        s.push('\n');
+                    }
+                }
+                self.raw_block(&s, prefix);
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let mut s = String::new();
+                let first = start.unwrap_or(1);
+                for (i, item) in items.iter().enumerate() {
+                    let marker = if *ordered {
+                        format!("{}. ", first + i as u64)
+                    } else {
+                        "- ".to_owned()
+                    };
+                    s.push_str(&list_item(item, &marker, title_level));
+                }
+                self.raw_block(&s, prefix);
+            }
+        }
+    }
+
+    /// Appends a finished block (lines ending in `\n`) with a prefix on each
+    /// line, then a blank line.
+    fn raw_block(&mut self, s: &str, prefix: &str) {
+        for line in s.trim_end_matches('\n').split('\n') {
+            if line.is_empty() {
+                self.md.push_str(prefix.trim_end());
+            } else {
+                self.md.push_str(prefix);
+                self.md.push_str(line);
+            }
+            self.md.push('\n');
+        }
+        self.md.push('\n');
+    }
+}
+
+fn list_item(item: &ListItem, marker: &str, title_level: u8) -> String {
+    let indent = " ".repeat(marker.len());
+    let mut text = String::new();
+    inlines(&item.content, &mut text, Context::Paragraph);
+    if text.is_empty() {
+        text.push_str("&#32;");
+    }
+    let mut s = format!("{marker}{text}\n");
+    if !item.children.is_empty() {
+        let mut inner = String::new();
+        let mut d = Doc::new(&mut inner);
+        for b in &item.children {
+            d.block(b, "", title_level);
+        }
+        let inner = inner.trim_end_matches('\n');
+        // A nested list directly under its item, without a blank line, keeps
+        // the outer list tight.
+        for line in inner.split('\n') {
+            if line.is_empty() {
+                s.push('\n');
+            } else {
+                s.push_str(&indent);
+                s.push_str(line);
+                s.push('\n');
+            }
+        }
+    }
+    s
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for ch in s.chars() {
+        if ch == c {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Paragraph,
+    Heading,
+}
+
+/// Writes inline content, escaped.
+fn inlines(content: &[Inline], out: &mut String, ctx: Context) {
+    let start = out.len();
+    for inl in content {
+        match inl {
+            Inline::Text { text } => escape(text, out, out.len() == start),
+            Inline::Link { text, url } => link(text, url, out),
+        }
+    }
+    protect_edges(out, start);
+    if ctx == Context::Heading {
+        protect_heading_end(out, start);
+    }
+}
+
+/// Leading and trailing white space would be stripped by a CommonMark
+/// parser; write it as character references.
+fn protect_edges(out: &mut String, start: usize) {
+    let body = out[start..].to_owned();
+    let trimmed_start = body.trim_start_matches(char::is_whitespace);
+    let lead = &body[..body.len() - trimmed_start.len()];
+    let trimmed = trimmed_start.trim_end_matches(char::is_whitespace);
+    let trail = &trimmed_start[trimmed.len()..];
+    if lead.is_empty() && trail.is_empty() {
+        return;
+    }
+    let refs = |s: &str| -> String { s.chars().map(|c| format!("&#{};", c as u32)).collect() };
+    let new = format!("{}{}{}", refs(lead), trimmed, refs(trail));
+    out.truncate(start);
+    out.push_str(&new);
+}
+
+/// A heading must not end in `#` (it would be read as a closing sequence) or
+/// in punctuation that markdownlint's MD026 reports; such a final character
+/// is written as a character reference.
+fn protect_heading_end(out: &mut String, start: usize) {
+    let Some(last) = out[start..].chars().last() else {
+        return;
+    };
+    if out.ends_with("\\#") || ends_with_char_ref(&out[start..]) {
+        return;
+    }
+    if ".,;:!。，；：！".contains(last) {
+        out.truncate(out.len() - last.len_utf8());
+        // A backslash before the reference would escape its '&'.
+        if out.ends_with('\\') && !out.ends_with("\\\\") {
+            out.push('\\');
+        }
+        out.push_str(&format!("&#{};", last as u32));
+    }
+}
+
+/// Whether `s` ends with a numeric character reference such as `&#9;`.
+fn ends_with_char_ref(s: &str) -> bool {
+    s.rfind("&#").is_some_and(|i| {
+        let tail = &s[i + 2..];
+        tail.len() >= 2
+            && tail.ends_with(';')
+            && tail[..tail.len() - 1].chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Escapes text so that a CommonMark parser reads it back unchanged.
+fn escape(text: &str, out: &mut String, at_start: bool) {
+    let chars: Vec<char> = text.chars().collect();
+    let line_start = at_start;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i == 0 { None } else { Some(chars[i - 1]) };
+        let next = chars.get(i + 1).copied();
+        let first = line_start && i == 0;
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' => {
+                let intraword = prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if !intraword {
+                    out.push('\\');
+                }
+                out.push('_');
+            }
+            '&' => {
+                if next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#') {
+                    out.push('\\');
+                }
+                out.push('&');
+            }
+            '#' | '>' | '-' | '+' | '=' if first => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if line_start && is_list_number(&chars[..i]) => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' if next.is_none() => {
+                out.push_str("\\#");
+            }
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Whether `before` (the text from the line start) is 1–9 digits, so that a
+/// following `.` or `)` would start an ordered list.
+fn is_list_number(before: &[char]) -> bool {
+    !before.is_empty() && before.len() <= 9 && before.iter().all(char::is_ascii_digit)
+}
+
+fn link(text: &str, url: &str, out: &mut String) {
+    let autolink_ok = |u: &str| {
+        !u.is_empty()
+            && !u.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+    };
+    if let Some(addr) = url.strip_prefix("mailto:") {
+        if addr == text && autolink_ok(addr) && addr.contains('@') && !addr.contains('\\') {
+            out.push('<');
+            out.push_str(addr);
+            out.push('>');
+            return;
+        }
+    }
+    let has_scheme = url.split_once(':').is_some_and(|(s, _)| {
+        (2..=32).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if text == url && has_scheme && autolink_ok(url) && !url.contains('\\') {
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        return;
+    }
+    out.push('[');
+    let mut inner = String::new();
+    escape(text, &mut inner, false);
+    if inner.is_empty() {
+        inner.push_str("&#32;");
+    }
+    out.push_str(&inner);
+    out.push_str("](");
+    let plain = !url.is_empty()
+        && !url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>()\\".contains(c));
+    if plain {
+        out.push_str(url);
+    } else {
+        out.push('<');
+        for c in url.chars() {
+            match c {
+                '<' | '>' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '\n' => out.push_str("%0A"),
+                c => out.push(c),
+            }
+        }
+        out.push('>');
+    }
+    out.push(')');
+}
+
+/// The Markdown format for the writer registry.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownWriter;
+
+impl Writer for MarkdownWriter {
+    fn name(&self) -> &'static str {
+        "markdown"
+    }
+    fn aliases(&self) -> &'static [&'static str] {
+        &["md", "commonmark"]
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["md", "markdown"]
+    }
+    fn description(&self) -> &'static str {
+        "CommonMark with YAML front matter"
+    }
+    fn write_article(
+        &self,
+        article: &Article,
+        settings: &Settings,
+        out: &mut dyn Write,
+    ) -> Result<(), DynError> {
+        let opts = options(settings);
+        write(article, &opts, &mut WriteRef(out))?;
+        Ok(())
+    }
+    fn write_collection(
+        &self,
+        collection: &Collection,
+        settings: &Settings,
+        out: &mut dyn Write,
+    ) -> Result<(), DynError> {
+        write_collection(collection, &options(settings), &mut WriteRef(out))?;
+        Ok(())
+    }
+    fn supports_collections(&self) -> bool {
+        true
+    }
+}
+
+fn options(settings: &Settings) -> MarkdownOptions {
+    MarkdownOptions {
+        front_matter: settings.option("markdown.front-matter") != Some("false"),
+    }
+}
+
+/// Adapts `&mut dyn Write` to `impl Write`.
+struct WriteRef<'a>(&'a mut dyn Write);
+
+impl Write for WriteRef<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}

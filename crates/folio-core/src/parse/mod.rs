@@ -692,6 +692,15 @@ impl Parser<'_> {
                 if k > i {
                     out[i].kind = Kind::Short;
                 }
+                // "Step 1" after the items, followed by text, is the next heading.
+                let last = j - 1;
+                if last > k
+                    && is_numbered_label(&out[last].unit.text)
+                    && out.get(j).is_some_and(|c| c.kind == Kind::Para)
+                {
+                    out[last].kind = Kind::Short;
+                    out[last].reason = "numbered label (Step 1) after a list";
+                }
             } else if j == out.len() && !next_is_list {
                 // Short lines at the very end are sign-offs, not headings.
                 for c in &mut out[i..j] {

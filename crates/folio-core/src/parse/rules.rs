@@ -75,6 +75,12 @@ pub(crate) fn is_short_line(s: &str) -> bool {
     !ends_sentence(t) && !t.ends_with(['-', '—', '–'])
 }
 
+/// A word and a number: `Step 1`, `Part 2`, `Schritt 3`.
+pub(crate) fn is_numbered_label(t: &str) -> bool {
+    static NL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{L}+\s+\d{1,3}$"));
+    NL.is_match(t.trim())
+}
+
 /// A label rather than a sentence: few words, or mostly capitalized words
 /// (`What You'll Need:`, but not `The setup takes three steps:`).
 pub(crate) fn is_label(t: &str) -> bool {

@@ -1,0 +1,135 @@
+//! Writing outputs: atomically (temporary file in the target folder, then
+//! rename), never over an input, to standard output when asked.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where an output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Target {
+    pub fn display(&self) -> String {
+        match self {
+            Target::Stdout => "<stdout>".into(),
+            Target::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Whether two paths name the same file (after resolving links), or would
+/// once the output exists.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => {
+            // The output may not exist yet: compare its would-be path.
+            let abs = |p: &Path| -> Option<PathBuf> {
+                let parent = p
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+            };
+            matches!((abs(a), abs(b)), (Some(x), Some(y)) if x == y)
+        }
+    }
+}
+
+/// Writes `produce`'s bytes to `target`. For a file: into a temporary file
+/// beside it, renamed over the target only when everything succeeded; on any
+/// error nothing is left behind and an existing file is untouched.
+pub fn write_atomic(
+    target: &Target,
+    produce: impl FnOnce(&mut dyn Write) -> Result<(), String>,
+) -> Result<(), String> {
+    match target {
+        Target::Stdout => {
+            let mut buf = Vec::new();
+            produce(&mut buf)?;
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&buf)
+                .and_then(|_| lock.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+        Target::File(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if !dir.is_dir() {
+                return Err(format!(
+                    "the output folder {} does not exist",
+                    dir.display()
+                ));
+            }
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".folio-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .map_err(|e| {
+                    crate::input::io_message(&e, &format!("cannot write in {}", dir.display()))
+                })?;
+            {
+                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+                produce(&mut w)?;
+                w.flush().map_err(|e| format!("cannot write: {e}"))?;
+            }
+            tmp.as_file()
+                .sync_all()
+                .map_err(|e| format!("cannot write: {e}"))?;
+            tmp.persist(path)
+                .map_err(|e| format!("cannot replace {}: {}", path.display(), e.error))?;
+            Ok(())
+        }
+    }
+}
+
+/// A file name made from a title or input stem: letters, digits, `-` and `_`
+/// only; never empty, never `.`/`..`, never a reserved device name.
+pub fn safe_stem(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.push(c);
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+        if out.len() > 120 {
+            break;
+        }
+    }
+    let out = out.trim_matches('-').to_owned();
+    let reserved = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    if out.is_empty() {
+        "article".into()
+    } else if reserved.contains(&out.to_ascii_lowercase().as_str()) {
+        format!("{out}_")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_are_safe() {
+        assert_eq!(safe_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(safe_stem("a/b\\c\u{7}d"), "a-b-c-d");
+        assert_eq!(safe_stem(".."), "article");
+        assert_eq!(safe_stem("CON"), "CON_");
+        assert_eq!(safe_stem("Überblick: 2024"), "Überblick-2024");
+    }
+}
