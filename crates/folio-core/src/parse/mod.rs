@@ -1033,13 +1033,3 @@ fn strip_quote_markers(t: &str) -> String {
 
 #[cfg(test)]
 mod tests;
-
-/// The author names in a byline line, as the evaluator expects them: the
-/// names after `By`/`Text by` and similar, without outlet suffixes.
-#[doc(hidden)]
-pub fn byline_names_for_eval(byline: &str) -> Vec<String> {
-    if byline.trim().is_empty() {
-        return vec![];
-    }
-    rules::byline_names(byline, true).unwrap_or_else(|| vec![byline.trim().to_owned()])
-}

@@ -1,0 +1,379 @@
+//! The `folio` binary, driven as a user would.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use std::fs;
+
+fn seed() -> std::path::PathBuf {
+    root().join("fixtures/seed-pyongyang-times.txt")
+}
+
+#[test]
+fn seed_to_json_has_the_expected_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.json");
+    folio()
+        .arg("convert")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(
+        v["title"],
+        "DPRK-Russia friendship, cooperation carried on in new century"
+    );
+    assert_eq!(v["date"], "2023-03-17");
+    assert_eq!(v["authors"], serde_json::json!([]));
+    assert_eq!(v["language"], "en");
+    let paragraphs = v["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["type"] == "paragraph")
+        .count();
+    assert_eq!(paragraphs, 12);
+    assert_eq!(v["copyright"]["year"], 2023);
+    assert_eq!(v["copyright"]["holder"], "pyongyangtimes.com.kp");
+    assert_eq!(v["publisher"], "pyongyangtimes.com.kp");
+}
+
+#[test]
+fn json_to_markdown_equals_text_to_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in fixtures().iter().chain(dev_articles().iter()) {
+        let json = dir.path().join("a.json");
+        let md1 = dir.path().join("a1.md");
+        let md2 = dir.path().join("a2.md");
+        folio()
+            .args(["convert", "-q"])
+            .arg(f)
+            .arg("-o")
+            .arg(&json)
+            .assert()
+            .success();
+        folio()
+            .args(["convert", "-q"])
+            .arg(f)
+            .arg("-o")
+            .arg(&md1)
+            .assert()
+            .success();
+        folio()
+            .args(["convert", "-q"])
+            .arg(&json)
+            .arg("-o")
+            .arg(&md2)
+            .assert()
+            .success();
+        assert_eq!(
+            fs::read(&md1).unwrap(),
+            fs::read(&md2).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn stdin_to_stdout() {
+    folio()
+        .args(["convert", "-", "-t", "json"])
+        .write_stdin("Title\n\nMarch 17, 2023\n\nBody text.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"date\": \"2023-03-17\""));
+    folio()
+        .args(["convert", "-", "-o", "-", "-t", "md"])
+        .write_stdin("A *title*\n\nBody.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("---\ntitle: \"A *title*\""));
+}
+
+#[test]
+fn out_dir_writes_one_file_per_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let fx = fixtures();
+    folio()
+        .args(["convert", "-q", "-t", "md", "--out-dir"])
+        .arg(&out)
+        .args(&fx)
+        .assert()
+        .success();
+    for f in &fx {
+        assert!(
+            out.join(format!("{}.md", stem(f))).is_file(),
+            "{}",
+            f.display()
+        );
+    }
+    // No temporary files are left behind.
+    assert_eq!(fs::read_dir(&out).unwrap().count(), fx.len());
+}
+
+#[test]
+fn overrides_win() {
+    folio()
+        .args([
+            "convert",
+            "-",
+            "-t",
+            "json",
+            "--title",
+            "Mine",
+            "--date",
+            "2020-01-02",
+            "--author",
+            "A B",
+            "--author",
+            "C D",
+            "--lang",
+            "pt_br",
+        ])
+        .write_stdin("Theirs\n\nMarch 17, 2023\n\nBy X Y\n\nBody.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"title\": \"Mine\""))
+        .stdout(predicate::str::contains("\"date\": \"2020-01-02\""))
+        .stdout(predicate::str::contains("\"A B\",\n    \"C D\""))
+        .stdout(predicate::str::contains("\"language\": \"pt-BR\""));
+}
+
+#[test]
+fn bad_inputs_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    };
+    let cases: Vec<(std::path::PathBuf, &str)> = vec![
+        (p("empty.txt", b""), "empty.txt: error: the input is empty"),
+        (
+            p("blank.txt", b"  \n\t\n"),
+            "blank.txt: error: the input has only white space",
+        ),
+        (
+            p("nul.txt", b"abc\0def"),
+            "nul.txt: error: the input is binary data, not text (a NUL byte at byte 3)",
+        ),
+        (
+            p("img.txt", b"\x89PNG\r\n\x1a\n\0\0"),
+            "img.txt: error: the input is binary data, not text (a PNG signature at byte 0)",
+        ),
+        (
+            p("latin1.txt", b"Title\n\nCaf\xe9\n"),
+            "latin1.txt:3: error: invalid UTF-8 at byte 10",
+        ),
+        (
+            p("bad.json", b"{\"title\": 5}"),
+            "bad.json:1: error: column 11: not a Folio JSON article",
+        ),
+        (
+            dir.path().join("missing.txt"),
+            "missing.txt: error: cannot read: no such file",
+        ),
+    ];
+    for (path, msg) in cases {
+        folio()
+            .arg("convert")
+            .arg(&path)
+            .args(["-t", "json"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(msg));
+    }
+}
+
+#[test]
+fn lossy_replaces_bad_bytes_with_a_warning() {
+    folio()
+        .args(["convert", "-", "-t", "json", "--lossy"])
+        .write_stdin(&b"Title\n\nCaf\xe9 au lait.\n"[..])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Caf\u{FFFD} au lait."))
+        .stderr(predicate::str::contains(
+            "warning: invalid UTF-8 bytes were replaced",
+        ));
+}
+
+#[test]
+fn control_characters_are_removed_with_a_warning_naming_the_line() {
+    folio()
+        .args(["convert", "-", "-t", "json"])
+        .write_stdin("Title\n\nBell\u{7} here.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Bell here."))
+        .stderr(predicate::str::contains(
+            "<stdin>:3: warning: removed 1 control character (U+0007)",
+        ));
+}
+
+#[test]
+fn output_over_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.md");
+    fs::write(&f, "Title\n\nBody.\n").unwrap();
+    folio()
+        .arg("convert")
+        .arg(&f)
+        .arg("-o")
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite this input"));
+    assert_eq!(fs::read_to_string(&f).unwrap(), "Title\n\nBody.\n");
+}
+
+#[test]
+fn failed_conversion_leaves_existing_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.md");
+    fs::write(&out, "precious").unwrap();
+    let bad = dir.path().join("bad.txt");
+    fs::write(&bad, b"\0").unwrap();
+    folio()
+        .arg("convert")
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert_eq!(fs::read_to_string(&out).unwrap(), "precious");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn missing_output_folder_is_an_output_error() {
+    folio()
+        .arg("convert")
+        .arg(seed())
+        .args(["-o", "/nonexistent-folder/x.md"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "the output folder /nonexistent-folder does not exist",
+        ));
+}
+
+#[test]
+fn usage_errors() {
+    folio().args(["convert"]).assert().code(2);
+    folio()
+        .arg("convert")
+        .arg(seed())
+        .args(["-o", "x.unknown"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot tell the format"));
+    folio()
+        .arg("convert")
+        .arg(seed())
+        .arg(seed())
+        .args(["-t", "md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("need --out-dir"));
+    folio()
+        .args(["convert", "-", "-t", "nope"])
+        .assert()
+        .code(2);
+    folio()
+        .args(["convert", "-", "-t", "md", "--lang", "C"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn keep_going_converts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    fs::write(&bad, b"").unwrap();
+    let out = dir.path().join("out");
+    folio()
+        .args(["convert", "-q", "-t", "md", "--keep-going", "--out-dir"])
+        .arg(&out)
+        .arg(&bad)
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bad.txt: error: the input is empty",
+        ));
+    assert!(out.join("seed-pyongyang-times.md").is_file());
+    assert!(!out.join("bad.md").exists());
+}
+
+#[test]
+fn inspect_shows_lines_and_reasons() {
+    folio()
+        .arg("inspect")
+        .arg(seed())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("title"))
+        .stdout(predicate::str::contains("(first line of the text)"))
+        .stdout(predicate::str::contains("    3-3     date"))
+        .stdout(predicate::str::contains("   30-30    footer"))
+        .stdout(predicate::str::contains("summary: 12 paragraphs"));
+    let out = folio()
+        .arg("inspect")
+        .arg("--json")
+        .arg(seed())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["trace"]["body"][0]["lines"], serde_json::json!([5, 5]));
+}
+
+#[test]
+fn formats_lists_every_registered_writer() {
+    folio()
+        .arg("formats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("markdown"))
+        .stdout(predicate::str::contains("json"));
+}
+
+#[test]
+fn help_has_examples_and_exit_codes() {
+    folio()
+        .args(["convert", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("Exit status:"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["md", "json"] {
+        let a = dir.path().join(format!("a.{ext}"));
+        let b = dir.path().join(format!("b.{ext}"));
+        folio()
+            .arg("convert")
+            .arg(seed())
+            .arg("-o")
+            .arg(&a)
+            .assert()
+            .success();
+        folio()
+            .arg("convert")
+            .arg(seed())
+            .arg("-o")
+            .arg(&b)
+            .assert()
+            .success();
+        assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
+    }
+}
