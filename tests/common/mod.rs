@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+/// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -31,6 +32,7 @@ pub fn dev_corpus() -> Option<PathBuf> {
     }
 }
 
+/// The dev corpus articles, sorted (empty when `../shared` is absent).
 pub fn dev_articles() -> Vec<PathBuf> {
     let Some(d) = dev_corpus() else { return vec![] };
     let mut v: Vec<PathBuf> = std::fs::read_dir(d)
@@ -43,10 +45,12 @@ pub fn dev_articles() -> Vec<PathBuf> {
     v
 }
 
+/// A path's file stem.
 pub fn stem(p: &Path) -> String {
     p.file_stem().unwrap().to_string_lossy().into_owned()
 }
 
+/// The `folio` binary, without `SOURCE_DATE_EPOCH` from the environment.
 pub fn folio() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("folio").unwrap();
     c.env_remove("SOURCE_DATE_EPOCH");
