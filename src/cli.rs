@@ -57,7 +57,7 @@ enum Command {
     /// the reason, and all warnings.
     Inspect(InspectArgs),
     /// List the output formats.
-    Formats,
+    Formats(FormatsArgs),
     /// Score the parser on a folder with a MANIFEST.tsv of expected values.
     Eval(EvalArgs),
 }
@@ -164,6 +164,13 @@ struct InspectArgs {
 }
 
 #[derive(Args, Debug)]
+struct FormatsArgs {
+    /// One line per format, `NAME EXTENSION`, for scripts.
+    #[arg(long)]
+    plain: bool,
+}
+
+#[derive(Args, Debug)]
 struct EvalArgs {
     /// Folder with MANIFEST.tsv (or INDEX.tsv) and the articles it lists.
     dir: PathBuf,
@@ -234,7 +241,7 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Convert(a) => convert(a),
         Command::Inspect(a) => inspect(a),
-        Command::Formats => formats(),
+        Command::Formats(a) => formats(a),
         Command::Eval(a) => eval(a),
     };
     ExitCode::from(code)
@@ -598,7 +605,13 @@ fn inspect(a: InspectArgs) -> u8 {
     EXIT_OK
 }
 
-fn formats() -> u8 {
+fn formats(a: FormatsArgs) -> u8 {
+    if a.plain {
+        for w in WRITERS {
+            println!("{} {}", w.name(), w.extensions()[0]);
+        }
+        return EXIT_OK;
+    }
     println!(
         "{:<10} {:<18} {:<11} description",
         "name", "extensions", "collections"
