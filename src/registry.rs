@@ -11,4 +11,5 @@ use folio_core::Writer;
 pub static WRITERS: &[&dyn Writer] = &[
     &folio_core::json::JsonWriter,
     &folio_markdown::MarkdownWriter,
+    &folio_jats::JatsWriter,
 ];
