@@ -11,5 +11,6 @@ use folio_core::Writer;
 pub static WRITERS: &[&dyn Writer] = &[
     &folio_core::json::JsonWriter,
     &folio_markdown::MarkdownWriter,
+    &folio_pdf::PdfWriter,
     &folio_jats::JatsWriter,
 ];

@@ -763,6 +763,7 @@ impl Parser<'_> {
     fn body(&mut self, units: Vec<Unit>) {
         let classified = self.classify(units);
         let n = classified.len();
+        let mut seen_paragraph = false;
         let mut i = 0;
         while i < n {
             let c = &classified[i];
@@ -885,7 +886,7 @@ impl Parser<'_> {
                     }
                 }
                 Kind::Para => {
-                    if self.article.dateline.is_none() && self.article.paragraph_count() == 0 {
+                    if self.article.dateline.is_none() && !seen_paragraph {
                         if let Some(d) = dateline(&c.unit.text) {
                             self.field(
                                 "dateline",
@@ -895,6 +896,7 @@ impl Parser<'_> {
                             self.article.dateline = Some(d);
                         }
                     }
+                    seen_paragraph = true;
                     let block = Block::Paragraph {
                         content: linkify(&c.unit.text),
                     };
@@ -993,6 +995,9 @@ impl Parser<'_> {
         if self.article.language.is_empty() {
             let mut sample = self.article.title.clone();
             for b in self.article.body.iter().take(20) {
+                if sample.len() > 6000 {
+                    break;
+                }
                 sample.push('\n');
                 sample.push_str(&b.plain_text());
             }

@@ -19,6 +19,9 @@ pub(crate) fn is_cjk_char(c: char) -> bool {
 }
 
 pub(crate) fn is_cjk_text(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
     let total = s.chars().filter(|c| !c.is_whitespace()).count();
     total > 0 && s.chars().filter(|&c| is_cjk_char(c)).count() * 2 > total
 }
@@ -101,8 +104,8 @@ pub(crate) fn has_sentence_break(t: &str) -> bool {
 
 /// A run-in label opening a paragraph (`Web APIs: This is what...`).
 pub(crate) fn has_run_in_label(t: &str) -> bool {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}[^:.!?]{0,40}:\s+\S"));
-    LABEL.is_match(t)
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}[^:.!?]*:\s+\S"));
+    t.find(':').is_some_and(|i| t[..i].chars().count() <= 41) && LABEL.is_match(t)
 }
 
 /// Whether several lines of a block form program code.
@@ -342,11 +345,11 @@ static AGENCIES: &str = r"AFP|AP|Reuters|REUTERS|Getty(?: Images)?|EPA|Xinhua|KC
 pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\(?\s*(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|pictures|credit|credits|photo credit|quelle|fuente|source|illustration|grafik|graphic|video|фото|사진|写真|图|圖)\s*[:：/]\s*[^()]{1,80}\)?$",
+            r"(?i)^\(?\s*(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|pictures|credit|credits|photo credit|quelle|fuente|source|illustration|grafik|graphic|video|фото|사진|写真|图|圖)\s*[:：/]\s*[^()]+\)?$",
         )
     });
     static SLASHED: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^[\p{Lu}][\p{L} .'’&-]{1,40}(?:/[\p{L} .'’&-]{2,40}){1,3}$"));
+        LazyLock::new(|| re(r"^\p{Lu}[\p{L} .'’&-]+(?:/[\p{L} .'’&-]+){1,3}$"));
     static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
             r"^(?:\(?(?:{AGENCIES})(?:\s*(?:Photo|Images|Pictures|Video))?\)?)$"
@@ -354,7 +357,7 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
     });
     static ORG_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}(?:Police|Images|Photos?|Handout|Archives?|Pictures|Press Office|Media)$",
+            r"^(?:\p{Lu}[\p{L}'’.-]*\s+)*(?:Police|Images|Photos?|Handout|Archives?|Pictures|Press Office|Media)$",
         )
     });
     let t = s.trim();
@@ -375,7 +378,7 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
 pub(crate) fn caption_with_credit(s: &str) -> Option<CaptionKind> {
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
-            r"\((?:(?:{AGENCIES})(?:[ /][\p{{L}} ./]+)?|(?:Photo|Foto|Bild|Image|Video|Credit)[:：][^()]+|\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}(?:/[\p{{L}} ]+)?)\)$"
+            r"\((?:(?:{AGENCIES})(?:[ /][\p{{L}} ./]+)?|(?:Photo|Foto|Bild|Image|Video|Credit)[:：][^()]+|\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]+)+(?:/[\p{{L}} ]+)?)\)$"
         ))
     });
     let t = s.trim();
@@ -422,7 +425,7 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
                 NoteKind::Credit,
             ),
             (
-                re(r"^\([\p{Lu}\d][\p{Lu}\d ]{1,30} with [\p{Lu}, ]+\)\.?$"),
+                re(r"^\([\p{Lu}\d][\p{Lu}\d ]+ with [\p{Lu}, ]+\)\.?$"),
                 NoteKind::Credit,
             ),
             (
@@ -457,7 +460,7 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
             ),
             (
                 re(
-                    r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3} is an? (?:[\p{L}-]+ ){0,5}(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|author|analyst|fellow)\b",
+                    r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+ is an? (?:[\p{L}-]+ )*(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|author|analyst|fellow)\b",
                 ),
                 NoteKind::Bio,
             ),
@@ -478,12 +481,12 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
 pub(crate) fn dateline(s: &str) -> Option<Dateline> {
     static DL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^((\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\(([^()]{1,40})\))?\s*(?:—|–|--|-)\s)",
+            r"^((\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)*)(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\(([^()]+)\))?\s*(?:—|–|--|-)\s)",
         )
     });
-    static CJK_DL: LazyLock<Regex> = LazyLock::new(|| re(r"^(【([^】]{1,30})】)"));
+    static CJK_DL: LazyLock<Regex> = LazyLock::new(|| re(r"^(【([^】]+)】)"));
     let t = s.trim_start();
-    if let Some(c) = CJK_DL.captures(t) {
+    if let Some(c) = CJK_DL.captures(t).filter(|c| c[2].chars().count() <= 30) {
         let inner = c[2].to_owned();
         let agency = inner.split_whitespace().last().map(str::to_owned);
         return Some(Dateline {
@@ -492,9 +495,15 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
             agency,
         });
     }
-    let c = DL.captures(t)?;
+    let head: String = t.chars().take(80).collect();
+    let c = DL.captures(&head)?;
     let place = c[2].to_owned();
     let agency = c.get(3).map(|m| m.as_str().to_owned());
+    if place.split([' ', '-']).count() > 4
+        || agency.as_ref().is_some_and(|a| a.chars().count() > 40)
+    {
+        return None;
+    }
     // Without an agency, the place must be in capitals (WASHINGTON —).
     let upper = place
         .chars()

@@ -1,0 +1,291 @@
+//! Folio's PDF writer: a typesetter for articles.
+//!
+//! The layout is Folio's own: text is shaped with `rustybuzz` (kerning,
+//! ligatures, Arabic joining), reordered for right-to-left paragraphs
+//! (`unicode-bidi`), broken into lines with the Knuth–Plass total-fit
+//! algorithm over UAX #14 break opportunities (`unicode-linebreak`) and TeX
+//! hyphenation patterns (`hyphenation`, embedded for en, de, fr, es, it and
+//! ru), justified with a ragged last line, and paginated with headings kept
+//! with their text and widow/orphan control. The PDF objects are written
+//! with `pdf-writer`; fonts are subset with `subsetter` and embedded as CID
+//! fonts with a ToUnicode map, so text extraction gives back the words.
+//!
+//! Fonts: DejaVu Serif (Latin, Greek, Cyrillic) is bundled, with DejaVu Sans
+//! for Arabic and Hebrew and DejaVu Sans Mono for code. Characters none of
+//! them covers are looked up in the installed system fonts (Noto CJK for
+//! Chinese, Japanese, Korean…); [`PdfOptions::fonts`] adds fonts in front
+//! of all of these. When no font covers a character, [`write`] fails with
+//! [`Error::MissingGlyphs`] naming the characters and what to install: the
+//! writer never prints empty boxes or question marks.
+//!
+//! Output is deterministic: the file identifier is derived from the
+//! article's content and the options, dates come from
+//! [`folio_core::meta::timestamp`] (`SOURCE_DATE_EPOCH`, else the article's
+//! date).
+//!
+//! ```
+//! let article = folio_core::parse::parse(
+//!     "A Title\n\nFirst paragraph of the article.\n\nA second one.",
+//!     &Default::default(),
+//! )
+//! .unwrap()
+//! .article;
+//! let mut out = Vec::new();
+//! folio_pdf::write(&article, &folio_pdf::PdfOptions::default(), &mut out).unwrap();
+//! assert!(out.starts_with(b"%PDF-1.7"));
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod fonts;
+mod hyph;
+mod layout;
+mod linebreak;
+mod para;
+mod pdf;
+
+use folio_core::model::Article;
+use folio_core::{DynError, Settings, Writer};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+pub use hyph::LANGUAGES as HYPHENATION_LANGUAGES;
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageSize {
+    /// ISO A4, 210 × 297 mm (the default).
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A5, 148 × 210 mm.
+    A5,
+}
+
+impl PageSize {
+    /// Width and height in points.
+    pub fn dimensions(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (595.28, 841.89),
+            PageSize::Letter => (612.0, 792.0),
+            PageSize::A5 => (419.53, 595.28),
+        }
+    }
+}
+
+impl std::str::FromStr for PageSize {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(PageSize::A4),
+            "letter" | "us-letter" => Ok(PageSize::Letter),
+            "a5" => Ok(PageSize::A5),
+            other => Err(Error::Option(format!(
+                "unknown page size '{other}' (expected a4, letter or a5)"
+            ))),
+        }
+    }
+}
+
+/// Options for [`write`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PdfOptions {
+    /// Paper size; A4 by default.
+    pub page_size: PageSize,
+    /// Base font size of the body text in points (6–24); by default 10.5
+    /// (9.5 on A5).
+    pub font_size: Option<f32>,
+    /// Font files (TrueType/OpenType, collections allowed) tried before the
+    /// bundled DejaVu faces.
+    pub fonts: Vec<PathBuf>,
+    /// Disables the search of installed system fonts for characters the
+    /// given and bundled fonts do not cover.
+    pub no_system_fonts: bool,
+    /// Seconds since the Unix epoch for the creation and modification
+    /// dates (`SOURCE_DATE_EPOCH`); by default the article's date.
+    pub timestamp: Option<i64>,
+}
+
+/// Why a PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No available font has a glyph for these characters.
+    #[error("no font covers {chars}: {hint}", chars = describe(chars))]
+    MissingGlyphs {
+        /// The uncovered characters.
+        chars: String,
+        /// What to install or pass.
+        hint: String,
+    },
+    /// A font file could not be read or used.
+    #[error("font {}: {message}", path.display())]
+    Font {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// An option value is invalid.
+    #[error("{0}")]
+    Option(String),
+    /// Writing the output failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+fn describe(chars: &str) -> String {
+    let list: Vec<String> = chars
+        .chars()
+        .take(12)
+        .map(|c| format!("'{c}' (U+{:04X})", c as u32))
+        .collect();
+    let more = chars.chars().count().saturating_sub(12);
+    if more > 0 {
+        format!("{} and {more} more", list.join(", "))
+    } else {
+        list.join(", ")
+    }
+}
+
+/// Characters the layout adds itself (markers, separators, page numbers).
+const GENERATED: &str = "0123456789/ .-•–·…©";
+
+/// Typesets `article` as a PDF into `out`.
+pub fn write(article: &Article, opts: &PdfOptions, out: &mut impl Write) -> Result<(), Error> {
+    let bytes = render(article, opts)?;
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
+/// The text block of a page for `opts`: `[left, top, width, height]` in
+/// points from the page's top-left corner. The running header and footer
+/// lie outside it (so tests can extract the body text alone).
+///
+/// ```
+/// let [x, y, w, h] = folio_pdf::text_area(&folio_pdf::PdfOptions::default());
+/// assert!(x > 0.0 && y > 0.0 && w > 300.0 && h > 500.0);
+/// ```
+pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
+    layout::text_area(opts)
+}
+
+/// Typesets `article` and returns the PDF bytes.
+fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
+    if let Some(s) = opts.font_size {
+        if !(6.0..=24.0).contains(&s) || !s.is_finite() {
+            return Err(Error::Option(format!(
+                "font size {s} is out of range (6 to 24 points)"
+            )));
+        }
+    }
+    let mut chars = BTreeSet::new();
+    for t in article.all_text() {
+        para::chars_of(&t, &mut chars);
+    }
+    for t in [
+        folio_core::meta::rights(article),
+        folio_core::meta::date_line(article),
+        folio_core::meta::byline_line(article),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        para::chars_of(&t, &mut chars);
+    }
+    chars.extend(GENERATED.chars());
+    let sources = fonts::FontSources::load(
+        &opts.fonts,
+        &chars,
+        &article.language,
+        !opts.no_system_fonts,
+    )?;
+    let fonts = fonts::Fonts::new(&sources)?;
+    let mut layout = layout::layout(article, &fonts, opts);
+    layout::decorate(&mut layout, article, &fonts, opts);
+    let settings = Settings {
+        timestamp: opts.timestamp,
+        ..Default::default()
+    };
+    let time = folio_core::meta::timestamp(&settings, article.date);
+    let digest = folio_core::meta::fingerprint(article);
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    // Different options give a different file, hence a different /ID.
+    let key = format!("{:?}|{:?}|{:?}", opts.page_size, opts.font_size, opts.fonts);
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in key.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    for (i, b) in h.to_be_bytes().iter().enumerate() {
+        id[i] ^= b;
+    }
+    pdf::write_pdf(article, &layout, &fonts, opts, id, time)
+}
+
+/// The [`Writer`] for the CLI registry: `--to pdf`, `*.pdf`.
+///
+/// Settings: `pdf.page-size` (`a4`, `letter`, `a5`), `pdf.font-size`
+/// (points), [`Settings::fonts`] and [`Settings::timestamp`].
+pub struct PdfWriter;
+
+impl PdfWriter {
+    /// Maps CLI settings onto [`PdfOptions`].
+    pub fn options(settings: &Settings) -> Result<PdfOptions, Error> {
+        let page_size = match settings.option("pdf.page-size") {
+            Some(s) => s.parse()?,
+            None => PageSize::A4,
+        };
+        let font_size = match settings.option("pdf.font-size") {
+            Some(s) => Some(
+                s.trim()
+                    .trim_end_matches("pt")
+                    .parse::<f32>()
+                    .map_err(|_| Error::Option(format!("font size '{s}' is not a number")))?,
+            ),
+            None => None,
+        };
+        Ok(PdfOptions {
+            page_size,
+            font_size,
+            fonts: settings.fonts.clone(),
+            no_system_fonts: matches!(
+                settings.option("pdf.system-fonts"),
+                Some("no" | "false" | "0")
+            ),
+            timestamp: settings.timestamp,
+        })
+    }
+}
+
+impl Writer for PdfWriter {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["pdf"]
+    }
+
+    fn description(&self) -> &'static str {
+        "PDF typeset with embedded subset fonts, justification, hyphenation and an outline"
+    }
+
+    fn is_binary(&self) -> bool {
+        true
+    }
+
+    fn write_article(
+        &self,
+        article: &Article,
+        settings: &Settings,
+        out: &mut dyn Write,
+    ) -> Result<(), DynError> {
+        let opts = Self::options(settings)?;
+        let bytes = render(article, &opts)?;
+        out.write_all(&bytes)?;
+        Ok(())
+    }
+}

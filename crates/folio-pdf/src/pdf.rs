@@ -1,0 +1,602 @@
+//! PDF objects: subset CID fonts with ToUnicode maps, page content with
+//! positioned glyphs, link annotations, a nested outline, document info,
+//! XMP metadata and a content-derived file identifier.
+
+use crate::fonts::Fonts;
+use crate::layout::{Anchor, Layout};
+use crate::para::{Color, Glyph};
+use crate::{Error, PdfOptions};
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use folio_core::model::Article;
+use pdf_writer::types::{
+    ActionType, AnnotationType, CidFontType, FontFlags, SystemInfo, UnicodeCmap,
+};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use subsetter::GlyphRemapper;
+
+const SYSTEM_INFO: SystemInfo = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
+
+struct Alloc(i32);
+
+impl Alloc {
+    fn next(&mut self) -> Ref {
+        self.0 += 1;
+        Ref::new(self.0)
+    }
+}
+
+/// Per-face glyph use: the remapper and each new glyph's text.
+struct FontUse {
+    remapper: GlyphRemapper,
+    text: BTreeMap<u16, String>,
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+}
+
+fn pdf_date(t: DateTime<Utc>) -> pdf_writer::Date {
+    pdf_writer::Date::new(t.year().clamp(0, 9999) as u16)
+        .month(t.month() as u8)
+        .day(t.day() as u8)
+        .hour(t.hour() as u8)
+        .minute(t.minute() as u8)
+        .second(t.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+fn color_rgb(c: Color) -> (f32, f32, f32) {
+    match c {
+        Color::Black => (0.0, 0.0, 0.0),
+        Color::Link => (0.05, 0.2, 0.55),
+        Color::Gray => (0.35, 0.35, 0.35),
+    }
+}
+
+/// Writes the document.
+pub(crate) fn write_pdf(
+    article: &Article,
+    layout: &Layout,
+    fonts: &Fonts<'_>,
+    opts: &PdfOptions,
+    id: [u8; 16],
+    time: DateTime<Utc>,
+) -> Result<Vec<u8>, Error> {
+    // 1. Which glyphs of which faces are used.
+    let mut uses: BTreeMap<usize, FontUse> = BTreeMap::new();
+    for page in &layout.pages {
+        for placed in &page.lines {
+            for g in &placed.line.glyphs {
+                let u = uses.entry(g.face).or_insert_with(|| FontUse {
+                    remapper: GlyphRemapper::new(),
+                    text: BTreeMap::new(),
+                });
+                let new = u.remapper.remap(g.gid);
+                if !g.text.is_empty() {
+                    u.text.entry(new).or_insert_with(|| g.text.clone());
+                }
+            }
+        }
+    }
+
+    let mut alloc = Alloc(0);
+    let catalog_id = alloc.next();
+    let pages_id = alloc.next();
+    let info_id = alloc.next();
+    let meta_id = alloc.next();
+    let mut pdf = Pdf::new();
+    pdf.set_version(1, 7);
+
+    // 2. Fonts.
+    let mut font_refs: BTreeMap<usize, Ref> = BTreeMap::new();
+    for (&face_idx, u) in &uses {
+        let face = &fonts.faces[face_idx];
+        let type0 = alloc.next();
+        let cid = alloc.next();
+        let desc = alloc.next();
+        let file = alloc.next();
+        let cmap_ref = alloc.next();
+        font_refs.insert(face_idx, type0);
+        let subset =
+            subsetter::subset(face.data, face.index, &u.remapper).map_err(|e| Error::Font {
+                path: face.label.into(),
+                message: format!("subsetting failed: {e}"),
+            })?;
+        // CFF outlines go in as a bare CFF program.
+        let raw = ttf_parser::RawFace::parse(&subset, 0).ok();
+        let cff = raw.and_then(|r| r.table(ttf_parser::Tag::from_bytes(b"CFF ")));
+        let is_cff = cff.is_some();
+        let program = deflate(cff.unwrap_or(&subset));
+        let mut tag_hash: u32 = 2166136261;
+        for g in u.remapper.remapped_gids() {
+            for b in g.to_be_bytes() {
+                tag_hash = (tag_hash ^ b as u32).wrapping_mul(16777619);
+            }
+        }
+        for b in face.postscript_name().bytes() {
+            tag_hash = (tag_hash ^ b as u32).wrapping_mul(16777619);
+        }
+        let mut tag = String::new();
+        let mut h = tag_hash;
+        for _ in 0..6 {
+            tag.push((b'A' + (h % 26) as u8) as char);
+            h /= 26;
+        }
+        let base = format!("{tag}+{}", face.postscript_name());
+        let scale = 1000.0 / face.units_per_em;
+
+        pdf.type0_font(type0)
+            .base_font(Name(base.as_bytes()))
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid)
+            .to_unicode(cmap_ref);
+
+        let widths: Vec<f32> = u
+            .remapper
+            .remapped_gids()
+            .map(|old| {
+                face.rb
+                    .glyph_hor_advance(ttf_parser::GlyphId(old))
+                    .unwrap_or(0) as f32
+                    * scale
+            })
+            .collect();
+        let mut cid_font = pdf.cid_font(cid);
+        cid_font
+            .subtype(if is_cff {
+                CidFontType::Type0
+            } else {
+                CidFontType::Type2
+            })
+            .base_font(Name(base.as_bytes()))
+            .system_info(SYSTEM_INFO)
+            .font_descriptor(desc)
+            .default_width(0.0);
+        cid_font.widths().consecutive(0, widths.iter().copied());
+        if !is_cff {
+            cid_font.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
+        cid_font.finish();
+
+        let rb = &face.rb;
+        let bbox = rb.global_bounding_box();
+        let mut flags = FontFlags::SYMBOLIC;
+        if face.serif {
+            flags |= FontFlags::SERIF;
+        }
+        if face.italic {
+            flags |= FontFlags::ITALIC;
+        }
+        if face.mono {
+            flags |= FontFlags::FIXED_PITCH;
+        }
+        let ascent = rb.ascender() as f32 * scale;
+        let descent = rb.descender() as f32 * scale;
+        let cap = rb
+            .capital_height()
+            .map(|h| h as f32 * scale)
+            .unwrap_or(ascent);
+        let weight = rb.weight().to_number();
+        let stem_v = 10.0 + 0.244 * (weight as f32 - 50.0);
+        let mut d = pdf.font_descriptor(desc);
+        d.name(Name(base.as_bytes()))
+            .flags(flags)
+            .bbox(Rect::new(
+                bbox.x_min as f32 * scale,
+                bbox.y_min as f32 * scale,
+                bbox.x_max as f32 * scale,
+                bbox.y_max as f32 * scale,
+            ))
+            .italic_angle(rb.italic_angle())
+            .ascent(ascent)
+            .descent(descent)
+            .cap_height(cap)
+            .stem_v(stem_v);
+        if is_cff {
+            d.font_file3(file);
+        } else {
+            d.font_file2(file);
+        }
+        d.finish();
+        let mut stream = pdf.stream(file, &program);
+        stream.filter(Filter::FlateDecode);
+        if is_cff {
+            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+        }
+        stream.finish();
+
+        let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+        for (&gid, text) in &u.text {
+            cmap.pair_with_multiple(gid, text.chars());
+        }
+        let cmap_data = deflate(&cmap.finish());
+        pdf.cmap(cmap_ref, &cmap_data).filter(Filter::FlateDecode);
+    }
+
+    // 3. Pages.
+    let page_ids: Vec<Ref> = layout.pages.iter().map(|_| alloc.next()).collect();
+    let mut outline_anchors: Vec<(usize, Anchor)> = Vec::new();
+    for (pi, page) in layout.pages.iter().enumerate() {
+        let content_id = alloc.next();
+        let mut content = Content::new();
+        // Rules.
+        for r in &page.rules {
+            content.set_stroke_gray(0.45);
+            content.set_line_width(r.width);
+            content.move_to(r.x0, layout.height - r.y);
+            content.line_to(r.x1, layout.height - r.y);
+            content.stroke();
+        }
+        // Text.
+        content.begin_text();
+        let mut cur_font: Option<(usize, f32)> = None;
+        let mut cur_color = Color::Black;
+        for placed in &page.lines {
+            emit_line(
+                &mut content,
+                &placed.line.glyphs,
+                placed.x,
+                layout.height - placed.y,
+                fonts,
+                &uses,
+                &mut cur_font,
+                &mut cur_color,
+            );
+        }
+        content.end_text();
+        let data = deflate(&content.finish());
+        pdf.stream(content_id, &data).filter(Filter::FlateDecode);
+
+        // Links.
+        let mut annots = Vec::new();
+        for placed in &page.lines {
+            let size = placed.line.glyphs.first().map_or(10.0, |g| g.size);
+            for l in &placed.line.links {
+                let id = alloc.next();
+                annots.push(id);
+                let base = layout.height - placed.y;
+                let mut a = pdf.annotation(id);
+                a.subtype(AnnotationType::Link)
+                    .rect(Rect::new(
+                        placed.x + l.x0,
+                        base - size * 0.25,
+                        placed.x + l.x1,
+                        base + size * 0.85,
+                    ))
+                    .border(0.0, 0.0, 0.0, None);
+                a.action()
+                    .action_type(ActionType::Uri)
+                    .uri(Str(l.url.as_bytes()));
+                a.finish();
+            }
+        }
+        let mut p = pdf.page(page_ids[pi]);
+        p.parent(pages_id)
+            .media_box(Rect::new(0.0, 0.0, layout.width, layout.height))
+            .contents(content_id);
+        if !annots.is_empty() {
+            p.annotations(annots.iter().copied());
+        }
+        let mut res = p.resources();
+        let mut f = res.fonts();
+        for (&face, &r) in &font_refs {
+            f.pair(Name(format!("F{face}").as_bytes()), r);
+        }
+        f.finish();
+        res.finish();
+        p.finish();
+        for a in &page.anchors {
+            outline_anchors.push((pi, a.clone()));
+        }
+    }
+    pdf.pages(pages_id)
+        .kids(page_ids.iter().copied())
+        .count(page_ids.len() as i32);
+
+    // 4. Outline: the article, with its headings nested by level.
+    let outline_id = alloc.next();
+    let root_item = alloc.next();
+    struct Node {
+        id: Ref,
+        title: String,
+        page: usize,
+        y: f32,
+        level: u8,
+        children: Vec<usize>,
+        parent: usize,
+    }
+    let mut nodes: Vec<Node> = vec![Node {
+        id: root_item,
+        title: article.title.clone(),
+        page: 0,
+        y: 0.0,
+        level: 0,
+        children: vec![],
+        parent: usize::MAX,
+    }];
+    let mut stack: Vec<usize> = vec![0];
+    for (page, a) in &outline_anchors {
+        let level = a.level.max(1);
+        while stack.len() > 1 && nodes[*stack.last().expect("stack")].level >= level {
+            stack.pop();
+        }
+        let parent = *stack.last().expect("stack");
+        let idx = nodes.len();
+        nodes.push(Node {
+            id: alloc.next(),
+            title: a.title.clone(),
+            page: *page,
+            y: a.y,
+            level,
+            children: vec![],
+            parent,
+        });
+        nodes[parent].children.push(idx);
+        stack.push(idx);
+    }
+    fn count(nodes: &[Node], i: usize) -> i32 {
+        nodes[i].children.iter().map(|&c| 1 + count(nodes, c)).sum()
+    }
+    pdf.outline(outline_id)
+        .first(root_item)
+        .last(root_item)
+        .count(1 + count(&nodes, 0));
+    for i in 0..nodes.len() {
+        let n = &nodes[i];
+        let mut item = pdf.outline_item(n.id);
+        item.title(TextStr(&n.title));
+        item.parent(if n.parent == usize::MAX {
+            outline_id
+        } else {
+            nodes[n.parent].id
+        });
+        if n.parent != usize::MAX {
+            let sib = &nodes[n.parent].children;
+            let pos = sib.iter().position(|&s| s == i).unwrap_or(0);
+            if pos > 0 {
+                item.prev(nodes[sib[pos - 1]].id);
+            }
+            if pos + 1 < sib.len() {
+                item.next(nodes[sib[pos + 1]].id);
+            }
+        }
+        if let (Some(&f), Some(&l)) = (n.children.first(), n.children.last()) {
+            item.first(nodes[f].id);
+            item.last(nodes[l].id);
+            item.count(count(&nodes, i));
+        }
+        let top = if i == 0 {
+            layout.height
+        } else {
+            layout.height - n.y + 4.0
+        };
+        item.dest().page(page_ids[n.page]).xyz(0.0, top, None);
+    }
+
+    // 5. Metadata.
+    let authors = if article.authors.is_empty() {
+        article.byline.clone().unwrap_or_default()
+    } else {
+        article.authors.join(", ")
+    };
+    let subject = article
+        .standfirst
+        .clone()
+        .or_else(|| article.subtitle.clone());
+    let date = pdf_date(time);
+    let producer = concat!("Folio PDF ", env!("CARGO_PKG_VERSION"));
+    let mut info = pdf.document_info(info_id);
+    info.title(TextStr(&article.title));
+    if !authors.is_empty() {
+        info.author(TextStr(&authors));
+    }
+    if let Some(s) = &subject {
+        info.subject(TextStr(s));
+    }
+    info.creator(TextStr("Folio"))
+        .producer(TextStr(producer))
+        .creation_date(date)
+        .modified_date(date);
+    info.finish();
+
+    let xmp = xmp_packet(article, &authors, subject.as_deref(), time, &id, producer);
+    pdf.metadata(meta_id, xmp.as_bytes());
+
+    let mut cat = pdf.catalog(catalog_id);
+    cat.pages(pages_id).outlines(outline_id).metadata(meta_id);
+    cat.page_mode(pdf_writer::types::PageMode::UseOutlines);
+    let lang = article.language.trim();
+    if !lang.is_empty() && lang != "und" {
+        cat.lang(TextStr(lang));
+    }
+    cat.viewer_preferences().display_doc_title(true);
+    cat.finish();
+    let _ = opts;
+    pdf.set_file_id((id.to_vec(), id.to_vec()));
+    Ok(pdf.finish())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_line(
+    content: &mut Content,
+    glyphs: &[Glyph],
+    x0: f32,
+    baseline: f32,
+    fonts: &Fonts<'_>,
+    uses: &BTreeMap<usize, FontUse>,
+    cur_font: &mut Option<(usize, f32)>,
+    cur_color: &mut Color,
+) {
+    let mut i = 0;
+    while i < glyphs.len() {
+        // A run: same face, size, colour and vertical offset.
+        let g0 = &glyphs[i];
+        let mut j = i + 1;
+        while j < glyphs.len() {
+            let g = &glyphs[j];
+            if g.face != g0.face || g.size != g0.size || g.color != g0.color || g.y != g0.y {
+                break;
+            }
+            j += 1;
+        }
+        let run = &glyphs[i..j];
+        if *cur_font != Some((g0.face, g0.size)) {
+            content.set_font(Name(format!("F{}", g0.face).as_bytes()), g0.size);
+            *cur_font = Some((g0.face, g0.size));
+        }
+        if *cur_color != g0.color {
+            let (r, g, b) = color_rgb(g0.color);
+            content.set_fill_rgb(r, g, b);
+            *cur_color = g0.color;
+        }
+        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0 + g0.x, baseline + g0.y]);
+        let face = &fonts.faces[g0.face];
+        let scale = 1000.0 / face.units_per_em;
+        let remap = &uses[&g0.face].remapper;
+        let mut show = content.show_positioned();
+        let mut items = show.items();
+        let mut buf: Vec<u8> = Vec::new();
+        let mut pen = g0.x;
+        for g in run {
+            let adj = (g.x - pen) * 1000.0 / g.size;
+            if adj.abs() > 0.001 {
+                if !buf.is_empty() {
+                    items.show(Str(&buf));
+                    buf.clear();
+                }
+                items.adjust(-adj);
+            }
+            let new = remap.get(g.gid).unwrap_or(0);
+            buf.extend_from_slice(&new.to_be_bytes());
+            let w = face
+                .rb
+                .glyph_hor_advance(ttf_parser::GlyphId(g.gid))
+                .unwrap_or(0) as f32
+                * scale;
+            pen = g.x + w * g.size / 1000.0;
+        }
+        if !buf.is_empty() {
+            items.show(Str(&buf));
+        }
+        items.finish();
+        show.finish();
+        i = j;
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn xmp_packet(
+    article: &Article,
+    authors: &str,
+    subject: Option<&str>,
+    time: DateTime<Utc>,
+    id: &[u8; 16],
+    producer: &str,
+) -> String {
+    let ts = time.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let uuid = {
+        let mut d = [0u8; 32];
+        d[..16].copy_from_slice(id);
+        d[16..].copy_from_slice(id);
+        folio_core::meta::uuid(&d)
+    };
+    let lang = if article.language.trim().is_empty() {
+        "und"
+    } else {
+        article.language.trim()
+    };
+    let mut x = String::new();
+    x.push_str("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
+    x.push_str("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
+    x.push_str("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n");
+    let _ = writeln!(
+        x,
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
+        xml_escape(&article.title)
+    );
+    let creators: Vec<&str> = if article.authors.is_empty() {
+        if authors.is_empty() {
+            vec![]
+        } else {
+            vec![authors]
+        }
+    } else {
+        article.authors.iter().map(String::as_str).collect()
+    };
+    if !creators.is_empty() {
+        x.push_str("<dc:creator><rdf:Seq>");
+        for c in creators {
+            let _ = write!(x, "<rdf:li>{}</rdf:li>", xml_escape(c));
+        }
+        x.push_str("</rdf:Seq></dc:creator>\n");
+    }
+    if let Some(s) = subject {
+        let _ = writeln!(
+            x,
+            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
+            xml_escape(s)
+        );
+    }
+    let _ = writeln!(
+        x,
+        "<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>",
+        xml_escape(lang)
+    );
+    if let Some(d) = article.date {
+        let _ = writeln!(
+            x,
+            "<dc:date><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:date>",
+            d.format("%Y-%m-%d")
+        );
+    }
+    if let Some(r) = folio_core::meta::rights(article) {
+        let _ = writeln!(
+            x,
+            "<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:rights>",
+            xml_escape(&r)
+        );
+    }
+    if let Some(p) = folio_core::meta::publisher(article) {
+        let _ = writeln!(
+            x,
+            "<dc:publisher><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:publisher>",
+            xml_escape(&p)
+        );
+    }
+    if let Some(u) = &article.source_url {
+        let _ = writeln!(x, "<dc:source>{}</dc:source>", xml_escape(u));
+    }
+    x.push_str("<dc:format>application/pdf</dc:format>\n");
+    let _ = writeln!(x, "<xmp:CreateDate>{ts}</xmp:CreateDate>");
+    let _ = writeln!(x, "<xmp:ModifyDate>{ts}</xmp:ModifyDate>");
+    let _ = writeln!(x, "<xmp:MetadataDate>{ts}</xmp:MetadataDate>");
+    x.push_str("<xmp:CreatorTool>Folio</xmp:CreatorTool>\n");
+    let _ = writeln!(x, "<pdf:Producer>{}</pdf:Producer>", xml_escape(producer));
+    let _ = writeln!(x, "<xmpMM:DocumentID>uuid:{uuid}</xmpMM:DocumentID>");
+    let _ = writeln!(x, "<xmpMM:InstanceID>uuid:{uuid}</xmpMM:InstanceID>");
+    x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    x
+}

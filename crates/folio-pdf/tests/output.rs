@@ -1,0 +1,226 @@
+//! Properties of the PDF file itself: size, determinism, metadata, outline,
+//! options and diagnostics.
+
+use folio_core::model::{Article, Block, Inline};
+use folio_pdf::{PageSize, PdfOptions};
+use std::path::Path;
+
+fn fixture(name: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name);
+    let bytes = std::fs::read(path).unwrap();
+    folio_core::parse::parse_bytes(&bytes, &Default::default())
+        .unwrap()
+        .article
+}
+
+fn pdf(article: &Article, opts: &PdfOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    folio_pdf::write(article, opts, &mut out).unwrap();
+    out
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn seed_is_small_because_fonts_are_subset() {
+    let a = fixture("seed-pyongyang-times.txt");
+    let bytes = pdf(&a, &PdfOptions::default());
+    assert!(
+        bytes.len() <= 60 * 1024,
+        "seed PDF is {} bytes",
+        bytes.len()
+    );
+    // Subset fonts carry a six-letter tag.
+    let s = String::from_utf8_lossy(&bytes);
+    let tagged = s
+        .match_indices("/BaseFont /")
+        .filter(|(i, _)| s[i + 11..].chars().nth(6) == Some('+'))
+        .count();
+    assert!(tagged >= 2, "no subset font names");
+}
+
+#[test]
+fn two_runs_are_byte_identical_and_options_change_the_id() {
+    let a = fixture("wire-dateline-byline-headings.txt");
+    let opts = PdfOptions::default();
+    let one = pdf(&a, &opts);
+    let two = pdf(&a, &opts);
+    assert_eq!(one, two);
+    let letter = pdf(
+        &a,
+        &PdfOptions {
+            page_size: PageSize::Letter,
+            ..Default::default()
+        },
+    );
+    assert_ne!(one, letter);
+    let id = |b: &[u8]| {
+        let s = String::from_utf8_lossy(b).to_string();
+        let i = s.rfind("/ID").unwrap();
+        s[i..i + 80].to_string()
+    };
+    assert_ne!(id(&one), id(&letter));
+}
+
+#[test]
+fn source_date_epoch_sets_the_dates() {
+    let a = fixture("seed-pyongyang-times.txt");
+    let bytes = pdf(
+        &a,
+        &PdfOptions {
+            timestamp: Some(1_700_000_000),
+            ..Default::default()
+        },
+    );
+    assert!(contains(&bytes, b"D:20231114221320Z"));
+    assert!(contains(&bytes, b"2023-11-14T22:13:20Z"));
+    // Without it, the article's own date.
+    let bytes = pdf(&a, &PdfOptions::default());
+    assert!(contains(&bytes, b"D:20230317000000Z"));
+}
+
+#[test]
+fn catalog_has_language_outline_and_metadata() {
+    let a = fixture("wire-dateline-byline-headings.txt");
+    let bytes = pdf(&a, &PdfOptions::default());
+    assert!(contains(
+        &bytes,
+        format!("/Lang ({})", a.language).as_bytes()
+    ));
+    assert!(contains(&bytes, b"/Outlines"));
+    assert!(contains(&bytes, b"/Type /Metadata"));
+    assert!(contains(&bytes, b"<dc:language><rdf:Bag><rdf:li>"));
+    // One outline item per heading plus the article itself.
+    let headings = a
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .count();
+    assert!(headings > 0);
+    let items = String::from_utf8_lossy(&bytes).matches("/Title (").count()
+        + String::from_utf8_lossy(&bytes).matches("/Title <").count();
+    // The Info dictionary has a /Title too.
+    assert_eq!(items, headings + 2);
+}
+
+#[test]
+fn links_become_uri_annotations() {
+    let a = Article {
+        title: "Links".into(),
+        language: "en".into(),
+        body: vec![Block::Paragraph {
+            content: vec![
+                Inline::text("Read "),
+                Inline::Link {
+                    text: "the report".into(),
+                    url: "https://example.org/report".into(),
+                },
+                Inline::text(" today."),
+            ],
+        }],
+        ..Default::default()
+    };
+    let bytes = pdf(&a, &PdfOptions::default());
+    assert!(contains(&bytes, b"/URI (https://example.org/report)"));
+    assert!(contains(&bytes, b"/Subtype /Link"));
+}
+
+#[test]
+fn page_sizes_set_the_media_box() {
+    let a = fixture("seed-pyongyang-times.txt");
+    for (size, media) in [
+        (PageSize::A4, "595.28 841.89"),
+        (PageSize::Letter, "612 792"),
+        (PageSize::A5, "419.53 595.28"),
+    ] {
+        let bytes = pdf(
+            &a,
+            &PdfOptions {
+                page_size: size,
+                ..Default::default()
+            },
+        );
+        assert!(
+            contains(&bytes, format!("/MediaBox [0 0 {media}]").as_bytes()),
+            "{size:?}"
+        );
+    }
+}
+
+#[test]
+fn uncovered_characters_are_named_not_dropped() {
+    // Private-use characters: no font has them.
+    let a = Article {
+        title: "Glyphs \u{E000}\u{E001}".into(),
+        language: "en".into(),
+        body: vec![Block::paragraph("text")],
+        ..Default::default()
+    };
+    let err = folio_pdf::write(
+        &a,
+        &PdfOptions {
+            no_system_fonts: true,
+            ..Default::default()
+        },
+        &mut Vec::new(),
+    )
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("U+E000") && msg.contains("U+E001"), "{msg}");
+    assert!(msg.contains("--font"), "{msg}");
+}
+
+#[test]
+fn bad_options_are_errors() {
+    let a = fixture("seed-pyongyang-times.txt");
+    let r = folio_pdf::write(
+        &a,
+        &PdfOptions {
+            font_size: Some(200.0),
+            ..Default::default()
+        },
+        &mut Vec::new(),
+    );
+    assert!(r.is_err());
+    assert!("b5".parse::<PageSize>().is_err());
+    let mut settings = folio_core::Settings::default();
+    settings
+        .options
+        .insert("pdf.page-size".into(), "letter".into());
+    settings.options.insert("pdf.font-size".into(), "12".into());
+    let o = folio_pdf::PdfWriter::options(&settings).unwrap();
+    assert_eq!(o.page_size, PageSize::Letter);
+    assert_eq!(o.font_size, Some(12.0));
+}
+
+#[test]
+fn empty_and_odd_articles_do_not_panic() {
+    for a in [
+        Article::default(),
+        Article {
+            title: "   ".into(),
+            body: vec![
+                Block::paragraph(""),
+                Block::Code {
+                    text: "\n\n".into(),
+                },
+                Block::List {
+                    ordered: true,
+                    start: Some(u64::MAX),
+                    items: vec![Default::default()],
+                },
+                Block::paragraph("x".repeat(5000)),
+                Block::paragraph("\u{202E}mixed עברית and English\u{202C}"),
+            ],
+            ..Default::default()
+        },
+    ] {
+        let mut out = Vec::new();
+        folio_pdf::write(&a, &PdfOptions::default(), &mut out).unwrap();
+        assert!(out.starts_with(b"%PDF-"));
+    }
+}
