@@ -1,4 +1,5 @@
 //! Parser throughput: the seed, the longest dev article, and the whole bulk
+#![allow(missing_docs)]
 //! KCNA corpus (1,032 articles). Skips the corpus cases when `../shared` is
 //! absent.
 
