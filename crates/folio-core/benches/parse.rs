@@ -1,7 +1,7 @@
 //! Parser throughput: the seed, the longest dev article, and the whole bulk
-#![allow(missing_docs)]
 //! KCNA corpus (1,032 articles). Skips the corpus cases when `../shared` is
 //! absent.
+#![allow(missing_docs)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use folio_core::parse::{ParseOptions, parse};
