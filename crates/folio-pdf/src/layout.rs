@@ -14,6 +14,21 @@ pub(crate) struct Placed {
     pub line: Line,
     pub x: f32,
     pub y: f32,
+    /// Where a body line comes from (`None` for the header and footer).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub info: Option<LineInfo>,
+}
+
+/// A body line's place in its unit, for checks of the page breaks.
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct LineInfo {
+    pub index: usize,
+    pub count: usize,
+    pub keep_with_next: bool,
+    pub splittable: bool,
+    /// The width the line was set to.
+    pub measure: f32,
 }
 
 /// A horizontal rule.
@@ -51,6 +66,8 @@ pub(crate) struct Layout {
 /// A vertical unit: lines that belong together.
 struct Unit {
     lines: Vec<(Line, f32)>,
+    /// The measure the lines were set to.
+    width: f32,
     leading: f32,
     /// From the top of a line box to its baseline.
     ascent: f32,
@@ -157,6 +174,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         };
         Unit {
             lines: lines.into_iter().map(|l| (l, x)).collect(),
+            width,
             leading: p.leading,
             ascent: ascent_for(self.fonts, p.size, p.leading),
             space_before: p.space_before,
@@ -287,15 +305,24 @@ impl<'f, 'a> Builder<'f, 'a> {
                 Block::Code { text } => {
                     let size = s * 0.85;
                     let mut lines = Vec::new();
+                    let mono = self.fonts.primary(Style::Mono);
+                    let space_w =
+                        para::shape(self.fonts, mono, " ", size, false, "und", Color::Black)
+                            .iter()
+                            .map(|g| g.advance)
+                            .sum::<f32>();
                     for src in text.split('\n') {
-                        let spans = [Span::new(src.trim_end(), Style::Mono)];
+                        let src = src.trim_end().replace('\t', "    ");
+                        let body = src.trim_start_matches(' ');
+                        let lead = (src.len() - body.len()) as f32 * space_w;
+                        let spans = [Span::new(body, Style::Mono)];
                         let set = para::set(
                             self.fonts,
                             &ParaSpec {
                                 spans: &spans,
                                 size,
                                 width: self.measure - indent - s,
-                                first_indent: 0.0,
+                                first_indent: lead.min(self.measure / 2.0),
                                 align: Align::Start,
                                 lang: "und",
                                 rtl: false,
@@ -310,6 +337,7 @@ impl<'f, 'a> Builder<'f, 'a> {
                     let leading = size * 1.3;
                     self.push(Unit {
                         lines,
+                        width: self.measure - indent - s,
                         leading,
                         ascent: ascent_for(self.fonts, size, leading),
                         space_before: s * 0.6,
@@ -635,11 +663,18 @@ fn paginate(units: Vec<Unit>, g: &Geometry) -> Layout {
                 }
             }
             let page = pages.last_mut().expect("a page");
-            for (line, x) in &u.lines[k..k + take] {
+            for (li, (line, x)) in u.lines[k..k + take].iter().enumerate() {
                 page.lines.push(Placed {
                     line: line.clone(),
                     x: g.left + x,
                     y: g.top + y + u.ascent,
+                    info: Some(LineInfo {
+                        index: k + li,
+                        count: n,
+                        keep_with_next: u.keep_with_next,
+                        splittable: u.splittable,
+                        measure: u.width,
+                    }),
                 });
                 y += u.leading;
                 empty = false;
@@ -707,6 +742,7 @@ pub(crate) fn decorate(
                 line: l,
                 x: g.left + g.measure - num_w,
                 y: g.height - g.bottom + g.size * 2.6,
+                info: None,
             });
         }
         if let Some(r) = &rights {
@@ -715,6 +751,7 @@ pub(crate) fn decorate(
                     line: l,
                     x: g.left,
                     y: g.height - g.bottom + g.size * 2.6,
+                    info: None,
                 });
             }
         }
@@ -724,6 +761,7 @@ pub(crate) fn decorate(
                     line: l,
                     x: g.left,
                     y: g.top - g.size * 1.9,
+                    info: None,
                 });
             }
             page.rules.push(Rule {

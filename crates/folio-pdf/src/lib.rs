@@ -289,3 +289,6 @@ impl Writer for PdfWriter {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod quality_tests;

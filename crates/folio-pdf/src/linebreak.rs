@@ -62,10 +62,14 @@ struct Node {
     demerits: f64,
     prev: Option<usize>,
     flagged: bool,
+    /// Hyphenated lines in a row ending here.
+    run: u8,
 }
 
 const LINE_PENALTY: f64 = 10.0;
-const FLAGGED_DEMERITS: f64 = 3000.0;
+const FLAGGED_DEMERITS: f64 = 10_000.0;
+const FINAL_HYPHEN_DEMERITS: f64 = 5000.0;
+const MAX_HYPHEN_RUN: u8 = 2;
 const FITNESS_DEMERITS: f64 = 3000.0;
 
 /// Breaks `items` into lines of width `width`. `extra_stretch` is stretch
@@ -105,6 +109,7 @@ pub(crate) fn break_lines(
         demerits: 0.0,
         prev: None,
         flagged: false,
+        run: 0,
     }];
     let mut active: Vec<usize> = vec![0];
 
@@ -159,7 +164,9 @@ pub(crate) fn break_lines(
             } else {
                 keep.push(a);
             }
-            if (-1.0..=pass.tolerance).contains(&ratio) {
+            // At most two hyphenated lines in a row (outside emergencies).
+            let too_many = flagged && node.run >= MAX_HYPHEN_RUN && !pass.emergency;
+            if (-1.0..=pass.tolerance).contains(&ratio) && !too_many {
                 let badness = 100.0 * ratio.abs().powi(3);
                 let mut d = (LINE_PENALTY + badness).powi(2);
                 if cost >= 0.0 {
@@ -169,6 +176,10 @@ pub(crate) fn break_lines(
                 }
                 if flagged && node.flagged {
                     d += FLAGGED_DEMERITS;
+                }
+                if forced && node.flagged {
+                    // A hyphen on the next-to-last line.
+                    d += FINAL_HYPHEN_DEMERITS;
                 }
                 let fitness = fitness_class(ratio);
                 if fitness.abs_diff(node.fitness) > 1 {
@@ -219,6 +230,7 @@ pub(crate) fn break_lines(
                     demerits: d,
                     prev: Some(a),
                     flagged,
+                    run: if flagged { nodes[a].run + 1 } else { 0 },
                 });
                 active.push(nodes.len() - 1);
             }

@@ -343,7 +343,7 @@ pub(crate) fn set(fonts: &Fonts<'_>, spec: &ParaSpec<'_>) -> Vec<Line> {
             let w: f32 = glyphs.iter().map(|g| g.advance).sum();
             let w = if w <= 0.0 { size * 0.3 } else { w } as f64;
             let (stretch, shrink) = if justify {
-                (w * 0.5, w * 0.33)
+                (w * 0.5, w * 0.4)
             } else {
                 (0.0, 0.0)
             };
@@ -411,7 +411,7 @@ pub(crate) fn set(fonts: &Fonts<'_>, spec: &ParaSpec<'_>) -> Vec<Line> {
     para.push(
         0.0,
         Kind::Glue {
-            stretch: if justify { 1.0e5 } else { 0.0 },
+            stretch: 1.0e5,
             shrink: 0.0,
         },
         Content::default(),
@@ -559,7 +559,7 @@ fn add_word(
                 para.push(
                     hyphen_w as f64,
                     Kind::Penalty {
-                        cost: 50.0,
+                        cost: 100.0,
                         flagged: true,
                         discretionary: true,
                     },
