@@ -384,6 +384,18 @@ fn url_host(url: &str) -> Option<&str> {
     (host.contains('.') && !host.contains(char::is_whitespace)).then_some(host)
 }
 
+/// Whether a text has nothing to show once cleaned (empty, white space,
+/// control characters).
+fn blank(s: &str) -> bool {
+    clean(s).trim().is_empty()
+}
+
+/// An optional header field with something to show. Blank fields are left
+/// out: they hold no text to lose.
+fn given(field: &Option<String>) -> Option<&str> {
+    field.as_deref().filter(|s| !blank(s))
+}
+
 /// The `content-type` of a note paragraph.
 fn note_type(kind: NoteKind) -> &'static str {
     match kind {
@@ -537,8 +549,10 @@ impl<W: Write> Xml<W> {
             f.public_id(),
             f.system_id()
         ))))?;
-        let lang = clean(a.language.trim());
-        let lang = if lang.is_empty() { "und" } else { &lang };
+        // xml:lang must be a language tag (the XSD checks its shape).
+        let lang = folio_core::lang::normalize_tag(&clean(&a.language))
+            .unwrap_or_else(|| "und".to_string());
+        let lang = lang.as_str();
         let article_type = clean(opts.article_type.trim());
         self.open(
             "article",
@@ -577,17 +591,20 @@ impl<W: Write> Xml<W> {
 
     fn journal_meta(&mut self, a: &Article, opts: &JatsOptions) -> io::Result<()> {
         let j = &opts.journal;
-        let publisher = j.publisher.clone().or_else(|| meta::publisher(a));
+        let publisher = j
+            .publisher
+            .clone()
+            .or_else(|| meta::publisher(a))
+            .filter(|p| !blank(p));
         let id =
             j.id.clone()
                 .or_else(|| publisher.as_deref().and_then(journal_id))
-                .or_else(|| {
-                    a.source_url
-                        .as_deref()
-                        .and_then(url_host)
-                        .and_then(journal_id)
-                });
-        let title = j.title.clone().or_else(|| meta::publisher(a));
+                .or_else(|| given(&a.source_url).and_then(url_host).and_then(journal_id));
+        let title = j
+            .title
+            .clone()
+            .or_else(|| meta::publisher(a))
+            .filter(|t| !blank(t));
         // Archiving makes journal-meta optional: leave out an empty one.
         let empty = id.is_none() && title.is_none() && j.issn.is_none() && publisher.is_none();
         if empty && opts.flavor == Flavor::Archiving {
@@ -625,7 +642,7 @@ impl<W: Write> Xml<W> {
 
     fn article_meta(&mut self, a: &Article) -> io::Result<()> {
         self.open("article-meta", &[])?;
-        if let Some(k) = &a.kicker {
+        if let Some(k) = given(&a.kicker) {
             self.open("article-categories", &[])?;
             self.open("subj-group", &[("subj-group-type", "heading")])?;
             self.leaf("subject", &[], k)?;
@@ -634,16 +651,21 @@ impl<W: Write> Xml<W> {
         }
         self.open("title-group", &[])?;
         self.leaf("article-title", &[], &a.title)?;
-        if let Some(s) = &a.subtitle {
+        if let Some(s) = given(&a.subtitle) {
             self.leaf("subtitle", &[], s)?;
         }
         self.close("title-group")?;
-        if !a.authors.is_empty() {
+        let authors: Vec<Cow<'_, str>> = a
+            .authors
+            .iter()
+            .map(|n| clean(n.trim()))
+            .filter(|n| !n.trim().is_empty())
+            .collect();
+        if !authors.is_empty() {
             self.open("contrib-group", &[])?;
-            for name in &a.authors {
+            for name in &authors {
                 self.open("contrib", &[("contrib-type", "author")])?;
-                let name = clean(name.trim());
-                match split_name(&name) {
+                match split_name(name) {
                     Some((given, surname)) => {
                         self.nl()?;
                         self.event(Event::Start(start("name", &[("name-style", "western")])))?;
@@ -653,7 +675,7 @@ impl<W: Write> Xml<W> {
                         self.leaf("given-names", &[], &given)?;
                         self.event(Event::End(BytesEnd::new("name")))?;
                     }
-                    None => self.leaf("string-name", &[], &name)?,
+                    None => self.leaf("string-name", &[], name)?,
                 }
                 self.close("contrib")?;
             }
@@ -686,14 +708,14 @@ impl<W: Write> Xml<W> {
                 self.leaf("copyright-statement", &[], &statement)?;
             }
             if let Some(y) = c.year.or_else(|| a.rights_year()) {
-                self.leaf("copyright-year", &[], &y.to_string())?;
+                self.leaf("copyright-year", &[], &format!("{y:04}"))?;
             }
-            if let Some(h) = c.holder.as_ref().or(a.publisher.as_ref()) {
+            if let Some(h) = given(&c.holder).or_else(|| given(&a.publisher)) {
                 self.leaf("copyright-holder", &[], h)?;
             }
             self.close("permissions")?;
         }
-        if let Some(url) = &a.source_url {
+        if let Some(url) = given(&a.source_url) {
             let href = clean(url);
             let href = uri(&href);
             self.leaf(
@@ -702,27 +724,29 @@ impl<W: Write> Xml<W> {
                 url,
             )?;
         }
-        if let Some(s) = &a.standfirst {
+        if let Some(s) = given(&a.standfirst) {
             self.open("abstract", &[("abstract-type", "standfirst")])?;
             self.leaf("p", &[], s)?;
             self.close("abstract")?;
         }
         let mut custom: Vec<(&str, &str)> = Vec::new();
-        if let Some(b) = &a.byline {
+        if let Some(b) = given(&a.byline) {
             custom.push(("byline", b));
         }
-        if let Some(t) = &a.date_text {
+        if let Some(t) = given(&a.date_text) {
             custom.push(("date-text", t));
         }
-        if let Some(t) = &a.updated_text {
+        if let Some(t) = given(&a.updated_text) {
             custom.push(("updated-text", t));
         }
         if let Some(d) = &a.dateline {
-            custom.push(("dateline", &d.text));
-            if let Some(p) = &d.place {
+            if !blank(&d.text) {
+                custom.push(("dateline", &d.text));
+            }
+            if let Some(p) = given(&d.place) {
                 custom.push(("dateline-place", p));
             }
-            if let Some(ag) = &d.agency {
+            if let Some(ag) = given(&d.agency) {
                 custom.push(("dateline-agency", ag));
             }
         }

@@ -121,3 +121,27 @@ fn corpus_validates_in_both_flavours() {
     }
     validate(&tool, &publishing, full);
 }
+
+#[test]
+fn torture_article_validates_in_both_flavours() {
+    let Some(tool) = validator() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let a = common::torture();
+    let mut files = Vec::new();
+    for flavor in [Flavor::Archiving, Flavor::Publishing] {
+        let out = dir.path().join(format!("torture.{flavor}.xml"));
+        let opts = JatsOptions {
+            flavor,
+            ..Default::default()
+        };
+        std::fs::write(&out, jats(&a, &opts)).unwrap();
+        files.push(out);
+    }
+    if std::env::var_os("JATS_KEEP").is_some() {
+        for f in &files {
+            std::fs::copy(f, std::env::temp_dir().join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    validate(&tool, &files[..1], false);
+    validate(&tool, &files[1..], true);
+}

@@ -198,3 +198,176 @@ pub fn read(xml: &str) -> Element {
     assert!(roots.next().is_none(), "one root element");
     root
 }
+
+/// An article that exercises every block kind in every place, odd heading
+/// levels, empty fields, hostile characters and URLs: the writer's output
+/// must still be valid and keep every word.
+pub fn torture() -> Article {
+    use folio_core::model::*;
+    let t = |s: &str| Inline::text(s);
+    let link = |text: &str, url: &str| Inline::Link {
+        text: text.into(),
+        url: url.into(),
+    };
+    let p = |s: &str| Block::paragraph(s);
+    let every_leaf = || {
+        vec![
+            p("leaf paragraph"),
+            Block::Heading {
+                level: 2,
+                content: vec![t("leaf heading")],
+            },
+            Block::Code {
+                text: "\n  leaf code ]]> <![CDATA[ x ]]>\n\n".into(),
+            },
+            Block::Caption {
+                kind: CaptionKind::Credit,
+                content: vec![t("leaf credit")],
+            },
+            Block::Note {
+                kind: NoteKind::Disclaimer,
+                content: vec![t("leaf disclaimer")],
+            },
+            Block::List {
+                ordered: false,
+                start: None,
+                items: vec![],
+            },
+        ]
+    };
+    let mut quote_blocks = every_leaf();
+    quote_blocks.push(Block::Quote {
+        blocks: vec![p("nested quote paragraph")],
+    });
+    quote_blocks.push(Block::Quote { blocks: vec![] });
+    let nested_item = ListItem {
+        content: vec![t("item with every child")],
+        children: {
+            let mut c = every_leaf();
+            c.push(Block::Quote {
+                blocks: quote_blocks.clone(),
+            });
+            c.push(Block::List {
+                ordered: true,
+                start: Some(0),
+                items: vec![ListItem {
+                    content: vec![t("zeroth")],
+                    children: vec![],
+                }],
+            });
+            c
+        },
+    };
+    Article {
+        title: "Title \u{0}with\u{7} controls\u{FFFE} & <tags> ]]>".into(),
+        subtitle: Some(String::new()),
+        kicker: Some("KICKER \u{1b}[31m".into()),
+        standfirst: Some("Standfirst with \"quotes\" & 'apostrophes'".into()),
+        authors: vec![
+            "Erin Cunningham".into(),
+            "Kim Jong Un".into(),
+            "".into(),
+            "   ".into(),
+            "ÉMILE ZOLA".into(),
+            "王小明".into(),
+        ],
+        byline: Some("By Erin Cunningham\u{85} and others".into()),
+        date: chrono::NaiveDate::from_ymd_opt(1, 2, 3),
+        date_text: Some("the third of February, year one".into()),
+        updated_text: Some("Updated: never".into()),
+        dateline: Some(Dateline {
+            text: "NOWHERE (XX) —".into(),
+            place: None,
+            agency: Some("XX".into()),
+        }),
+        language: "en_US.UTF-8".into(),
+        publisher: Some("  ".into()),
+        copyright: Some(Copyright {
+            statement: String::new(),
+            year: None,
+            holder: None,
+        }),
+        source_url: Some("https://例子.测试/路 径?q=\"x\"&r=<y>#{z}".into()),
+        body: vec![
+            p("Before any heading, with a \u{2028}line separator."),
+            Block::Paragraph {
+                content: vec![
+                    t("Links: "),
+                    link("spaced", "https://a.example/with space/"),
+                    t(", "),
+                    link("", "mailto:someone@example.com"),
+                    t(", "),
+                    link("empty url", ""),
+                    t(", "),
+                    link("relative", "../up?x=1&y=2"),
+                    t(", "),
+                    link("unicode", "https://ü.example/ä?ö=ß"),
+                    t(", "),
+                    link("js", "javascript:alert('x')"),
+                    t("."),
+                ],
+            },
+            Block::Heading {
+                level: 0,
+                content: vec![t("Level zero heading")],
+            },
+            Block::Heading {
+                level: 6,
+                content: vec![
+                    t("Level six under zero"),
+                    link("link in title", "https://t.example/"),
+                ],
+            },
+            p("Under six."),
+            Block::Heading {
+                level: 3,
+                content: vec![],
+            },
+            Block::Quote {
+                blocks: quote_blocks,
+            },
+            Block::List {
+                ordered: true,
+                start: Some(u64::MAX - 1),
+                items: vec![
+                    nested_item,
+                    ListItem::default(),
+                    ListItem {
+                        content: vec![],
+                        children: vec![p("child without own text")],
+                    },
+                    ListItem {
+                        content: vec![t("last")],
+                        children: vec![],
+                    },
+                ],
+            },
+            Block::Heading {
+                level: 255,
+                content: vec![t("Level 255")],
+            },
+            Block::Code {
+                text: String::new(),
+            },
+            Block::Caption {
+                kind: CaptionKind::Caption,
+                content: vec![],
+            },
+            Block::Heading {
+                level: 1,
+                content: vec![t("Back to one")],
+            },
+            Block::Note {
+                kind: NoteKind::Other,
+                content: vec![t("other note")],
+            },
+        ],
+        footer: {
+            let mut f = every_leaf();
+            f.push(Block::Quote {
+                blocks: vec![p("footer quote")],
+            });
+            f
+        },
+    }
+}
