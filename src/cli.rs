@@ -58,6 +58,10 @@ enum Command {
     Inspect(InspectArgs),
     /// List the output formats.
     Formats(FormatsArgs),
+    /// Collect articles into one e-book (EPUB, PDF, Markdown, JSON) or a
+    /// folder of JATS files with a manifest.
+    #[command(after_help = BOOK_HELP)]
+    Book(BookArgs),
     /// Score the parser on a folder with a MANIFEST.tsv of expected values.
     Eval(EvalArgs),
 }
@@ -116,6 +120,12 @@ struct ConvertArgs {
     /// Do not print warnings.
     #[arg(short, long)]
     quiet: bool,
+    #[command(flatten)]
+    writer: WriterArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+struct WriterArgs {
     /// JATS flavour.
     #[arg(long, value_enum, value_name = "FLAVOR")]
     jats_flavor: Option<JatsFlavor>,
@@ -149,6 +159,60 @@ enum PageSize {
     A4,
     Letter,
     A5,
+}
+
+const BOOK_HELP: &str = "\
+Examples:
+  folio book articles/ -o week.epub --title \"A week of news\" --sort date
+  folio book a.txt b.txt 'more/*.txt' -o book.pdf -o book.epub
+  folio book articles/ -t jats -o jats-out        one JATS file per article + manifest.json
+  folio book folio.toml                           everything from a manifest (see README)";
+
+#[derive(Args, Debug)]
+struct BookArgs {
+    /// Article files, folders (their .txt/.json files) or quoted glob patterns;
+    /// or one folio.toml manifest.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Output file (repeat for several formats); the format comes from the
+    /// extension. For JATS it is a folder.
+    #[arg(short, long = "output", value_name = "PATH")]
+    outputs: Vec<PathBuf>,
+    /// Output format when the output name has no telling extension.
+    #[arg(short = 't', long = "to", value_name = "FORMAT")]
+    to: Option<String>,
+    /// Book title.
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// Book subtitle.
+    #[arg(long, value_name = "TEXT")]
+    subtitle: Option<String>,
+    /// Editor or author of the book (repeatable).
+    #[arg(long = "author", value_name = "NAME")]
+    authors: Vec<String>,
+    /// Book language (BCP 47); default: the articles' most common language.
+    #[arg(long, value_name = "TAG", value_parser = parse_lang)]
+    lang: Option<String>,
+    /// Book date (YYYY-MM-DD); default: the newest article's date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// Publisher of the book.
+    #[arg(long, value_name = "TEXT")]
+    publisher: Option<String>,
+    /// Article order.
+    #[arg(long, value_enum)]
+    sort: Option<crate::book::SortOrder>,
+    /// Leave out articles that cannot be read instead of failing.
+    #[arg(long)]
+    keep_going: bool,
+    /// Do not print warnings or progress.
+    #[arg(short, long)]
+    quiet: bool,
+    /// How to read numeric dates in the articles.
+    #[arg(long, value_enum, default_value_t = DateOrderArg::Auto)]
+    date_order: DateOrderArg,
+    #[command(flatten)]
+    writer: WriterArgs,
 }
 
 #[derive(Args, Debug)]
@@ -242,6 +306,7 @@ pub fn run() -> ExitCode {
         Command::Convert(a) => convert(a),
         Command::Inspect(a) => inspect(a),
         Command::Formats(a) => formats(a),
+        Command::Book(a) => book(a),
         Command::Eval(a) => eval(a),
     };
     ExitCode::from(code)
@@ -264,7 +329,7 @@ fn known_formats() -> String {
         .join(", ")
 }
 
-fn settings(a: &ConvertArgs) -> Result<Settings, String> {
+fn settings(a: &WriterArgs) -> Result<Settings, String> {
     let timestamp = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => Some(
             v.trim()
@@ -324,7 +389,7 @@ struct Job {
 }
 
 fn convert(a: ConvertArgs) -> u8 {
-    let settings = match settings(&a) {
+    let settings = match settings(&a.writer) {
         Ok(s) => s,
         Err(e) => return usage(e),
     };
@@ -426,18 +491,34 @@ fn convert(a: ConvertArgs) -> u8 {
         }
     }
     let ropts = a.parse.read_options();
-    let mut status = EXIT_OK;
-    for j in &jobs {
+    if jobs.len() == 1 {
+        return convert_one(&jobs[0], writer, &settings, &ropts, a.quiet);
+    }
+    // Batch: in parallel over all cores; without --keep-going, inputs not yet
+    // started when one fails are skipped.
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+    let stop = AtomicBool::new(false);
+    let status = AtomicU8::new(EXIT_OK);
+    let pb = crate::book::progress_bar(jobs.len(), a.quiet, "converting");
+    jobs.par_iter().for_each(|j| {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
         let code = convert_one(j, writer, &settings, &ropts, a.quiet);
+        pb.inc(1);
         if code != EXIT_OK {
-            status = status.max(code);
-            if !a.keep_going && jobs.len() > 1 {
-                eprintln!("folio: stopping after the first failure (use --keep-going to go on)");
-                break;
+            status.fetch_max(code, Ordering::Relaxed);
+            if !a.keep_going {
+                stop.store(true, Ordering::Relaxed);
             }
         }
+    });
+    pb.finish_and_clear();
+    if stop.load(Ordering::Relaxed) {
+        eprintln!("folio: stopped after a failure (use --keep-going to convert the rest)");
     }
-    status
+    status.load(Ordering::Relaxed)
 }
 
 fn convert_one(
@@ -705,4 +786,137 @@ fn eval(a: EvalArgs) -> u8 {
         }
     }
     if ok { EXIT_OK } else { EXIT_EVAL }
+}
+
+fn book(a: BookArgs) -> u8 {
+    use crate::book::{BookJob, read_manifest};
+    let manifest_path = (a.inputs.len() == 1 && a.inputs[0].ends_with(".toml"))
+        .then(|| PathBuf::from(&a.inputs[0]));
+    let manifest = match &manifest_path {
+        Some(p) => match read_manifest(p) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("{e}");
+                return EXIT_INPUT;
+            }
+        },
+        None => Default::default(),
+    };
+    let base_dir = manifest_path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                d.to_path_buf()
+            }
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    let inputs = if manifest_path.is_some() {
+        manifest.articles.clone()
+    } else {
+        a.inputs.clone()
+    };
+    if inputs.is_empty() {
+        return usage("the manifest lists no articles");
+    }
+    let mut writer_args = a.writer.clone();
+    if writer_args.cover.is_none() {
+        writer_args.cover = manifest.cover.as_ref().map(|c| base_dir.join(c));
+    }
+    let mut settings = match settings(&writer_args) {
+        Ok(s) => s,
+        Err(e) => return usage(e),
+    };
+    if let Some(ps) = &manifest.page_size {
+        settings
+            .options
+            .entry("pdf.page-size".into())
+            .or_insert_with(|| ps.to_ascii_lowercase());
+    }
+    // Outputs: -o flags, else the manifest's formats.
+    let mut outputs: Vec<(&'static dyn Writer, PathBuf)> = Vec::new();
+    for o in &a.outputs {
+        let key =
+            a.to.clone()
+                .or_else(|| o.extension().and_then(|e| e.to_str()).map(str::to_owned));
+        match key.as_deref().and_then(find_writer) {
+            Some(w) => outputs.push((w, o.clone())),
+            None => {
+                return usage(format!(
+                    "cannot tell the format of '{}'; use a known extension or --to (known: {})",
+                    o.display(),
+                    known_formats()
+                ));
+            }
+        }
+    }
+    if outputs.is_empty() {
+        let stem = manifest.output.clone().or_else(|| {
+            manifest_path
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map(|s| s.to_string_lossy().into_owned())
+        });
+        let (Some(stem), false) = (stem, manifest.formats.is_empty()) else {
+            return usage("give an output with -o FILE (or formats in the manifest)");
+        };
+        for f in &manifest.formats {
+            let Some(w) = find_writer(f) else {
+                return usage(format!(
+                    "unknown format '{f}' in the manifest (known: {})",
+                    known_formats()
+                ));
+            };
+            let path = if w.supports_collections() {
+                base_dir.join(format!("{stem}.{}", w.extensions()[0]))
+            } else {
+                base_dir.join(format!("{stem}-{}", w.name()))
+            };
+            outputs.push((w, path));
+        }
+    }
+    let mut authors: Vec<String> = manifest.editor.iter().cloned().collect();
+    authors.extend(manifest.authors.iter().cloned());
+    if !a.authors.is_empty() {
+        authors = a.authors.clone();
+    }
+    let read = ParseArgs {
+        title: None,
+        date: None,
+        authors: vec![],
+        lang: None,
+        date_order: a.date_order,
+        lossy: false,
+    }
+    .read_options();
+    let lang = a.lang.clone().or_else(|| {
+        manifest
+            .language
+            .as_deref()
+            .and_then(folio_core::lang::normalize_tag)
+    });
+    let job = BookJob {
+        inputs,
+        base_dir: if manifest_path.is_some() {
+            base_dir
+        } else {
+            PathBuf::from(".")
+        },
+        title: a.title.clone().or(manifest.title.clone()),
+        subtitle: a.subtitle.clone().or(manifest.subtitle.clone()),
+        authors,
+        language: lang,
+        date: a.date.or(manifest.date),
+        publisher: a.publisher.clone().or(manifest.publisher.clone()),
+        rights: manifest.rights.clone(),
+        sort: a.sort.or(manifest.sort).unwrap_or_default(),
+        keep_going: a.keep_going,
+        quiet: a.quiet,
+        outputs,
+        settings,
+        read,
+    };
+    crate::book::run(job)
 }

@@ -5,6 +5,7 @@
 //! binary reads inputs, applies overrides, finds writers in
 //! [`registry::WRITERS`] and writes outputs atomically.
 
+mod book;
 mod cli;
 mod input;
 mod output;

@@ -1,0 +1,347 @@
+//! `folio book`: collect many articles into one e-book (EPUB, PDF, Markdown,
+//! JSON), or into a folder of per-article files with a manifest for formats
+//! that are article-level (JATS).
+
+use crate::input::{self, ReadOptions, Source};
+use crate::output::{self, Target};
+use folio_core::{Article, Collection, Diagnostic, Settings, Writer};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// The order of the articles in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum SortOrder {
+    /// The order of the inputs (folders are read in file-name order).
+    #[default]
+    AsGiven,
+    /// Oldest first; articles without a date come last, with a warning.
+    Date,
+}
+
+/// A `folio.toml` book manifest. Paths are relative to the manifest.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Manifest {
+    /// Book title.
+    pub title: Option<String>,
+    /// Book subtitle.
+    pub subtitle: Option<String>,
+    /// Editor (added before `authors`).
+    pub editor: Option<String>,
+    /// Editors or authors of the collection.
+    pub authors: Vec<String>,
+    /// BCP 47 language of the book.
+    pub language: Option<String>,
+    /// Date of the book (YYYY-MM-DD).
+    pub date: Option<chrono::NaiveDate>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Rights statement.
+    pub rights: Option<String>,
+    /// Cover image.
+    pub cover: Option<PathBuf>,
+    /// `as-given` or `date`.
+    pub sort: Option<SortOrder>,
+    /// Articles: files, folders or glob patterns, in order.
+    pub articles: Vec<String>,
+    /// PDF page size (`a4`, `letter`, `a5`).
+    pub page_size: Option<String>,
+    /// Output formats (`epub`, `pdf`, `md`, `jats`...).
+    pub formats: Vec<String>,
+    /// Output base name, without extension (default: the manifest's name).
+    pub output: Option<String>,
+}
+
+/// What `folio book` was asked to do, after merging flags and manifest.
+pub struct BookJob {
+    pub inputs: Vec<String>,
+    pub base_dir: PathBuf,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub language: Option<String>,
+    pub date: Option<chrono::NaiveDate>,
+    pub publisher: Option<String>,
+    pub rights: Option<String>,
+    pub sort: SortOrder,
+    pub keep_going: bool,
+    pub quiet: bool,
+    /// (writer, target path) pairs.
+    pub outputs: Vec<(&'static dyn Writer, PathBuf)>,
+    pub settings: Settings,
+    pub read: ReadOptions,
+}
+
+/// Reads a manifest file.
+pub fn read_manifest(path: &Path) -> Result<Manifest, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("{}: error: {}", path.display(), e))?;
+    toml::from_str(&text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+        match line {
+            Some(l) => format!("{}:{}: error: {}", path.display(), l, e.message()),
+            None => format!("{}: error: {}", path.display(), e.message()),
+        }
+    })
+}
+
+/// Expands inputs: folders become their `.txt`/`.json` files (sorted),
+/// patterns with `*`, `?` or `[` are globbed (sorted); files stay as given.
+pub fn expand_inputs(inputs: &[String], base: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for raw in inputs {
+        let p = if Path::new(raw).is_absolute() || base == Path::new(".") {
+            PathBuf::from(raw)
+        } else {
+            base.join(raw)
+        };
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&p)
+                .map_err(|e| format!("{}: error: {e}", p.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt" || x == "json"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(format!(
+                    "{}: error: no .txt or .json files in this folder",
+                    p.display()
+                ));
+            }
+            out.extend(files);
+        } else if raw.contains(['*', '?', '[']) {
+            let pattern = p.to_string_lossy().into_owned();
+            let mut files: Vec<PathBuf> = glob::glob(&pattern)
+                .map_err(|e| format!("{raw}: error: bad pattern: {e}"))?
+                .flatten()
+                .filter(|f| f.is_file())
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(format!("{raw}: error: the pattern matches no file"));
+            }
+            out.extend(files);
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// A progress bar on standard error, hidden when that is not a terminal.
+pub fn progress_bar(len: usize, quiet: bool, prefix: &'static str) -> ProgressBar {
+    let pb = progress(len, quiet);
+    pb.set_prefix(prefix);
+    pb
+}
+
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    let pb = ProgressBar::new(len as u64);
+    if quiet || !std::io::stderr().is_terminal() {
+        pb.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    pb.set_style(
+        ProgressStyle::with_template("{prefix:>8} [{bar:30}] {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    pb
+}
+
+/// Runs the job; returns the exit status.
+pub fn run(job: BookJob) -> u8 {
+    let files = match expand_inputs(&job.inputs, &job.base_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    if files.is_empty() {
+        eprintln!("folio book: error: no articles given");
+        return 2;
+    }
+    // Parse in parallel; keep input order.
+    let pb = progress(files.len(), job.quiet);
+    pb.set_prefix("reading");
+    let loaded: Vec<(PathBuf, Result<input::Loaded, input::InputError>)> = files
+        .par_iter()
+        .map(|f| {
+            let r = input::load(&Source::File(f.clone()), &job.read);
+            pb.inc(1);
+            (f.clone(), r)
+        })
+        .collect();
+    pb.finish_and_clear();
+    let mut articles: Vec<(PathBuf, Article)> = Vec::with_capacity(loaded.len());
+    let mut failed = 0;
+    for (f, r) in loaded {
+        match r {
+            Ok(l) => {
+                if !job.quiet {
+                    for d in &l.diagnostics {
+                        eprintln!("{}", d.display_with_file(&f.display().to_string()));
+                    }
+                }
+                articles.push((f, l.article));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 && !job.keep_going {
+        eprintln!(
+            "folio book: {failed} article(s) failed; no book written (use --keep-going to leave them out)"
+        );
+        return 1;
+    }
+    if articles.is_empty() {
+        eprintln!("folio book: error: no article could be read");
+        return 1;
+    }
+    if job.sort == SortOrder::Date {
+        for (f, a) in &articles {
+            if a.date.is_none() {
+                let d = Diagnostic::warning(None, "no date: placed at the end of the book");
+                eprintln!("{}", d.display_with_file(&f.display().to_string()));
+            }
+        }
+        // Stable: equal dates keep their input order.
+        articles.sort_by_key(|(_, a)| (a.date.is_none(), a.date));
+    }
+    let collection = collection(&job, articles.into_iter().map(|(_, a)| a).collect());
+    let mut status = if failed > 0 { 1 } else { 0 };
+    for (writer, target) in &job.outputs {
+        let r = if writer.supports_collections() {
+            output::write_atomic(&Target::File(target.clone()), |w| {
+                writer
+                    .write_collection(&collection, &job.settings, w)
+                    .map_err(|e| e.to_string())
+            })
+        } else if target
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| {
+                writer
+                    .extensions()
+                    .contains(&e.to_ascii_lowercase().as_str())
+            })
+        {
+            Err(format!(
+                "the {} writer writes one file per article; give a folder name (without .{}) to get one file per article and a manifest",
+                writer.name(),
+                writer.extensions()[0]
+            ))
+        } else {
+            write_folder(*writer, &collection, &job.settings, target)
+        };
+        if let Err(e) = r {
+            eprintln!("{}: error: {e}", target.display());
+            status = 3;
+        } else if !job.quiet {
+            eprintln!(
+                "wrote {} ({} articles)",
+                target.display(),
+                collection.articles.len()
+            );
+        }
+    }
+    status
+}
+
+fn collection(job: &BookJob, articles: Vec<Article>) -> Collection {
+    let language = job.language.clone().unwrap_or_else(|| {
+        // The most common language of the articles.
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for a in &articles {
+            match counts.iter_mut().find(|(l, _)| *l == a.language) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((a.language.clone(), 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        counts
+            .first()
+            .map(|(l, _)| l.clone())
+            .unwrap_or_else(|| "und".into())
+    });
+    let date = job
+        .date
+        .or_else(|| articles.iter().filter_map(|a| a.date).max());
+    Collection {
+        title: job
+            .title
+            .clone()
+            .unwrap_or_else(|| "Collected articles".into()),
+        subtitle: job.subtitle.clone(),
+        authors: job.authors.clone(),
+        language,
+        date,
+        publisher: job.publisher.clone(),
+        rights: job.rights.clone(),
+        articles,
+    }
+}
+
+/// Article-level formats: one file per article in `dir`, plus
+/// `manifest.json` listing them. Files are written atomically; on failure
+/// the ones already written are removed.
+fn write_folder(
+    writer: &dyn Writer,
+    c: &Collection,
+    settings: &Settings,
+    dir: &Path,
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+    let ext = writer.extensions()[0];
+    let width = c.articles.len().to_string().len().max(3);
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut entries = Vec::new();
+    let result: Result<(), String> = (|| {
+        for (i, a) in c.articles.iter().enumerate() {
+            let stem: String = output::safe_stem(&a.title).chars().take(60).collect();
+            let name = format!("{:0width$}-{}.{ext}", i + 1, stem);
+            let path = dir.join(&name);
+            output::write_atomic(&Target::File(path.clone()), |w| {
+                writer
+                    .write_article(a, settings, w)
+                    .map_err(|e| format!("{name}: {e}"))
+            })?;
+            written.push(path);
+            entries.push(serde_json::json!({
+                "file": name,
+                "title": a.title,
+                "date": a.date,
+                "authors": a.authors,
+                "language": a.language,
+            }));
+        }
+        let manifest = serde_json::json!({
+            "title": c.title,
+            "format": writer.name(),
+            "articles": entries,
+        });
+        let mpath = dir.join("manifest.json");
+        output::write_atomic(&Target::File(mpath.clone()), |w| {
+            serde_json::to_writer_pretty(&mut *w, &manifest).map_err(|e| e.to_string())?;
+            w.write_all(b"\n").map_err(|e| e.to_string())
+        })?;
+        written.push(mpath);
+        Ok(())
+    })();
+    if result.is_err() {
+        for p in &written {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    result
+}
