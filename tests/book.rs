@@ -1,0 +1,160 @@
+//! `folio book`: collections of articles.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use std::fs;
+
+fn fx(name: &str) -> std::path::PathBuf {
+    root().join("fixtures").join(name)
+}
+
+const SMALL: [&str; 3] = [
+    "wire-dateline-byline-headings.txt",
+    "seed-pyongyang-times.txt",
+    "kcna-juche-bullets.txt",
+];
+
+#[test]
+fn markdown_book_of_a_small_collection_is_pinned() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("book.md");
+    folio()
+        .args([
+            "book",
+            "-q",
+            "--title",
+            "Small collection",
+            "--author",
+            "Ed Itor",
+            "--sort",
+            "date",
+            "-o",
+        ])
+        .arg(&out)
+        .args(SMALL.map(fx))
+        .assert()
+        .success();
+    let md = fs::read_to_string(&out).unwrap();
+    // Sorted by date: 2019, 2023, 2024.
+    let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(
+        pos("## City council") < pos("## DPRK-Russia")
+            && pos("## DPRK-Russia") < pos("## Press Review")
+    );
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("book__markdown-small", md);
+    });
+}
+
+#[test]
+fn manifest_drives_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    for f in SMALL {
+        fs::copy(fx(f), dir.path().join("articles").join(f)).unwrap();
+    }
+    fs::write(
+        dir.path().join("folio.toml"),
+        "title = \"From a manifest\"\nsubtitle = \"Three stories\"\neditor = \"Ed Itor\"\nlanguage = \"en\"\n\
+         sort = \"as-given\"\narticles = [\"articles/seed-pyongyang-times.txt\", \"articles/k*.txt\"]\n\
+         formats = [\"md\", \"json\", \"jats\"]\noutput = \"weekly\"\n",
+    )
+    .unwrap();
+    folio()
+        .arg("book")
+        .arg("-q")
+        .arg(dir.path().join("folio.toml"))
+        .assert()
+        .success();
+    let md = fs::read_to_string(dir.path().join("weekly.md")).unwrap();
+    assert!(md.starts_with("---\ntitle: \"From a manifest\"\nsubtitle: \"Three stories\"\n"));
+    assert!(md.contains("authors:\n  - \"Ed Itor\"\n"));
+    assert!(md.find("## DPRK-Russia").unwrap() < md.find("## Press Review").unwrap());
+    assert!(!md.contains("City council"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("weekly.json")).unwrap()).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 2);
+    let m: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("weekly-jats/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["articles"][1]["file"], "002-Press-Review.xml");
+    assert!(
+        dir.path()
+            .join("weekly-jats/002-Press-Review.xml")
+            .is_file()
+    );
+}
+
+#[test]
+fn manifest_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("folio.toml");
+    fs::write(&m, "title = \"x\"\nsort = \"sideways\"\n").unwrap();
+    folio()
+        .arg("book")
+        .arg(&m)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("folio.toml:2: error"));
+}
+
+#[test]
+fn a_bad_article_fails_the_book_without_a_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    fs::write(&bad, b"Title\n\n\xff\n").unwrap();
+    let out = dir.path().join("book.md");
+    folio()
+        .args(["book", "-q", "-o"])
+        .arg(&out)
+        .arg(fx(SMALL[0]))
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.txt:3: error: invalid UTF-8"))
+        .stderr(predicate::str::contains("no book written"));
+    assert!(!out.exists());
+    // With --keep-going the others make the book; the status still says 1.
+    folio()
+        .args(["book", "-q", "--keep-going", "-o"])
+        .arg(&out)
+        .arg(fx(SMALL[0]))
+        .arg(&bad)
+        .assert()
+        .code(1);
+    assert!(fs::read_to_string(&out).unwrap().contains("City council"));
+}
+
+#[test]
+fn undated_articles_sort_last_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.md");
+    folio()
+        .args(["book", "--sort", "date", "-o"])
+        .arg(&out)
+        .arg(fx("captions-credits-notes.txt"))
+        .arg(fx("seed-pyongyang-times.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "captions-credits-notes.txt: warning: no date: placed at the end of the book",
+        ));
+    let md = fs::read_to_string(&out).unwrap();
+    assert!(md.find("## DPRK-Russia").unwrap() < md.find("## Museum reopens").unwrap());
+}
+
+#[test]
+fn article_level_format_needs_a_folder() {
+    folio()
+        .args(["book", "-q", "-o", "x.xml"])
+        .arg(fx(SMALL[0]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("give a folder name"));
+}
