@@ -13,4 +13,5 @@ pub static WRITERS: &[&dyn Writer] = &[
     &folio_markdown::MarkdownWriter,
     &folio_pdf::PdfWriter,
     &folio_jats::JatsWriter,
+    &folio_epub::EpubWriter,
 ];

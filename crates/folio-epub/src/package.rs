@@ -1,0 +1,296 @@
+//! Packaging: epub-builder lays out the container, package document,
+//! manifest, spine and NCX; then the archive is rewritten deterministically.
+//!
+//! epub-builder 0.8.3 cannot do everything EPUB 3.3 and Ace ask for, so the
+//! rewrite also adjusts two of its files (each change is checked, and a
+//! missing anchor is an error, not a silently different book):
+//!
+//! - `content.opf`: `xml:lang` (and `dir`) on `<package>`; a distinct id
+//!   for `dc:language` (0.8.3 gives it `epub-creator-0`, the id of the first
+//!   `dc:creator` too: EPUBCheck RSC-005); `dc:date` as a plain W3CDTF date,
+//!   `dc:publisher` and `dc:source`, which it has no setters for.
+//! - `nav.xhtml`: replaced by ours (language, ARIA roles, nested sections,
+//!   complete landmarks).
+//!
+//! The archive is then written with `mimetype` first and stored, every
+//! entry with the same timestamp and permissions, in epub-builder's own
+//! (deterministic) order.
+
+use crate::Error;
+use crate::cover::CoverImage;
+use crate::xhtml::{Lang, Section};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use epub_builder::{
+    EpubBuilder, EpubContent, EpubVersion, MetadataOpfV3, PageDirection, ReferenceType, TocElement,
+    ZipLibrary,
+};
+use quick_xml::escape::escape;
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// Publication-level metadata.
+pub(crate) struct BookMeta {
+    pub title: String,
+    pub creators: Vec<String>,
+    pub lang: Lang,
+    pub date: Option<NaiveDate>,
+    pub rights: Option<String>,
+    pub publisher: Option<String>,
+    pub source: Option<String>,
+    pub description: Option<String>,
+    pub identifier: String,
+    pub modified: DateTime<Utc>,
+}
+
+/// A spine document.
+pub(crate) struct Part {
+    pub href: String,
+    pub bytes: Vec<u8>,
+    /// Title in the NCX; `None` keeps the document out of the table of contents.
+    pub toc_title: Option<String>,
+    pub sections: Vec<Section>,
+    pub reftype: Option<ReferenceType>,
+}
+
+/// Assembles the publication and writes the final archive to `out`.
+pub(crate) fn assemble(
+    meta: &BookMeta,
+    css: &str,
+    cover: &CoverImage,
+    parts: Vec<Part>,
+    nav: Vec<u8>,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let uuid = uuid::Uuid::parse_str(&meta.identifier)
+        .map_err(|e| Error::Internal(format!("identifier is not a UUID: {e}")))?;
+    let ncx_depth = 1 + parts
+        .iter()
+        .filter(|p| p.toc_title.is_some())
+        .flat_map(|p| p.sections.iter().map(|s| usize::from(s.depth)))
+        .max()
+        .unwrap_or(0);
+    let mut b = EpubBuilder::new(ZipLibrary::new()?)?;
+    b.epub_version(EpubVersion::V33);
+    b.set_title(meta.title.clone());
+    b.add_language(meta.lang.tag.clone());
+    for c in &meta.creators {
+        b.add_author(c.clone());
+    }
+    if meta.lang.rtl {
+        b.metadata("direction", "rtl")?;
+        b.epub_direction(PageDirection::Rtl);
+    }
+    b.set_generator("Folio");
+    b.set_toc_name("Contents");
+    b.set_uuid(uuid);
+    b.set_modified_date(meta.modified);
+    if let Some(r) = &meta.rights {
+        b.set_license(r.clone());
+    }
+    if let Some(d) = &meta.description {
+        b.add_description(d.clone());
+    }
+    for (property, value) in accessibility() {
+        b.add_metadata_opf(Box::new(MetadataOpfV3::new(
+            property.to_owned(),
+            escape(value).into_owned(),
+        )));
+    }
+    b.stylesheet(css.as_bytes())?;
+    b.add_cover_image(cover.href, cover.bytes.as_slice(), cover.media_type)?;
+    for part in parts {
+        let mut content = EpubContent::new(part.href.clone(), part.bytes.as_slice());
+        if let Some(t) = &part.toc_title {
+            content = content.title(t.clone());
+            for s in &part.sections {
+                content = content.child(
+                    TocElement::new(format!("{}#{}", part.href, s.id), s.title.clone())
+                        .level(1 + i32::from(s.depth)),
+                );
+            }
+        }
+        if let Some(r) = part.reftype {
+            content = content.reftype(r);
+        }
+        b.add_content(content)?;
+    }
+    let mut raw = Vec::new();
+    b.generate(&mut raw)?;
+    rezip(&raw, meta, ncx_depth, &nav, out)
+}
+
+/// schema.org accessibility metadata (EPUB Accessibility 1.1).
+fn accessibility() -> [(&'static str, &'static str); 9] {
+    [
+        ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),
+        ("schema:accessModeSufficient", "textual"),
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "readingOrder"),
+        ("schema:accessibilityFeature", "alternativeText"),
+        ("schema:accessibilityHazard", "none"),
+        (
+            "schema:accessibilitySummary",
+            "Reflowable text in logical reading order with a declared language, \
+             headings for every section, a table of contents listing every article \
+             and section, and a text alternative for the cover image, which is the \
+             only image. No hazards.",
+        ),
+    ]
+}
+
+/// Rewrites the archive with fixed timestamps, patching the package
+/// document and replacing the navigation document.
+fn rezip(
+    raw: &[u8],
+    meta: &BookMeta,
+    ncx_depth: usize,
+    nav: &[u8],
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let mut archive = ZipArchive::new(Cursor::new(raw))?;
+    let mut zw = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
+    let time = zip_time(meta.modified);
+    let opts = SimpleFileOptions::default()
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    let mut names: Vec<String> = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        names.push(archive.by_index(i)?.name().to_owned());
+    }
+    // `mimetype` first, whatever the builder did.
+    names.sort_by_key(|n| n != "mimetype");
+    for name in names {
+        let mut data = Vec::new();
+        archive.by_name(&name)?.read_to_end(&mut data)?;
+        let (method, data) = match name.as_str() {
+            "mimetype" => (CompressionMethod::Stored, data),
+            "OEBPS/content.opf" => (CompressionMethod::Deflated, patch_opf(data, meta)?),
+            "OEBPS/toc.ncx" => (
+                CompressionMethod::Deflated,
+                patch_ncx(data, meta, ncx_depth)?,
+            ),
+            "OEBPS/nav.xhtml" => (CompressionMethod::Deflated, nav.to_vec()),
+            _ => (CompressionMethod::Deflated, data),
+        };
+        zw.start_file(name.as_str(), opts.compression_method(method))?;
+        zw.write_all(&data)?;
+    }
+    let bytes = zw.finish()?.into_inner();
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
+/// The zip timestamp: the publication's modified time, kept inside the range
+/// a zip (DOS) time can hold.
+fn zip_time(t: DateTime<Utc>) -> zip::DateTime {
+    let clamp = |t: DateTime<Utc>| {
+        zip::DateTime::from_date_and_time(
+            t.year() as u16,
+            t.month() as u8,
+            t.day() as u8,
+            t.hour() as u8,
+            t.minute() as u8,
+            t.second() as u8,
+        )
+    };
+    if t.year() < 1980 {
+        return zip::DateTime::default();
+    }
+    if t.year() > 2107 {
+        return zip::DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58).unwrap_or_default();
+    }
+    clamp(t).unwrap_or_default()
+}
+
+fn replace_once(doc: &mut String, anchor: &str, with: &str) -> Result<(), Error> {
+    match doc.find(anchor) {
+        Some(at) => {
+            doc.replace_range(at..at + anchor.len(), with);
+            Ok(())
+        }
+        None => Err(Error::Internal(format!(
+            "epub-builder's package document lacks `{anchor}`"
+        ))),
+    }
+}
+
+/// The NCX needs the publication's identifier (`dtb:uid`), its real depth
+/// and the book's title; epub-builder writes neither.
+fn patch_ncx(data: Vec<u8>, meta: &BookMeta, depth: usize) -> Result<Vec<u8>, Error> {
+    let mut ncx =
+        String::from_utf8(data).map_err(|_| Error::Internal("NCX is not UTF-8".into()))?;
+    replace_once(
+        &mut ncx,
+        "<meta name=\"dtb:depth\" content=\"1\" />",
+        &format!(
+            "<meta name=\"dtb:uid\" content=\"urn:uuid:{}\" />\n    \
+             <meta name=\"dtb:depth\" content=\"{depth}\" />",
+            meta.identifier
+        ),
+    )?;
+    replace_once(
+        &mut ncx,
+        "<docTitle>\n    <text>Contents</text>",
+        &format!(
+            "<docTitle>\n    <text>{}</text>",
+            escape(meta.title.as_str())
+        ),
+    )?;
+    Ok(ncx.into_bytes())
+}
+
+fn patch_opf(data: Vec<u8>, meta: &BookMeta) -> Result<Vec<u8>, Error> {
+    let opf =
+        String::from_utf8(data).map_err(|_| Error::Internal("package is not UTF-8".into()))?;
+    // The template leaves blank lines where optional fields were empty.
+    let mut opf: String = opf
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    let lang = escape(meta.lang.tag.as_str());
+    let dir = if meta.lang.rtl { " dir=\"rtl\"" } else { "" };
+    replace_once(
+        &mut opf,
+        "<package version=\"3.0\"",
+        &format!("<package xml:lang=\"{lang}\"{dir} version=\"3.0\""),
+    )?;
+    replace_once(
+        &mut opf,
+        "<dc:language id=\"epub-creator-0\">",
+        "<dc:language id=\"language\">",
+    )?;
+    let mut extra = String::new();
+    if let Some(d) = meta.date {
+        extra.push_str(&format!(
+            "    <dc:date>{}</dc:date>\n",
+            d.format("%Y-%m-%d")
+        ));
+    }
+    if let Some(p) = &meta.publisher {
+        extra.push_str(&format!("    <dc:publisher>{}</dc:publisher>\n", escape(p)));
+    }
+    if let Some(s) = &meta.source {
+        extra.push_str(&format!("    <dc:source>{}</dc:source>\n", escape(s)));
+    }
+    extra.push_str("  </metadata>");
+    replace_once(&mut opf, "  </metadata>", &extra)?;
+    Ok(opf.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zip_time_is_clamped() {
+        let epoch = DateTime::UNIX_EPOCH;
+        assert_eq!(zip_time(epoch), zip::DateTime::default());
+        let t = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let z = zip_time(t);
+        assert_eq!((z.year(), z.month(), z.day()), (2023, 11, 14));
+    }
+}
