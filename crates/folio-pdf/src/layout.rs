@@ -196,7 +196,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         let s = self.size;
         P {
             size: s,
-            leading: s * 1.38,
+            leading: s * 1.34,
             align: Align::Justify,
             indent_left: 0.0,
             indent_right: 0.0,
@@ -554,9 +554,18 @@ pub(crate) fn layout(article: &Article, fonts: &Fonts<'_>, opts: &PdfOptions) ->
     if title_units < b.units.len() {
         b.units[title_units].rule_above = Some(1.0);
     }
-    if !article.footer.is_empty() {
+    // The copyright line runs in every page's footer (see `decorate`); a
+    // footer block that only repeats it is not set again in the text.
+    let rights = folio_core::meta::rights(article);
+    let footer: Vec<Block> = article
+        .footer
+        .iter()
+        .filter(|blk| Some(blk.plain_text().trim()) != rights.as_deref().map(str::trim))
+        .cloned()
+        .collect();
+    if !footer.is_empty() {
         let start = b.units.len();
-        b.blocks(&article.footer, 0, 0.0, false);
+        b.blocks(&footer, 0, 0.0, false);
         if let Some(u) = b.units.get_mut(start) {
             u.rule_above = Some(0.3);
             u.space_before = g.size * 1.5;

@@ -408,10 +408,24 @@ pub(crate) fn set(fonts: &Fonts<'_>, spec: &ParaSpec<'_>) -> Vec<Line> {
     let measure = spec.width as f64;
     split_overlong(&mut para, measure);
     // Finish: fill glue and a forced break.
+    // Ragged paragraphs of several lines get balanced lines: their last
+    // line stretches no more than the others. Justified ones (and text that
+    // fits on one line) end with an infinitely stretchable fill.
+    let natural: f64 = para
+        .items
+        .iter()
+        .filter(|i| !matches!(i.kind, Kind::Penalty { .. }))
+        .map(|i| i.width)
+        .sum();
+    let fill = if justify || natural <= measure {
+        1.0e5
+    } else {
+        0.0
+    };
     para.push(
         0.0,
         Kind::Glue {
-            stretch: 1.0e5,
+            stretch: fill,
             shrink: 0.0,
         },
         Content::default(),

@@ -51,7 +51,13 @@ fn expected_words(a: &Article) -> Vec<String> {
     parts.extend(a.updated_text.iter().cloned());
     parts.extend(a.standfirst.iter().cloned());
     parts.extend(a.body.iter().map(|b| b.plain_text()));
-    parts.extend(a.footer.iter().map(|b| b.plain_text()));
+    words(&dehyphenate(&parts.join("\n")))
+}
+
+/// The footer's words: set after the body, or (the copyright line) in the
+/// running footer of every page.
+fn footer_words(a: &Article) -> Vec<String> {
+    let parts: Vec<String> = a.footer.iter().map(|b| b.plain_text()).collect();
     words(&dehyphenate(&parts.join("\n")))
 }
 
@@ -86,9 +92,20 @@ fn check(input: &Path, dir: &Path) -> Result<(), String> {
     let text = String::from_utf8_lossy(&out.stdout);
     let expected = expected_words(&article);
     assert!(!expected.is_empty());
-    match missing_in_order(&expected, &dehyphenate(&text)) {
+    if let Some(m) = missing_in_order(&expected, &dehyphenate(&text)) {
+        return Err(format!("{name}: {m}"));
+    }
+    // The footer: after the body, or in the running footer of the pages.
+    let all = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .map_err(|e| e.to_string())?;
+    let all = String::from_utf8_lossy(&all.stdout);
+    match missing_in_order(&footer_words(&article), &dehyphenate(&all)) {
         None => Ok(()),
-        Some(m) => Err(format!("{name}: {m}")),
+        Some(m) => Err(format!("{name} (footer): {m}")),
     }
 }
 
