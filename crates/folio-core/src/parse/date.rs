@@ -247,27 +247,27 @@ fn is_filler(word: &str) -> bool {
 }
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}[:h.]\d{2}(?::\d{2})?(?:[.,]\d+)?(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[+-−]\d{2}:?\d{2}|\(?(?:gmt|utc)[+-−]?\d{0,2}(?::?\d{2})?\)?)$")
+    Regex::new(r"^(?:[0-9]{1,2}[:h.][0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?(?:[ap]\.?m\.?)?|[0-9]{1,2}[ap]\.?m\.?|[+-−][0-9]{2}:?[0-9]{2}|\(?(?:gmt|utc)[+-−]?[0-9]{0,2}(?::?[0-9]{2})?\)?)$")
         .expect("valid regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(.*)$")
+    Regex::new(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(.*)$")
         .expect("valid regex")
 });
 static JUCHE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\[?\s*juche\s*(\d{1,3})[.\s]\s*(\d{1,2})[.\s]\s*(\d{1,2})\.?\s*\]?$")
+    Regex::new(r"(?i)^\[?\s*juche\s*([0-9]{1,3})[.\s]\s*([0-9]{1,2})[.\s]\s*([0-9]{1,2})\.?\s*\]?$")
         .expect("valid regex")
 });
 static YMD_DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[?\s*(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*\.?\s*\]?(.*)$")
+    Regex::new(r"^\[?\s*([0-9]{4})\s*[./]\s*([0-9]{1,2})\s*[./]\s*([0-9]{1,2})\s*\.?\s*\]?(.*)$")
         .expect("valid regex")
 });
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{2,4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?(.*)$")
+    Regex::new(r"^([0-9]{2,4})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日일]?(.*)$")
         .expect("valid regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*([./-])\s*(\d{4}|\d{2})\.?(.*)$")
+    Regex::new(r"^([0-9]{1,2})\s*([./-])\s*([0-9]{1,2})\s*([./-])\s*([0-9]{4}|[0-9]{2})\.?(.*)$")
         .expect("valid regex")
 });
 

@@ -43,13 +43,29 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// A list marker at the start of a line: `- `, `• `, `* `, `1. `, `2) `.
 /// Returns (ordered, number, byte length of marker and following space).
 pub(crate) fn bullet_marker(s: &str) -> Option<(bool, Option<u64>, usize)> {
-    static BULLET: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^(?:[-•*·▪●◦‣⁃■□➢►▶✓✔]|\d{1,3}[.)])[ \t\u{a0}]+\S"));
-    let m = BULLET.find(s)?;
-    let marker_end = m.end() - s[..m.end()].chars().last()?.len_utf8();
-    let marker = s[..marker_end].trim_end();
-    let number = marker.trim_end_matches(['.', ')']).parse::<u64>().ok();
-    Some((number.is_some(), number, marker_end))
+    const BULLETS: &[char] = &[
+        '-', '•', '*', '·', '▪', '●', '◦', '‣', '⁃', '■', '□', '➢', '►', '▶', '✓', '✔',
+    ];
+    let first = s.chars().next()?;
+    let (marker_len, number) = if BULLETS.contains(&first) {
+        (first.len_utf8(), None)
+    } else {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || !matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+            return None;
+        }
+        (digits + 1, s[..digits].parse::<u64>().ok())
+    };
+    let rest = &s[marker_len..];
+    let spaces: usize = rest
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}'))
+        .map(char::len_utf8)
+        .sum();
+    if spaces == 0 || rest[spaces..].trim().is_empty() {
+        return None;
+    }
+    Some((number.is_some(), number, marker_len + spaces))
 }
 
 /// A line with no final punctuation, short enough to be a heading or a
@@ -80,8 +96,13 @@ pub(crate) fn is_short_line(s: &str) -> bool {
 
 /// A word and a number: `Step 1`, `Part 2`, `Schritt 3`.
 pub(crate) fn is_numbered_label(t: &str) -> bool {
-    static NL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{L}+\s+\d{1,3}$"));
-    NL.is_match(t.trim())
+    let mut words = t.split_whitespace();
+    let (Some(w), Some(n), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    w.chars().all(char::is_alphabetic)
+        && (1..=3).contains(&n.len())
+        && n.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A label rather than a sentence: few words, or mostly capitalized words
@@ -98,14 +119,28 @@ pub(crate) fn is_label(t: &str) -> bool {
 /// Whether the text has a sentence end followed by another sentence
 /// (`... 87 bytes! It contains ...`).
 pub(crate) fn has_sentence_break(t: &str) -> bool {
-    static BREAK: LazyLock<Regex> = LazyLock::new(|| re(r"\p{Ll}{2}[.!?]\s+\p{Lu}"));
-    BREAK.is_match(t)
+    let cs: Vec<char> = t.chars().collect();
+    (2..cs.len().saturating_sub(2)).any(|i| {
+        matches!(cs[i], '.' | '!' | '?')
+            && cs[i - 1].is_lowercase()
+            && cs[i - 2].is_lowercase()
+            && cs[i + 1].is_whitespace()
+            && cs[i + 2..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_uppercase())
+    })
 }
 
 /// A run-in label opening a paragraph (`Web APIs: This is what...`).
 pub(crate) fn has_run_in_label(t: &str) -> bool {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}[^:.!?]*:\s+\S"));
-    t.find(':').is_some_and(|i| t[..i].chars().count() <= 41) && LABEL.is_match(t)
+    let Some(i) = t.find(':') else { return false };
+    let label = &t[..i];
+    t.starts_with(char::is_uppercase)
+        && label.chars().count() <= 41
+        && !label.contains(['.', '!', '?'])
+        && t[i + 1..].starts_with(char::is_whitespace)
+        && !t[i + 1..].trim().is_empty()
 }
 
 /// Whether several lines of a block form program code.
@@ -133,8 +168,9 @@ pub(crate) fn looks_like_code(lines: &[&str]) -> bool {
 
 /// Whether a single line is a shell command or a line of code.
 pub(crate) fn looks_like_code_line(t: &str) -> bool {
-    static FLAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)--?[A-Za-z][A-Za-z0-9_-]*"));
-    static CALL: LazyLock<Regex> = LazyLock::new(|| re(r"\w\([^)]*\)\s*[{;]|\)\s*\{|\}\s*$"));
+    static FLAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^| )--?[A-Za-z][A-Za-z0-9_-]*"));
+    static CALL: LazyLock<Regex> =
+        LazyLock::new(|| re(r"[A-Za-z0-9_]\([^)]*\) *[{;]|\) *\{|\} *$"));
     let t = t.trim();
     if t.starts_with("$ ") || t.starts_with("#include") || t.starts_with("// ") {
         return true;
@@ -152,25 +188,147 @@ pub(crate) fn looks_like_code_line(t: &str) -> bool {
         || CALL.is_match(t) && t.contains(['{', ';'])
 }
 
+/// Agencies, picture services and platforms that appear as credits.
+const AGENCY_NAMES: &[&str] = &[
+    "AFP",
+    "AP",
+    "Reuters",
+    "REUTERS",
+    "Getty",
+    "Getty Images",
+    "EPA",
+    "Xinhua",
+    "KCNA",
+    "Yonhap",
+    "AP Photo",
+    "Bloomberg",
+    "Shutterstock",
+    "iStock",
+    "iStockphoto",
+    "Alamy",
+    "dpa",
+    "ANSA",
+    "EFE",
+    "TASS",
+    "РИА Новости",
+    "picture alliance",
+    "Imago",
+    "Keystone",
+    "Handout",
+    "Pool",
+    "Courtesy",
+    "Supplied",
+    "File",
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "YouTube",
+    "TikTok",
+    "Wikimedia Commons",
+    "Flickr",
+];
+
+/// Whether `s` is an agency name, optionally followed by `Photo`, `Images`...
+fn is_agency(s: &str) -> bool {
+    let s = s.trim();
+    AGENCY_NAMES.iter().any(|a| {
+        s.strip_prefix(a).is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.is_empty() || matches!(rest, "Photo" | "Photos" | "Images" | "Pictures" | "Video")
+        })
+    })
+}
+
+/// `2023` or `2019-2024`.
+fn is_year_or_range(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.len() == 4 && b.iter().all(u8::is_ascii_digit))
+        || (b.len() == 9
+            && b[4] == b'-'
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[5..].iter().all(u8::is_ascii_digit))
+}
+
+/// Lowercases the start of `s` (enough for prefix tests).
+fn lower_head(s: &str, chars: usize) -> String {
+    s.chars().take(chars).flat_map(char::to_lowercase).collect()
+}
+
+/// `s` starts with one of `words` followed by optional spaces and one of the
+/// `then` characters (or the end, when `then` is empty).
+fn starts_with_label(lower: &str, words: &[&str], then: &[char]) -> bool {
+    words.iter().any(|w| {
+        lower.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            if then.is_empty() {
+                rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+            } else {
+                rest.starts_with(then)
+            }
+        })
+    })
+}
+
+/// Words of a name: each starts with an uppercase letter and holds only
+/// letters and `'’.-`.
+fn capitalized_words(s: &str) -> Option<usize> {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        let mut cs = w.chars();
+        if !cs.next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if !cs.all(|c| c.is_alphabetic() || "'’.-".contains(c)) {
+            return None;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(n)
+}
+
 /// Footer lines: copyright and rights statements and bare site addresses.
 pub(crate) fn is_footer_line(s: &str, after_gap: bool) -> bool {
-    static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|все права защищены|版权所有|著作権|무단\s*전재)",
-        )
-    });
     let t = s.trim();
     let short = t.chars().count() <= 200;
-    if FOOTER.is_match(t) && short {
+    if short && is_rights_line(t) {
         return true;
     }
     after_gap && short && site_address(t).is_some() && t.split_whitespace().count() <= 3
 }
 
+/// Rights phrases in several languages (lowercase).
+const RESERVED: &[&str] = &[
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "все права защищены",
+];
+
+/// A line with ©, `(c) 2024`, "copyright" or an "all rights reserved" phrase.
+fn is_rights_line(t: &str) -> bool {
+    if t.contains('©') || t.contains("版权所有") || t.contains("著作権") || t.contains("무단")
+    {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if lower.contains("copyright") || RESERVED.iter().any(|r| lower.contains(r)) {
+        return true;
+    }
+    // "(c) 2024"
+    lower.match_indices("(c)").any(|(i, _)| {
+        let rest = lower[i + 3..].trim_start();
+        rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    })
+}
+
 /// The site address named in a footer line, as a URL.
 pub(crate) fn site_address(s: &str) -> Option<String> {
     static SITE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s]*)?)")
+        re(
+            r"(?i)(?-u:\b)((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s]*)?)",
+        )
     });
     for m in SITE.find_iter(s) {
         let host = m.as_str().trim_end_matches(['.', ',', ')']);
@@ -186,53 +344,63 @@ pub(crate) fn site_address(s: &str) -> Option<String> {
 
 /// Copyright facts from a footer line.
 pub(crate) fn copyright(s: &str) -> Option<Copyright> {
-    static MARK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)©|\(c\)|\bcopyright\b"));
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\b(?:\s*[-–]\s*(?:1[89]\d\d|20\d\d))?"));
-    static RESERVED: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)all rights reserved\.?|tous droits réservés\.?|alle rechte vorbehalten\.?|todos los derechos reservados\.?|tutti i diritti riservati\.?|все права защищены\.?",
-        )
-    });
     let t = s.trim();
-    if !MARK.is_match(t) && !RESERVED.is_match(t) {
+    if !is_rights_line(t) {
         return None;
     }
-    let year = YEAR.captures_iter(t).last().and_then(|c| {
-        c[0].rsplit(['-', '–'])
-            .next()
-            .and_then(|y| y.trim().parse().ok())
-    });
-    let rest = MARK.replace_all(t, " ");
-    let rest = YEAR.replace_all(&rest, " ");
-    let rest = RESERVED.replace_all(&rest, " ");
-    let mut holder = rest
+    // Years: the last 4-digit year from 1800 to 2099 (the end of a range).
+    let mut year = None;
+    let bytes = t.as_bytes();
+    for i in 0..bytes.len().saturating_sub(3) {
+        let w = &bytes[i..i + 4];
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if boundary_before && boundary_after && w.iter().all(u8::is_ascii_digit) {
+            let y: i32 = t[i..i + 4].parse().unwrap_or(0);
+            if (1800..2100).contains(&y) {
+                year = Some(y);
+            }
+        }
+    }
+    // The holder: what is left without marks, years and rights phrases.
+    let mut rest = t.replace('©', " ");
+    for mark in ["(c)", "(C)", "Copyright", "copyright", "COPYRIGHT"] {
+        rest = rest.replace(mark, " ");
+    }
+    let lower = rest.to_lowercase();
+    for r in RESERVED {
+        if let Some(i) = lower.find(r) {
+            // Same byte length in both cases for these phrases' letters.
+            if rest.is_char_boundary(i) && rest.is_char_boundary(i + r.len()) {
+                rest.replace_range(i..i + r.len(), " ");
+            }
+        }
+    }
+    let words: Vec<&str> = rest
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_matches(|c: char| c == '.' || c == ',' || c == '|' || c == '-' || c.is_whitespace())
-        .to_owned();
-    // "KCNA www.kcna.kp": the name is the holder; a lone address is the
-    // holder without its scheme and "www.".
-    let words: Vec<&str> = holder.split_whitespace().collect();
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ',' || c == '|'))
+        .filter(|w| !w.is_empty() && *w != "-" && *w != "–")
+        .filter(|w| !is_year_or_range(w))
+        .collect();
     let named: Vec<&str> = words
         .iter()
         .copied()
         .filter(|w| site_address(w).is_none())
         .collect();
-    if !named.is_empty() && named.len() < words.len() {
-        holder = named.join(" ");
+    let holder = if !named.is_empty() && named.len() < words.len() {
+        named.join(" ")
     } else if named.is_empty() && !words.is_empty() {
         let w = words[0];
         let w = w
             .trim_start_matches("https://")
             .trim_start_matches("http://");
-        holder = w
-            .strip_prefix("www.")
+        w.strip_prefix("www.")
             .unwrap_or(w)
             .trim_end_matches('/')
-            .to_owned();
-    }
+            .to_owned()
+    } else {
+        words.join(" ")
+    };
     Some(Copyright {
         statement: t.to_owned(),
         year,
@@ -265,16 +433,85 @@ fn is_name(s: &str) -> bool {
         })
 }
 
+/// What follows a byline prefix (`By`, `Text by`, `Von`, `Автор:`...), if
+/// the line starts with one.
+fn strip_by_prefix(t: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "text by",
+        "words by",
+        "written by",
+        "story by",
+        "reporting by",
+        "by",
+        "von",
+        "par",
+        "por",
+        "di",
+        "de",
+        "texte",
+        "text",
+        "autor",
+        "author",
+        "автор",
+        "作者",
+        "記者",
+        "기자",
+    ];
+    let lower = lower_head(t, 16);
+    PREFIXES.iter().find_map(|p| {
+        lower.strip_prefix(p)?;
+        // The prefix's characters, mapped back onto `t`.
+        let cut = t
+            .char_indices()
+            .nth(p.chars().count())
+            .map_or(t.len(), |(i, _)| i);
+        let after = &t[cut..];
+        let names = match after.trim_start().strip_prefix([':', '：']) {
+            Some(rest) => rest.trim_start(),
+            None if after.starts_with(char::is_whitespace) => after.trim_start(),
+            None => return None,
+        };
+        (!names.is_empty()).then_some(names)
+    })
+}
+
+/// Splits a byline's names at commas, semicolons, `&`, `/`, `、` and the
+/// word "and" in several languages.
+fn split_names(s: &str) -> Vec<String> {
+    const AND: &[&str] = &["and", "und", "et", "y", "e", "и"];
+    let mut out = vec![String::new()];
+    for word in s.split_whitespace() {
+        if AND.contains(&word) {
+            out.push(String::new());
+            continue;
+        }
+        let mut cur = String::new();
+        for c in word.chars() {
+            if matches!(c, ',' | ';' | '&' | '/' | '、') {
+                cur.push('\u{0}');
+            } else {
+                cur.push(c);
+            }
+        }
+        for (k, piece) in cur.split('\u{0}').enumerate() {
+            if k > 0 {
+                out.push(String::new());
+            }
+            let last = out.last_mut().expect("non-empty");
+            if !piece.is_empty() {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(piece);
+            }
+        }
+    }
+    out
+}
+
 /// The names in a byline (`By Jane Doe and John Roe`), or `None` when the
 /// line is not a byline. With `bare`, a line that is only a name counts.
 pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
-    static BY: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)^(?:text\s+by|words\s+by|written\s+by|story\s+by|reporting\s+by|by|von|par|por|di|de|text|texte|autor|author|автор|作者|記者|기자)\s*[:：]?\s+(.+)$",
-        )
-    });
-    static SPLIT: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|、|/)\s*"));
     static OUTLET_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?:\s*[,|·–—-]\s*|\s+)(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?|The Associated Press|Associated Press|Reuters|Bloomberg|The Washington Post|The New York Times)$",
@@ -284,8 +521,8 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
     if t.chars().count() > 120 || ends_sentence(t) && !t.ends_with('.') {
         return None;
     }
-    let (names_part, prefixed) = match BY.captures(t) {
-        Some(c) => (c.get(1).map_or("", |m| m.as_str()).to_owned(), true),
+    let (names_part, prefixed) = match strip_by_prefix(t) {
+        Some(rest) => (rest.to_owned(), true),
         None if bare && !t.contains('/') => (t.to_owned(), false),
         None => return None,
     };
@@ -303,8 +540,8 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
     if !all_caps {
         names_part = OUTLET_TAIL.replace(&names_part, "").into_owned();
     }
-    let names: Vec<String> = SPLIT
-        .split(&names_part)
+    let names: Vec<String> = split_names(&names_part)
+        .into_iter()
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty())
         .collect();
@@ -338,36 +575,71 @@ pub(crate) fn is_kicker(s: &str) -> bool {
         && !t.contains('/')
 }
 
-static AGENCIES: &str = r"AFP|AP|Reuters|REUTERS|Getty(?: Images)?|EPA|Xinhua|KCNA|Yonhap|AP Photo|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|dpa|ANSA|EFE|TASS|РИА Новости|picture alliance|Imago|Keystone|Handout|Pool|Courtesy|Supplied|File|Facebook|Twitter|Instagram|YouTube|TikTok|Wikimedia Commons|Flickr";
-
 /// A line that only credits a picture: `(Bild: Hersteller)`,
 /// `JIM WATSON/AFP/Getty Images`, `Facebook`, `West Mercia Police`.
 pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
-    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)^\(?\s*(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|pictures|credit|credits|photo credit|quelle|fuente|source|illustration|grafik|graphic|video|фото|사진|写真|图|圖)\s*[:：/]\s*[^()]+\)?$",
-        )
-    });
-    static SLASHED: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^\p{Lu}[\p{L} .'’&-]+(?:/[\p{L} .'’&-]+){1,3}$"));
-    static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        re(&format!(
-            r"^(?:\(?(?:{AGENCIES})(?:\s*(?:Photo|Images|Pictures|Video))?\)?)$"
-        ))
-    });
-    static ORG_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^(?:\p{Lu}[\p{L}'’.-]*\s+)*(?:Police|Images|Photos?|Handout|Archives?|Pictures|Press Office|Media)$",
-        )
-    });
+    const LABELS: &[&str] = &[
+        "photo credit",
+        "photos",
+        "photo",
+        "fotos",
+        "foto",
+        "bilder",
+        "bild",
+        "images",
+        "image",
+        "pictures",
+        "picture",
+        "credits",
+        "credit",
+        "quelle",
+        "fuente",
+        "source",
+        "illustration",
+        "grafik",
+        "graphic",
+        "video",
+        "фото",
+        "사진",
+        "写真",
+        "图",
+        "圖",
+    ];
     let t = s.trim();
     if t.chars().count() > 90 {
         return None;
     }
-    if LABELLED.is_match(t) || SLASHED.is_match(t) && !t.contains("://") {
+    // (Bild: Hersteller), Photo: Jane Doe
+    let inner = t.strip_prefix('(').unwrap_or(t);
+    let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
+    let lower = lower_head(inner, 20);
+    if starts_with_label(&lower, LABELS, &[':', '：', '/']) && !inner.contains(['(', ')']) {
         return Some(CaptionKind::Credit);
     }
-    if AGENCY_ONLY.is_match(t) || ORG_TAIL.is_match(t) {
+    // JIM WATSON/AFP/Getty Images
+    if !t.contains("://") && t.starts_with(char::is_uppercase) {
+        let parts: Vec<&str> = t.split('/').collect();
+        if (2..=4).contains(&parts.len())
+            && parts.iter().all(|p| {
+                !p.trim().is_empty() && p.chars().all(|c| c.is_alphabetic() || " .'’&-".contains(c))
+            })
+        {
+            return Some(CaptionKind::Credit);
+        }
+    }
+    // Facebook, (Reuters), West Mercia Police
+    if is_agency(inner) {
+        return Some(CaptionKind::Credit);
+    }
+    const ORG_TAIL: &[&str] = &[
+        "Police", "Images", "Photo", "Photos", "Handout", "Archive", "Archives", "Pictures",
+        "Media",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if (1..=5).contains(&words.len())
+        && ORG_TAIL.contains(words.last().unwrap_or(&""))
+        && capitalized_words(t).is_some()
+    {
         return Some(CaptionKind::Credit);
     }
     None
@@ -376,17 +648,35 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
 /// A caption that ends with its credit in parentheses:
 /// `Glass cloche terrariums (Lucy Akins)`, `... in Tunis. (Reuters)`.
 pub(crate) fn caption_with_credit(s: &str) -> Option<CaptionKind> {
-    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        re(&format!(
-            r"\((?:(?:{AGENCIES})(?:[ /][\p{{L}} ./]+)?|(?:Photo|Foto|Bild|Image|Video|Credit)[:：][^()]+|\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]+)+(?:/[\p{{L}} ]+)?)\)$"
-        ))
-    });
     let t = s.trim();
     let words = t.split_whitespace().count();
-    if words > 40 || t.starts_with(['“', '"', '«', '„']) || t.starts_with('(') {
+    if words > 40 || t.starts_with(['“', '"', '«', '„', '(']) || !t.ends_with(')') {
         return None;
     }
-    TAIL.is_match(t).then_some(CaptionKind::Caption)
+    let open = t.rfind('(')?;
+    let inner = &t[open + 1..t.len() - 1];
+    if inner.is_empty() || inner.contains(['(', ')']) || open == 0 {
+        return None;
+    }
+    let lower = lower_head(inner, 12);
+    let labelled = starts_with_label(
+        &lower,
+        &["photo", "foto", "bild", "image", "video", "credit"],
+        &[':', '：'],
+    );
+    // An agency, possibly followed by a photographer: (AP Photo/Jane Doe).
+    let agency = AGENCY_NAMES.iter().any(|a| {
+        inner.strip_prefix(a).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with([' ', '/'])
+                    && rest.chars().all(|c| c.is_alphabetic() || " ./".contains(c))
+        })
+    });
+    // A person: two to five capitalized words, perhaps /Agency.
+    let (name, agency_tail) = inner.split_once('/').unwrap_or((inner, ""));
+    let person = capitalized_words(name).is_some_and(|n| n >= 2)
+        && agency_tail.chars().all(|c| c.is_alphabetic() || c == ' ');
+    (labelled || agency || person).then_some(CaptionKind::Caption)
 }
 
 /// Whether text is short enough to be a caption.
@@ -400,108 +690,262 @@ pub(crate) fn is_caption_sized(s: &str) -> bool {
 
 /// Notes: credits, related links, editor lines, bios, corrections...
 pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
-    static RULES: LazyLock<Vec<(Regex, NoteKind)>> = LazyLock::new(|| {
-        vec![
-            (
-                re(
-                    r"(?i)^\[?\s*(?:read more|read|see also|also read|related(?: coverage| articles| stories| content)?|more on this|more|watch|listen|lire aussi|à lire aussi|a lire aussi|mehr zum thema|lesen sie auch|leer más|lea también|lee también|leggi anche|читайте также|相关阅读|関連記事)\s*[:：]",
-                ),
-                NoteKind::Related,
-            ),
-            (
-                re(
-                    r"(?i)^(?:additional |with additional )?(?:reporting|writing|editing|research|production|fact-checking|translation|translated|compiled|edited|contributing reporting|graphics)\s+by\b",
-                ),
-                NoteKind::Credit,
-            ),
-            (
-                re(r"(?i)\bcontributed (?:reporting )?to this (?:report|story|article)\.?$"),
-                NoteKind::Credit,
-            ),
-            (
-                re(&format!(
-                    r"^\((?:[\p{{Lu}}\d][\p{{L}}\d ]* with )?(?:{AGENCIES})(?:[,/ ]+(?:{AGENCIES}))*\)\.?$"
-                )),
-                NoteKind::Credit,
-            ),
-            (
-                re(r"^\([\p{Lu}\d][\p{Lu}\d ]+ with [\p{Lu}, ]+\)\.?$"),
-                NoteKind::Credit,
-            ),
-            (
-                re(r"(?i)^\(?\s*(?:sourcing|sources?)\s*:"),
-                NoteKind::Sourcing,
-            ),
-            (
-                re(r"^[（(【\[]?\s*(?:责任编辑|編輯|编辑|記者|记者|校对|審校|审校)\s*[:：]"),
-                NoteKind::Editor,
-            ),
-            (
-                re(
-                    r"(?i)^\(?\s*(?:editor'?s'? note|editors'? note|note from the editor|ed\. note|n\. ?d\. ?l\. ?r\.|anmerkung der redaktion)\s*[:：]?",
-                ),
-                NoteKind::Editor,
-            ),
-            (
-                re(
-                    r"(?i)^\(?\s*(?:correction|clarification|corrección|rectificatif|korrektur)\s*[:：]",
-                ),
-                NoteKind::Correction,
-            ),
-            (
-                re(
-                    r"(?i)^\(?\s*(?:disclaimer|disclosure)\s*[:：]|^the views expressed (?:in this|here)",
-                ),
-                NoteKind::Disclaimer,
-            ),
-            (
-                re(r"(?i)^(?:contact(?: us)?|e-?mail|tel|phone|kontakt)\s*[:：]"),
-                NoteKind::Contact,
-            ),
-            (
-                re(
-                    r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+ is an? (?:[\p{L}-]+ )*(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|author|analyst|fellow)\b",
-                ),
-                NoteKind::Bio,
-            ),
-            (
-                re(r"(?i)\bfollow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram)\b"),
-                NoteKind::Bio,
-            ),
-        ]
-    });
+    const RELATED: &[&str] = &[
+        "read more",
+        "read",
+        "see also",
+        "also read",
+        "related coverage",
+        "related articles",
+        "related stories",
+        "related content",
+        "related",
+        "more on this",
+        "more",
+        "watch",
+        "listen",
+        "lire aussi",
+        "à lire aussi",
+        "a lire aussi",
+        "mehr zum thema",
+        "lesen sie auch",
+        "leer más",
+        "lea también",
+        "lee también",
+        "leggi anche",
+        "читайте также",
+        "相关阅读",
+        "関連記事",
+    ];
+    const CREDIT_BY: &[&str] = &[
+        "reporting",
+        "additional reporting",
+        "with additional reporting",
+        "writing",
+        "editing",
+        "research",
+        "production",
+        "fact-checking",
+        "translation",
+        "translated",
+        "compiled",
+        "edited",
+        "contributing reporting",
+        "graphics",
+    ];
+    const EDITOR_CJK: &[&str] = &[
+        "责任编辑",
+        "編輯",
+        "编辑",
+        "記者",
+        "记者",
+        "校对",
+        "審校",
+        "审校",
+    ];
+    const EDITOR: &[&str] = &[
+        "editor's note",
+        "editors' note",
+        "editor’s note",
+        "editors note",
+        "editor note",
+        "note from the editor",
+        "ed. note",
+        "anmerkung der redaktion",
+    ];
     let t = s.trim();
     if t.chars().count() > 400 {
         return None;
     }
-    RULES.iter().find(|(r, _)| r.is_match(t)).map(|(_, k)| *k)
+    let lower = lower_head(t, 48);
+    let unbracketed = lower.trim_start_matches(['[', '(', '（', '【', ' ']);
+    if starts_with_label(unbracketed, RELATED, &[':', '：']) {
+        return Some(NoteKind::Related);
+    }
+    if CREDIT_BY
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(|r| r.starts_with(" by ")))
+        || t.to_lowercase()
+            .trim_end_matches('.')
+            .ends_with("contributed to this report")
+        || t.to_lowercase()
+            .trim_end_matches('.')
+            .ends_with("contributed reporting to this report")
+        || t.to_lowercase()
+            .trim_end_matches('.')
+            .ends_with("contributed to this story")
+        || t.to_lowercase()
+            .trim_end_matches('.')
+            .ends_with("contributed to this article")
+    {
+        return Some(NoteKind::Credit);
+    }
+    // (FRANCE 24 with AFP, REUTERS), (AFP)
+    if let Some(inner) = t
+        .trim_end_matches('.')
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        let list = inner.rsplit_once(" with ").map_or(inner, |(_, l)| l);
+        let head_ok = inner.rsplit_once(" with ").is_none_or(|(h, _)| {
+            h.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ')
+        });
+        if head_ok
+            && list.split([',', '/']).all(|a| {
+                is_agency(a) || {
+                    let a = a.trim();
+                    !a.is_empty() && a.chars().all(|c| c.is_uppercase() || c == ' ')
+                }
+            })
+            && (inner.contains(" with ") || list.split([',', '/']).all(is_agency))
+        {
+            return Some(NoteKind::Credit);
+        }
+    }
+    if starts_with_label(
+        unbracketed,
+        &["sourcing", "sources", "source"],
+        &[':', '：'],
+    ) {
+        return Some(NoteKind::Sourcing);
+    }
+    if EDITOR_CJK.iter().any(|w| {
+        t.trim_start_matches(['（', '(', '【', '[', ' '])
+            .strip_prefix(w)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    }) {
+        return Some(NoteKind::Editor);
+    }
+    if starts_with_label(unbracketed, EDITOR, &[]) {
+        return Some(NoteKind::Editor);
+    }
+    if starts_with_label(
+        unbracketed,
+        &[
+            "correction",
+            "clarification",
+            "corrección",
+            "rectificatif",
+            "korrektur",
+        ],
+        &[':', '：'],
+    ) {
+        return Some(NoteKind::Correction);
+    }
+    if starts_with_label(unbracketed, &["disclaimer", "disclosure"], &[':', '：'])
+        || lower.starts_with("the views expressed in this")
+        || lower.starts_with("the views expressed here")
+    {
+        return Some(NoteKind::Disclaimer);
+    }
+    if starts_with_label(
+        &lower,
+        &[
+            "contact us",
+            "contact",
+            "e-mail",
+            "email",
+            "tel",
+            "phone",
+            "kontakt",
+        ],
+        &[':', '：'],
+    ) {
+        return Some(NoteKind::Contact);
+    }
+    if is_bio(t) {
+        return Some(NoteKind::Bio);
+    }
+    None
+}
+
+/// "Jane Doe is a reporter for ...", or a "Follow him on Twitter" line.
+fn is_bio(t: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "reporter",
+        "writer",
+        "correspondent",
+        "editor",
+        "journalist",
+        "columnist",
+        "contributor",
+        "producer",
+        "author",
+        "analyst",
+        "fellow",
+    ];
+    let lower = t.to_lowercase();
+    for platform in ["twitter", "x", "facebook", "instagram"] {
+        for who in ["him", "her", "them", "me", "us"] {
+            if lower.contains(&format!("follow {who} on {platform}")) {
+                return true;
+            }
+        }
+    }
+    let Some(i) = t
+        .find(" is a")
+        .filter(|&i| t[i + 5..].starts_with([' ', 'n']))
+    else {
+        return false;
+    };
+    let name_words = capitalized_words(&t[..i]).unwrap_or(0);
+    (2..=4).contains(&name_words)
+        && lower[i..]
+            .split(|c: char| !c.is_alphanumeric())
+            .take(10)
+            .any(|w| ROLES.contains(&w))
 }
 
 /// A wire dateline at the start of a paragraph.
 pub(crate) fn dateline(s: &str) -> Option<Dateline> {
-    static DL: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^((\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)*)(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\(([^()]+)\))?\s*(?:—|–|--|-)\s)",
-        )
-    });
-    static CJK_DL: LazyLock<Regex> = LazyLock::new(|| re(r"^(【([^】]+)】)"));
     let t = s.trim_start();
-    if let Some(c) = CJK_DL.captures(t).filter(|c| c[2].chars().count() <= 30) {
-        let inner = c[2].to_owned();
-        let agency = inner.split_whitespace().last().map(str::to_owned);
+    // 【6月18日 AFP】
+    if let Some(rest) = t.strip_prefix('【') {
+        let close = rest.find('】')?;
+        let inner = &rest[..close];
+        if inner.chars().count() > 30 || inner.is_empty() {
+            return None;
+        }
         return Some(Dateline {
-            text: c[1].to_owned(),
+            text: format!("【{inner}】"),
             place: None,
-            agency,
+            agency: inner.split_whitespace().last().map(str::to_owned),
         });
     }
-    let head: String = t.chars().take(80).collect();
-    let c = DL.captures(&head)?;
-    let place = c[2].to_owned();
-    let agency = c.get(3).map(|m| m.as_str().to_owned());
-    if place.split([' ', '-']).count() > 4
-        || agency.as_ref().is_some_and(|a| a.chars().count() > 40)
-    {
+    // PLACE[, Month D[, YYYY]] [(AGENCY)] DASH
+    let head: String = t.chars().take(100).collect();
+    let (dash_at, dash) = ["—", "–", "--", "-"]
+        .iter()
+        .filter_map(|d| head.find(&format!(" {d} ")).map(|i| (i, *d)))
+        .min_by_key(|(i, _)| *i)?;
+    let before = &head[..dash_at];
+    let text = format!("{} {}", before.trim_end(), dash);
+    let (before, agency) = match before.trim_end().strip_suffix(')') {
+        Some(b) => {
+            let open = b.rfind('(')?;
+            let agency = &b[open + 1..];
+            if agency.is_empty() || agency.chars().count() > 40 {
+                return None;
+            }
+            (b[..open].trim_end(), Some(agency.to_owned()))
+        }
+        None => (before.trim_end(), None),
+    };
+    let (place, date) = before.split_once(',').unwrap_or((before, ""));
+    let place = place.trim();
+    // The place: one to four capitalized words.
+    let words = capitalized_words(&place.replace('-', " "))?;
+    if words > 4 {
+        return None;
+    }
+    // The optional date: a month word and a day, perhaps a year.
+    let date_ok = date.trim().is_empty()
+        || date.split([' ', ',']).filter(|w| !w.is_empty()).count() <= 3
+            && date
+                .chars()
+                .all(|c| c.is_alphanumeric() || " .,".contains(c));
+    if !date_ok {
         return None;
     }
     // Without an agency, the place must be in capitals (WASHINGTON —).
@@ -513,8 +957,8 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
         return None;
     }
     Some(Dateline {
-        text: c[1].trim_end().to_owned(),
-        place: Some(place),
+        text,
+        place: Some(place.to_owned()),
         agency,
     })
 }
