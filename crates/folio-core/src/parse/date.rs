@@ -347,6 +347,10 @@ fn only_filler(rest: &str) -> bool {
 /// assert!(parse_date_line("On March 30, Rahman was killed.", DateOrder::Auto, true).is_none());
 /// ```
 pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Option<DateLine> {
+    // Date lines are short; test that before any work.
+    if line.len() > 4 * 80 || line.trim().chars().count() > 80 {
+        return None;
+    }
     let folded = fold_digits(line.trim());
     let trimmed = folded.trim().trim_end_matches(['.', ','].as_ref());
     if trimmed.is_empty() || trimmed.chars().count() > 80 {

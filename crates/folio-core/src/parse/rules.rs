@@ -72,7 +72,7 @@ pub(crate) fn bullet_marker(s: &str) -> Option<(bool, Option<u64>, usize)> {
 /// list item.
 pub(crate) fn is_short_line(s: &str) -> bool {
     let t = s.trim();
-    if t.is_empty() {
+    if t.is_empty() || t.len() > 4 * 120 {
         return false;
     }
     let chars = t.chars().count();
@@ -88,10 +88,10 @@ pub(crate) fn is_short_line(s: &str) -> bool {
         return chars <= 100;
     }
     let first = t.chars().next().unwrap_or(' ');
-    if first.is_lowercase() || has_sentence_break(t) {
+    if first.is_lowercase() || ends_sentence(t) || t.ends_with(['-', '—', '–']) {
         return false;
     }
-    !ends_sentence(t) && !t.ends_with(['-', '—', '–'])
+    !has_sentence_break(t)
 }
 
 /// A word and a number: `Step 1`, `Part 2`, `Schritt 3`.
@@ -649,8 +649,10 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
 /// `Glass cloche terrariums (Lucy Akins)`, `... in Tunis. (Reuters)`.
 pub(crate) fn caption_with_credit(s: &str) -> Option<CaptionKind> {
     let t = s.trim();
-    let words = t.split_whitespace().count();
-    if words > 40 || t.starts_with(['“', '"', '«', '„', '(']) || !t.ends_with(')') {
+    if !t.ends_with(')') || t.starts_with(['“', '"', '«', '„', '(']) || t.len() > 600 {
+        return None;
+    }
+    if t.split_whitespace().count() > 40 {
         return None;
     }
     let open = t.rfind('(')?;
@@ -765,18 +767,7 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
     if CREDIT_BY
         .iter()
         .any(|w| lower.strip_prefix(w).is_some_and(|r| r.starts_with(" by ")))
-        || t.to_lowercase()
-            .trim_end_matches('.')
-            .ends_with("contributed to this report")
-        || t.to_lowercase()
-            .trim_end_matches('.')
-            .ends_with("contributed reporting to this report")
-        || t.to_lowercase()
-            .trim_end_matches('.')
-            .ends_with("contributed to this story")
-        || t.to_lowercase()
-            .trim_end_matches('.')
-            .ends_with("contributed to this article")
+        || contributed_line(t)
     {
         return Some(NoteKind::Credit);
     }
@@ -860,6 +851,24 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
     None
 }
 
+/// "Heba Habib contributed to this report."
+fn contributed_line(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    if !t.ends_with("report") && !t.ends_with("story") && !t.ends_with("article") {
+        return false;
+    }
+    let start = t.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let tail = t[start..].to_lowercase();
+    [
+        "contributed to this report",
+        "contributed reporting to this report",
+        "contributed to this story",
+        "contributed to this article",
+    ]
+    .iter()
+    .any(|p| tail.ends_with(p))
+}
+
 /// "Jane Doe is a reporter for ...", or a "Follow him on Twitter" line.
 fn is_bio(t: &str) -> bool {
     const ROLES: &[&str] = &[
@@ -875,12 +884,15 @@ fn is_bio(t: &str) -> bool {
         "analyst",
         "fellow",
     ];
-    let lower = t.to_lowercase();
-    for platform in ["twitter", "x", "facebook", "instagram"] {
-        for who in ["him", "her", "them", "me", "us"] {
-            if lower.contains(&format!("follow {who} on {platform}")) {
-                return true;
-            }
+    if t.contains("ollow ") {
+        let lower = t.to_lowercase();
+        let follow = ["him", "her", "them", "me", "us"].iter().any(|who| {
+            ["twitter", "x", "facebook", "instagram"]
+                .iter()
+                .any(|p| lower.contains(&format!("follow {who} on {p}")))
+        });
+        if follow {
+            return true;
         }
     }
     let Some(i) = t
@@ -891,7 +903,8 @@ fn is_bio(t: &str) -> bool {
     };
     let name_words = capitalized_words(&t[..i]).unwrap_or(0);
     (2..=4).contains(&name_words)
-        && lower[i..]
+        && t[i..]
+            .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
             .take(10)
             .any(|w| ROLES.contains(&w))
