@@ -95,7 +95,7 @@ impl std::str::FromStr for PageSize {
 pub struct PdfOptions {
     /// Paper size; A4 by default.
     pub page_size: PageSize,
-    /// Base font size of the body text in points (6–24); by default 10.5
+    /// Base font size of the body text in points (4–72); by default 10.5
     /// (9.5 on A5).
     pub font_size: Option<f32>,
     /// Font files (TrueType/OpenType, collections allowed) tried before the
@@ -175,9 +175,9 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 /// Typesets `article` and returns the PDF bytes.
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
     if let Some(s) = opts.font_size {
-        if !(6.0..=24.0).contains(&s) || !s.is_finite() {
+        if !(4.0..=72.0).contains(&s) || !s.is_finite() {
             return Err(Error::Option(format!(
-                "font size {s} is out of range (6 to 24 points)"
+                "font size {s} is out of range (4 to 72 points)"
             )));
         }
     }

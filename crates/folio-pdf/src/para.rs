@@ -470,8 +470,8 @@ fn add_word(
         let primary = &fonts.faces[fonts.primary(style)];
         let same_style =
             last.bold == primary.bold && last.italic == primary.italic && last.mono == primary.mono;
-        let keep = is_mark(c)
-            || c == ' '
+        let keep = !needs_glyph(c)
+            || (is_mark(c) && last.covers(c))
             || (prev_char.is_some() && !c.is_alphabetic() && same_style && last.covers(c));
         let face = if keep {
             *last_face
@@ -490,7 +490,13 @@ fn add_word(
     let mut hyph_points: Vec<usize> = Vec::new();
     if let Some(d) = dict {
         let any_link = pieces.iter().any(|p| link_ids[p.2].is_some());
-        if !any_link && !word.contains("://") && !word.contains('@') && !word.contains("www.") {
+        // Never inside links, addresses, or words with digits.
+        let plain_word = !any_link
+            && !word.contains("://")
+            && !word.contains('@')
+            && !word.contains("www.")
+            && !word.chars().any(|c| c.is_numeric());
+        if plain_word {
             // The alphabetic core of the word.
             let core_start = word
                 .char_indices()

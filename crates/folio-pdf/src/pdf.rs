@@ -73,7 +73,10 @@ pub(crate) fn write_pdf(
     let mut uses: BTreeMap<usize, FontUse> = BTreeMap::new();
     for page in &layout.pages {
         for placed in &page.lines {
-            for g in &placed.line.glyphs {
+            // Glyph 0 (.notdef) is never drawn: it would show as an empty
+            // box. Coverage is checked before layout; this only drops
+            // invisible characters a face has no glyph for.
+            for g in placed.line.glyphs.iter().filter(|g| g.gid != 0) {
                 let u = uses.entry(g.face).or_insert_with(|| FontUse {
                     remapper: GlyphRemapper::new(),
                     text: BTreeMap::new(),
@@ -446,7 +449,12 @@ fn emit_line(
             }
             j += 1;
         }
-        let run = &glyphs[i..j];
+        let run: Vec<&Glyph> = glyphs[i..j].iter().filter(|g| g.gid != 0).collect();
+        if run.is_empty() {
+            i = j;
+            continue;
+        }
+        let g0 = run[0];
         if *cur_font != Some((g0.face, g0.size)) {
             content.set_font(Name(format!("F{}", g0.face).as_bytes()), g0.size);
             *cur_font = Some((g0.face, g0.size));

@@ -224,3 +224,99 @@ fn empty_and_odd_articles_do_not_panic() {
         assert!(out.starts_with(b"%PDF-"));
     }
 }
+
+#[test]
+fn a_given_font_replaces_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mono.ttf");
+    std::fs::write(&path, dejavu::sans_mono::regular()).unwrap();
+    let a = fixture("seed-pyongyang-times.txt");
+    let bytes = pdf(
+        &a,
+        &PdfOptions {
+            fonts: vec![path],
+            ..Default::default()
+        },
+    );
+    let s = String::from_utf8_lossy(&bytes);
+    assert!(s.contains("+DejaVuSansMono"), "the given font is not used");
+    assert!(
+        !s.contains("+DejaVuSerif"),
+        "the default font is still used"
+    );
+    // A file that is not a font is an error naming it.
+    let bad = dir.path().join("bad.ttf");
+    std::fs::write(&bad, b"not a font").unwrap();
+    let err = folio_pdf::write(
+        &a,
+        &PdfOptions {
+            fonts: vec![bad],
+            ..Default::default()
+        },
+        &mut Vec::new(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("bad.ttf"), "{err}");
+}
+
+#[test]
+fn words_with_digits_and_addresses_are_not_hyphenated() {
+    // A narrow page forces many breaks; none may fall inside these words.
+    let long = "1Password www.examplewebsite.com/international verylongemail@internationalorganization.org "
+        .repeat(6);
+    let a = Article {
+        title: "Digits".into(),
+        language: "en".into(),
+        body: vec![Block::paragraph(format!(
+            "Internationalization considerations {long}"
+        ))],
+        ..Default::default()
+    };
+    let bytes = pdf(
+        &a,
+        &PdfOptions {
+            page_size: PageSize::A5,
+            ..Default::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+    else {
+        eprintln!("pdftotext not installed: skipping");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    for bad in [
+        "1Pass-",
+        "Pass-\nword",
+        "exam-",
+        "organi-",
+        "interna-\ntional",
+    ] {
+        assert!(
+            !text.contains(bad),
+            "hyphenated inside a protected word: {bad}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn extreme_font_sizes_still_typeset() {
+    let a = fixture("lists-quotes-code.txt");
+    for size in [4.0, 72.0] {
+        let bytes = pdf(
+            &a,
+            &PdfOptions {
+                font_size: Some(size),
+                page_size: PageSize::A5,
+                ..Default::default()
+            },
+        );
+        assert!(bytes.starts_with(b"%PDF-"), "{size}");
+    }
+}
