@@ -92,6 +92,10 @@ pub(crate) struct Line {
     pub width: f32,
     /// The line ends with a hyphen (a page should not end here).
     pub hyphenated: bool,
+    /// How far the spaces were stretched (> 0) or shrunk (< 0), as a
+    /// fraction of their stretchability or shrinkability.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub ratio: f32,
 }
 
 /// What an item stands for on the page.
@@ -713,6 +717,7 @@ fn build_lines(
         reorder(&mut order, &levels);
         let mut line = Line {
             hyphenated: matches!(items[b].kind, Kind::Penalty { flagged: true, .. }),
+            ratio: ratio as f32,
             ..Default::default()
         };
         let mut x = 0.0f64;
