@@ -176,14 +176,27 @@ pub(crate) fn generated_cover(t: &CoverText, lang: &Lang) -> io::Result<CoverIma
             }
             (28.0, l)
         });
+    // Centre the title block (and subtitle) between the publisher line and
+    // the author line.
+    let subtitle: Vec<String> = t
+        .subtitle
+        .map(|s| wrap(s, 26.0).into_iter().take(4).collect())
+        .unwrap_or_default();
+    let block = lines.len() as f32 * size * 1.18
+        + if subtitle.is_empty() {
+            0.0
+        } else {
+            10.0 + subtitle.len() as f32 * 26.0 * 1.3
+        };
+    y = y.max((455.0 - block / 2.0).min(680.0 - block));
     y += size;
     for line in &lines {
         text(&mut w, line, y, size, "bold", "#1d1b18", None)?;
         y += size * 1.18;
     }
-    if let Some(s) = t.subtitle {
+    if !subtitle.is_empty() {
         y += 10.0;
-        for line in wrap(s, 26.0).iter().take(4) {
+        for line in &subtitle {
             text(&mut w, line, y, 26.0, "normal", "#3b3631", None)?;
             y += 26.0 * 1.3;
         }
@@ -220,7 +233,8 @@ pub(crate) fn generated_cover(t: &CoverText, lang: &Lang) -> io::Result<CoverIma
     })
 }
 
-/// Width of a character in ems, roughly, for a serif face.
+/// Width of a character in ems, generously, for a bold serif face (DejaVu
+/// Serif Bold is among the widest a reader may substitute).
 fn char_em(c: char) -> f32 {
     match c {
         '\u{1100}'..='\u{11FF}'
@@ -228,11 +242,12 @@ fn char_em(c: char) -> f32 {
         | '\u{AC00}'..='\u{D7AF}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{FF00}'..='\u{FFEF}' => 1.0,
-        'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.3,
-        ' ' => 0.28,
-        c if c.is_uppercase() => 0.7,
-        'm' | 'w' => 0.8,
-        _ => 0.52,
+        'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.36,
+        't' | 'f' | 'r' | 'I' | 'J' => 0.48,
+        ' ' => 0.3,
+        'm' | 'w' | 'M' | 'W' => 0.95,
+        c if c.is_uppercase() => 0.78,
+        _ => 0.62,
     }
 }
 

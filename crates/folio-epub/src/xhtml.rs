@@ -390,10 +390,6 @@ impl Body {
             Block::Code { text } => {
                 d.start("pre", &[("class", "code")])?;
                 d.start("code", &[])?;
-                // A newline right after <pre> is dropped by HTML parsers.
-                if text.starts_with('\n') {
-                    d.nl()?;
-                }
                 d.text(text)?;
                 d.end("code")?;
                 d.end("pre")?;
