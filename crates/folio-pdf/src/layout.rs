@@ -430,6 +430,9 @@ impl<'f, 'a> Builder<'f, 'a> {
         q.keep_with_next = true;
         let mut u = self.para(&[Span::new(article.title.clone(), Style::Bold)], q);
         u.splittable = false;
+        if !article.title.trim().is_empty() {
+            u.anchor = Some((0, article.title.clone()));
+        }
         self.push(u);
         if let Some(sub) = &article.subtitle {
             let mut q = self.body_p();
@@ -705,9 +708,13 @@ fn paginate(units: Vec<Unit>, g: &Geometry) -> Layout {
 }
 
 /// The running header, footer and page numbers, set after pagination.
+/// `owners[i]` is the index in `articles` of the article page `i` belongs
+/// to; `lang` the document's language.
 pub(crate) fn decorate(
     layout: &mut Layout,
-    article: &Article,
+    articles: &[&Article],
+    owners: &[usize],
+    lang: &str,
     fonts: &Fonts<'_>,
     opts: &PdfOptions,
 ) {
@@ -725,7 +732,7 @@ pub(crate) fn decorate(
                 width,
                 first_indent: 0.0,
                 align,
-                lang: &article.language,
+                lang,
                 rtl: false,
                 preformatted: false,
             },
@@ -736,9 +743,14 @@ pub(crate) fn decorate(
             Some(lines.swap_remove(0))
         }
     };
-    let title = shorten(&article.title, 70);
-    let rights = folio_core::meta::rights(article);
     for (i, page) in layout.pages.iter_mut().enumerate() {
+        let Some(&owner) = owners.get(i) else {
+            break;
+        };
+        let article = articles[owner];
+        let title = shorten(&article.title, 70);
+        let rights = folio_core::meta::rights(article);
+        let starts_article = i == 0 || owners[i - 1] != owner;
         let n = i + 1;
         let num = if total > 1 {
             format!("{n} / {total}")
@@ -764,7 +776,7 @@ pub(crate) fn decorate(
                 });
             }
         }
-        if n > 1 {
+        if !starts_article {
             if let Some(l) = set_one(&title, Style::Italic, Align::Start, g.measure) {
                 page.lines.push(Placed {
                     line: l,

@@ -44,7 +44,7 @@ mod linebreak;
 mod para;
 mod pdf;
 
-use folio_core::model::Article;
+use folio_core::model::{Article, Collection};
 use folio_core::{DynError, Settings, Writer};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -174,6 +174,20 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 
 /// Typesets `article` and returns the PDF bytes.
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
+    let meta = pdf::DocMeta::from_article(article);
+    let digest = folio_core::meta::fingerprint(article);
+    render_doc(&[article], meta, article.date, digest, opts)
+}
+
+/// Typesets the articles one after another (each from a new page) as one
+/// document described by `meta`.
+fn render_doc(
+    articles: &[&Article],
+    meta: pdf::DocMeta,
+    date: Option<chrono::NaiveDate>,
+    digest: [u8; 32],
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, Error> {
     if let Some(s) = opts.font_size {
         if !(4.0..=72.0).contains(&s) || !s.is_finite() {
             return Err(Error::Option(format!(
@@ -182,35 +196,50 @@ fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
         }
     }
     let mut chars = BTreeSet::new();
-    for t in article.all_text() {
-        para::chars_of(&t, &mut chars);
-    }
-    for t in [
-        folio_core::meta::rights(article),
-        folio_core::meta::date_line(article),
-        folio_core::meta::byline_line(article),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        para::chars_of(&t, &mut chars);
+    for article in articles {
+        for t in article.all_text() {
+            para::chars_of(&t, &mut chars);
+        }
+        for t in [
+            folio_core::meta::rights(article),
+            folio_core::meta::date_line(article),
+            folio_core::meta::byline_line(article),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            para::chars_of(&t, &mut chars);
+        }
     }
     chars.extend(GENERATED.chars());
-    let sources = fonts::FontSources::load(
-        &opts.fonts,
-        &chars,
-        &article.language,
-        !opts.no_system_fonts,
-    )?;
+    let sources =
+        fonts::FontSources::load(&opts.fonts, &chars, &meta.language, !opts.no_system_fonts)?;
     let fonts = fonts::Fonts::new(&sources)?;
-    let mut layout = layout::layout(article, &fonts, opts);
-    layout::decorate(&mut layout, article, &fonts, opts);
+    let mut all = layout::Layout {
+        width: 0.0,
+        height: 0.0,
+        pages: Vec::new(),
+    };
+    let mut owners = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        let l = layout::layout(article, &fonts, opts);
+        all.width = l.width;
+        all.height = l.height;
+        owners.extend(std::iter::repeat_n(i, l.pages.len()));
+        all.pages.extend(l.pages);
+    }
+    if all.pages.is_empty() {
+        let (w, h) = opts.page_size.dimensions();
+        all.width = w;
+        all.height = h;
+        all.pages.push(layout::Page::default());
+    }
+    layout::decorate(&mut all, articles, &owners, &meta.language, &fonts, opts);
     let settings = Settings {
         timestamp: opts.timestamp,
         ..Default::default()
     };
-    let time = folio_core::meta::timestamp(&settings, article.date);
-    let digest = folio_core::meta::fingerprint(article);
+    let time = folio_core::meta::timestamp(&settings, date);
     let mut id = [0u8; 16];
     id.copy_from_slice(&digest[..16]);
     // Different options give a different file, hence a different /ID.
@@ -222,7 +251,36 @@ fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
     for (i, b) in h.to_be_bytes().iter().enumerate() {
         id[i] ^= b;
     }
-    pdf::write_pdf(article, &layout, &fonts, opts, id, time)
+    pdf::write_pdf(&meta, &all, &fonts, id, time)
+}
+
+/// Typesets a collection as one PDF: each article from a new page, the
+/// outline listing the articles with their headings, the collection's
+/// metadata in the document information and XMP.
+///
+/// ```
+/// let a = folio_core::parse::parse("One\n\nText one.", &Default::default()).unwrap().article;
+/// let b = folio_core::parse::parse("Two\n\nText two.", &Default::default()).unwrap().article;
+/// let c = folio_core::Collection { title: "Both".into(), articles: vec![a, b], ..Default::default() };
+/// let mut out = Vec::new();
+/// folio_pdf::write_collection(&c, &folio_pdf::PdfOptions::default(), &mut out).unwrap();
+/// assert!(out.starts_with(b"%PDF-"));
+/// ```
+pub fn write_collection(
+    collection: &Collection,
+    opts: &PdfOptions,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let bytes = render_collection(collection, opts)?;
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
+fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
+    let articles: Vec<&Article> = collection.articles.iter().collect();
+    let meta = pdf::DocMeta::from_collection(collection);
+    let digest = folio_core::meta::collection_fingerprint(collection);
+    render_doc(&articles, meta, collection.date, digest, opts)
 }
 
 /// The [`Writer`] for the CLI registry: `--to pdf`, `*.pdf`.
@@ -287,6 +345,22 @@ impl Writer for PdfWriter {
         let bytes = render(article, &opts)?;
         out.write_all(&bytes)?;
         Ok(())
+    }
+
+    fn write_collection(
+        &self,
+        collection: &Collection,
+        settings: &Settings,
+        out: &mut dyn Write,
+    ) -> Result<(), DynError> {
+        let opts = Self::options(settings)?;
+        let bytes = render_collection(collection, &opts)?;
+        out.write_all(&bytes)?;
+        Ok(())
+    }
+
+    fn supports_collections(&self) -> bool {
+        true
     }
 }
 

@@ -2,12 +2,13 @@
 //! positioned glyphs, link annotations, a nested outline, document info,
 //! XMP metadata and a content-derived file identifier.
 
+use crate::Error;
 use crate::fonts::Fonts;
 use crate::layout::{Anchor, Layout};
 use crate::para::{Color, Glyph};
-use crate::{Error, PdfOptions};
+use chrono::NaiveDate;
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use folio_core::model::Article;
+use folio_core::model::{Article, Collection};
 use pdf_writer::types::{
     ActionType, AnnotationType, CidFontType, FontFlags, SystemInfo, UnicodeCmap,
 };
@@ -21,6 +22,56 @@ const SYSTEM_INFO: SystemInfo = SystemInfo {
     ordering: Str(b"Identity"),
     supplement: 0,
 };
+
+/// Document-level metadata: from one article or from a collection.
+pub(crate) struct DocMeta {
+    pub title: String,
+    pub creators: Vec<String>,
+    pub subject: Option<String>,
+    pub language: String,
+    pub date: Option<NaiveDate>,
+    pub rights: Option<String>,
+    pub publisher: Option<String>,
+    pub source: Option<String>,
+}
+
+impl DocMeta {
+    pub(crate) fn from_article(a: &Article) -> Self {
+        let creators = if a.authors.is_empty() {
+            a.byline.iter().cloned().collect()
+        } else {
+            a.authors.clone()
+        };
+        DocMeta {
+            title: a.title.clone(),
+            creators,
+            subject: a.standfirst.clone().or_else(|| a.subtitle.clone()),
+            language: a.language.clone(),
+            date: a.date,
+            rights: folio_core::meta::rights(a),
+            publisher: folio_core::meta::publisher(a),
+            source: a.source_url.clone(),
+        }
+    }
+
+    pub(crate) fn from_collection(c: &Collection) -> Self {
+        DocMeta {
+            title: c.title.clone(),
+            creators: c.authors.clone(),
+            subject: c.subtitle.clone(),
+            language: c.language.clone(),
+            date: c.date,
+            rights: c.rights.clone(),
+            publisher: c.publisher.clone(),
+            source: None,
+        }
+    }
+}
+
+/// Space above an outline target: a little air above headings.
+fn n_top_pad(level: u8) -> f32 {
+    if level <= 1 { 24.0 } else { 4.0 }
+}
 
 struct Alloc(i32);
 
@@ -62,10 +113,9 @@ fn color_rgb(c: Color) -> (f32, f32, f32) {
 
 /// Writes the document.
 pub(crate) fn write_pdf(
-    article: &Article,
+    meta: &DocMeta,
     layout: &Layout,
     fonts: &Fonts<'_>,
-    opts: &PdfOptions,
     id: [u8; 16],
     time: DateTime<Utc>,
 ) -> Result<Vec<u8>, Error> {
@@ -303,9 +353,9 @@ pub(crate) fn write_pdf(
         .kids(page_ids.iter().copied())
         .count(page_ids.len() as i32);
 
-    // 4. Outline: the article, with its headings nested by level.
+    // 4. Outline: each article (its title is a level-0 anchor), with its
+    // headings nested by level below it.
     let outline_id = alloc.next();
-    let root_item = alloc.next();
     struct Node {
         id: Ref,
         title: String,
@@ -315,9 +365,10 @@ pub(crate) fn write_pdf(
         children: Vec<usize>,
         parent: usize,
     }
+    // Node 0 stands for the outline dictionary itself.
     let mut nodes: Vec<Node> = vec![Node {
-        id: root_item,
-        title: article.title.clone(),
+        id: outline_id,
+        title: String::new(),
         page: 0,
         y: 0.0,
         level: 0,
@@ -326,7 +377,7 @@ pub(crate) fn write_pdf(
     }];
     let mut stack: Vec<usize> = vec![0];
     for (page, a) in &outline_anchors {
-        let level = a.level.max(1);
+        let level = a.level.saturating_add(1);
         while stack.len() > 1 && nodes[*stack.last().expect("stack")].level >= level {
             stack.pop();
         }
@@ -347,20 +398,19 @@ pub(crate) fn write_pdf(
     fn count(nodes: &[Node], i: usize) -> i32 {
         nodes[i].children.iter().map(|&c| 1 + count(nodes, c)).sum()
     }
-    pdf.outline(outline_id)
-        .first(root_item)
-        .last(root_item)
-        .count(1 + count(&nodes, 0));
-    for i in 0..nodes.len() {
+    {
+        let mut outline = pdf.outline(outline_id);
+        if let (Some(&f), Some(&l)) = (nodes[0].children.first(), nodes[0].children.last()) {
+            outline.first(nodes[f].id).last(nodes[l].id);
+        }
+        outline.count(count(&nodes, 0));
+    }
+    for i in 1..nodes.len() {
         let n = &nodes[i];
         let mut item = pdf.outline_item(n.id);
         item.title(TextStr(&n.title));
-        item.parent(if n.parent == usize::MAX {
-            outline_id
-        } else {
-            nodes[n.parent].id
-        });
-        if n.parent != usize::MAX {
+        item.parent(nodes[n.parent].id);
+        {
             let sib = &nodes[n.parent].children;
             let pos = sib.iter().position(|&s| s == i).unwrap_or(0);
             if pos > 0 {
@@ -375,28 +425,17 @@ pub(crate) fn write_pdf(
             item.last(nodes[l].id);
             item.count(count(&nodes, i));
         }
-        let top = if i == 0 {
-            layout.height
-        } else {
-            layout.height - n.y + 4.0
-        };
+        let top = (layout.height - n.y + n_top_pad(n.level)).min(layout.height);
         item.dest().page(page_ids[n.page]).xyz(0.0, top, None);
     }
 
     // 5. Metadata.
-    let authors = if article.authors.is_empty() {
-        article.byline.clone().unwrap_or_default()
-    } else {
-        article.authors.join(", ")
-    };
-    let subject = article
-        .standfirst
-        .clone()
-        .or_else(|| article.subtitle.clone());
+    let authors = meta.creators.join(", ");
+    let subject = meta.subject.clone();
     let date = pdf_date(time);
     let producer = concat!("Folio PDF ", env!("CARGO_PKG_VERSION"));
     let mut info = pdf.document_info(info_id);
-    info.title(TextStr(&article.title));
+    info.title(TextStr(&meta.title));
     if !authors.is_empty() {
         info.author(TextStr(&authors));
     }
@@ -409,19 +448,18 @@ pub(crate) fn write_pdf(
         .modified_date(date);
     info.finish();
 
-    let xmp = xmp_packet(article, &authors, subject.as_deref(), time, &id, producer);
+    let xmp = xmp_packet(meta, time, &id, producer);
     pdf.metadata(meta_id, xmp.as_bytes());
 
     let mut cat = pdf.catalog(catalog_id);
     cat.pages(pages_id).outlines(outline_id).metadata(meta_id);
     cat.page_mode(pdf_writer::types::PageMode::UseOutlines);
-    let lang = article.language.trim();
+    let lang = meta.language.trim();
     if !lang.is_empty() && lang != "und" {
         cat.lang(TextStr(lang));
     }
     cat.viewer_preferences().display_doc_title(true);
     cat.finish();
-    let _ = opts;
     pdf.set_file_id((id.to_vec(), id.to_vec()));
     Ok(pdf.finish())
 }
@@ -516,14 +554,7 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
-fn xmp_packet(
-    article: &Article,
-    authors: &str,
-    subject: Option<&str>,
-    time: DateTime<Utc>,
-    id: &[u8; 16],
-    producer: &str,
-) -> String {
+fn xmp_packet(meta: &DocMeta, time: DateTime<Utc>, id: &[u8; 16], producer: &str) -> String {
     let ts = time.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let uuid = {
         let mut d = [0u8; 32];
@@ -531,10 +562,10 @@ fn xmp_packet(
         d[16..].copy_from_slice(id);
         folio_core::meta::uuid(&d)
     };
-    let lang = if article.language.trim().is_empty() {
+    let lang = if meta.language.trim().is_empty() {
         "und"
     } else {
-        article.language.trim()
+        meta.language.trim()
     };
     let mut x = String::new();
     x.push_str("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
@@ -543,17 +574,9 @@ fn xmp_packet(
     let _ = writeln!(
         x,
         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
-        xml_escape(&article.title)
+        xml_escape(&meta.title)
     );
-    let creators: Vec<&str> = if article.authors.is_empty() {
-        if authors.is_empty() {
-            vec![]
-        } else {
-            vec![authors]
-        }
-    } else {
-        article.authors.iter().map(String::as_str).collect()
-    };
+    let creators = &meta.creators;
     if !creators.is_empty() {
         x.push_str("<dc:creator><rdf:Seq>");
         for c in creators {
@@ -561,7 +584,7 @@ fn xmp_packet(
         }
         x.push_str("</rdf:Seq></dc:creator>\n");
     }
-    if let Some(s) = subject {
+    if let Some(s) = &meta.subject {
         let _ = writeln!(
             x,
             "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
@@ -573,28 +596,28 @@ fn xmp_packet(
         "<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>",
         xml_escape(lang)
     );
-    if let Some(d) = article.date {
+    if let Some(d) = meta.date {
         let _ = writeln!(
             x,
             "<dc:date><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:date>",
             d.format("%Y-%m-%d")
         );
     }
-    if let Some(r) = folio_core::meta::rights(article) {
+    if let Some(r) = &meta.rights {
         let _ = writeln!(
             x,
             "<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:rights>",
-            xml_escape(&r)
+            xml_escape(r)
         );
     }
-    if let Some(p) = folio_core::meta::publisher(article) {
+    if let Some(p) = &meta.publisher {
         let _ = writeln!(
             x,
             "<dc:publisher><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:publisher>",
-            xml_escape(&p)
+            xml_escape(p)
         );
     }
-    if let Some(u) = &article.source_url {
+    if let Some(u) = &meta.source {
         let _ = writeln!(x, "<dc:source>{}</dc:source>", xml_escape(u));
     }
     x.push_str("<dc:format>application/pdf</dc:format>\n");

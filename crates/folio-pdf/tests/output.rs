@@ -320,3 +320,38 @@ fn extreme_font_sizes_still_typeset() {
         assert!(bytes.starts_with(b"%PDF-"), "{size}");
     }
 }
+
+#[test]
+fn a_collection_is_one_document_with_an_outline_per_article() {
+    let a = fixture("wire-dateline-byline-headings.txt");
+    let b = fixture("russian-guillemets.txt");
+    let c = folio_core::Collection {
+        title: "Two Stories".into(),
+        language: "en".into(),
+        articles: vec![a.clone(), b.clone()],
+        ..Default::default()
+    };
+    let mut bytes = Vec::new();
+    folio_pdf::write_collection(&c, &PdfOptions::default(), &mut bytes).unwrap();
+    let mut again = Vec::new();
+    folio_pdf::write_collection(&c, &PdfOptions::default(), &mut again).unwrap();
+    assert_eq!(bytes, again);
+    assert!(contains(&bytes, b"/Title (Two Stories)"));
+    // Each article starts a page: at least two pages.
+    let s = String::from_utf8_lossy(&bytes);
+    let pages = s.matches("/Type /Page").count() - s.matches("/Type /Pages").count();
+    assert!(pages >= 2, "{pages} pages");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut expected = folio_core::textcheck::words(&a.title);
+        expected.extend(folio_core::textcheck::words(&b.title));
+        assert!(folio_core::textcheck::missing_in_order(&expected, &text).is_none());
+    }
+}
