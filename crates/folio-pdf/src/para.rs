@@ -477,8 +477,21 @@ fn add_word(
         let keep = !needs_glyph(c)
             || (is_mark(c) && last.covers(c))
             || (prev_char.is_some() && !c.is_alphabetic() && same_style && last.covers(c));
+        // Digits and punctuation opening a word take the face of the
+        // letters that follow when it has them (`28일` all in the Korean
+        // face), so a word is not set in two designs without need.
+        let ahead = || {
+            if c.is_alphabetic() || prev_char.is_some() {
+                return None;
+            }
+            let next = word[off..].chars().find(|ch| ch.is_alphabetic())?;
+            let f = fonts.face_for(style, next);
+            fonts.faces[f].covers(c).then_some(f)
+        };
         let face = if keep {
             *last_face
+        } else if let Some(f) = ahead() {
+            f
         } else {
             fonts.face_for(style, c)
         };
