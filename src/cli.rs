@@ -11,6 +11,15 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `println!` that ignores a closed standard output (`folio formats | head`)
+/// instead of panicking.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 /// Exit status: everything worked.
 const EXIT_OK: u8 = 0;
 /// Exit status: an input could not be read or understood.
@@ -567,13 +576,13 @@ fn inspect(a: InspectArgs) -> u8 {
             "diagnostics": loaded.diagnostics,
             "trace": loaded.trace,
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return EXIT_OK;
     }
     let art = &loaded.article;
     let name = src.display();
-    println!("{name}");
-    println!("  language  {}", art.language);
+    outln!("{name}");
+    outln!("  language  {}", art.language);
     let show = |s: &str| -> String {
         let t: String = s.chars().take(72).collect();
         if s.chars().count() > 72 {
@@ -583,7 +592,7 @@ fn inspect(a: InspectArgs) -> u8 {
         }
     };
     if let Some(tr) = &loaded.trace {
-        println!("fields:");
+        outln!("fields:");
         for f in &tr.fields {
             let value = match f.field {
                 "title" => art.title.clone(),
@@ -624,16 +633,16 @@ fn inspect(a: InspectArgs) -> u8 {
                 "language" => art.language.clone(),
                 _ => String::new(),
             };
-            println!(
+            outln!(
                 "  {:>5}-{:<5} {:<12} {}",
                 f.lines.0,
                 f.lines.1,
                 f.field,
                 show(&value)
             );
-            println!("  {:11} {:12} ({})", "", "", f.reason);
+            outln!("  {:11} {:12} ({})", "", "", f.reason);
         }
-        println!("body:");
+        outln!("body:");
         for (b, t) in art.body.iter().zip(&tr.body) {
             let kind = match b {
                 folio_core::Block::Heading { level, .. } => format!("heading {level}"),
@@ -648,19 +657,19 @@ fn inspect(a: InspectArgs) -> u8 {
                 folio_core::Block::Note { kind, .. } => format!("note ({kind:?})").to_lowercase(),
                 other => other.kind_name().to_owned(),
             };
-            println!(
+            outln!(
                 "  {:>5}-{:<5} {:<12} {}",
                 t.lines.0,
                 t.lines.1,
                 kind,
                 show(&b.plain_text().replace('\n', " ⏎ "))
             );
-            println!("  {:11} {:12} ({})", "", "", t.reason);
+            outln!("  {:11} {:12} ({})", "", "", t.reason);
         }
         if !tr.footer.is_empty() {
-            println!("footer:");
+            outln!("footer:");
             for (b, t) in art.footer.iter().zip(&tr.footer) {
-                println!(
+                outln!(
                     "  {:>5}-{:<5} {:<12} {}",
                     t.lines.0,
                     t.lines.1,
@@ -670,13 +679,13 @@ fn inspect(a: InspectArgs) -> u8 {
             }
         }
     } else {
-        println!("(Folio JSON input: no line information)");
-        println!("  title     {}", art.title);
+        outln!("(Folio JSON input: no line information)");
+        outln!("  title     {}", art.title);
         for b in &art.body {
-            println!("  {:<12} {}", b.kind_name(), show(&b.plain_text()));
+            outln!("  {:<12} {}", b.kind_name(), show(&b.plain_text()));
         }
     }
-    println!(
+    outln!(
         "summary: {} paragraphs, {} blocks, {} warnings",
         art.paragraph_count(),
         art.body.len(),
@@ -689,16 +698,18 @@ fn inspect(a: InspectArgs) -> u8 {
 fn formats(a: FormatsArgs) -> u8 {
     if a.plain {
         for w in WRITERS {
-            println!("{} {}", w.name(), w.extensions()[0]);
+            outln!("{} {}", w.name(), w.extensions()[0]);
         }
         return EXIT_OK;
     }
-    println!(
+    outln!(
         "{:<10} {:<18} {:<11} description",
-        "name", "extensions", "collections"
+        "name",
+        "extensions",
+        "collections"
     );
     for w in WRITERS {
-        println!(
+        outln!(
             "{:<10} {:<18} {:<11} {}",
             w.name(),
             w.extensions().join(", "),
@@ -735,37 +746,40 @@ fn eval(a: EvalArgs) -> u8 {
     };
     let r = eval::evaluate(&a.dir, &rows, &Default::default());
     let pct = |x: usize| 100.0 * r.ratio(x);
-    println!("{} articles in {}", r.total, a.dir.display());
-    println!(
+    outln!("{} articles in {}", r.total, a.dir.display());
+    outln!(
         "  title       {:>4}/{}  {:5.1}%",
         r.title,
         r.total,
         pct(r.title)
     );
-    println!(
+    outln!(
         "  date        {:>4}/{}  {:5.1}%",
         r.date,
         r.total,
         pct(r.date)
     );
-    println!(
+    outln!(
         "  byline      {:>4}/{}  {:5.1}%",
         r.byline,
         r.total,
         pct(r.byline)
     );
-    println!(
+    outln!(
         "  paragraphs  {:>4}/{}  {:5.1}%",
         r.paragraphs,
         r.total,
         pct(r.paragraphs)
     );
     if !a.quiet && !r.misses.is_empty() {
-        println!("misses:");
+        outln!("misses:");
         for m in &r.misses {
-            println!(
+            outln!(
                 "  {}  {}: expected {:?}, got {:?}",
-                m.file, m.field, m.expected, m.got
+                m.file,
+                m.field,
+                m.expected,
+                m.got
             );
         }
     }
