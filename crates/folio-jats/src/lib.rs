@@ -1,6 +1,6 @@
 //! Folio's JATS writer: JATS 1.3 XML for news articles.
 //!
-//! [`write`] turns one [`Article`] into a JATS 1.3 `<article>` that is valid
+//! [`write()`] turns one [`Article`] into a JATS 1.3 `<article>` that is valid
 //! against the NISO JATS 1.3 Journal Archiving and Interchange DTD (the
 //! default [`Flavor::Archiving`]) or the Journal Publishing DTD and XSD
 //! ([`Flavor::Publishing`]). The DOCTYPE names the DTD of the flavour.
@@ -157,7 +157,7 @@ pub struct JournalMeta {
     pub publisher: Option<String>,
 }
 
-/// Options for [`write`].
+/// Options for [`write()`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JatsOptions {
     /// Archiving (default) or Publishing.
