@@ -144,6 +144,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
         &title,
         &[TocEntry {
             href,
+            lang: None,
             title: &title,
             sections: &sections,
         }],
@@ -284,7 +285,7 @@ pub fn write_collection(
             reftype: Some(ReferenceType::TitlePage),
         },
     ];
-    let mut toc: Vec<(String, String, Vec<xhtml::Section>)> = Vec::new();
+    let mut toc: Vec<(String, String, Vec<xhtml::Section>, Lang)> = Vec::new();
     for (i, article) in collection.articles.iter().enumerate() {
         let article_lang = if article.language.is_empty() || article.language == "und" {
             lang.clone()
@@ -296,7 +297,12 @@ pub fn write_collection(
         // distinct documents and ids.
         let href = format!("chapter-{:03}.xhtml", i + 1);
         let chapter_title = xhtml::display_title(&article.title).to_owned();
-        toc.push((href.clone(), chapter_title.clone(), sections.clone()));
+        toc.push((
+            href.clone(),
+            chapter_title.clone(),
+            sections.clone(),
+            article_lang,
+        ));
         parts.push(Part {
             href,
             bytes,
@@ -307,8 +313,9 @@ pub fn write_collection(
     }
     let entries: Vec<TocEntry> = toc
         .iter()
-        .map(|(href, title, sections)| TocEntry {
+        .map(|(href, title, sections, lang)| TocEntry {
             href,
+            lang: Some(lang),
             title,
             sections,
         })
@@ -325,7 +332,7 @@ pub fn write_collection(
             label: "Title page",
         },
     ];
-    if let Some((href, _, _)) = toc.first() {
+    if let Some((href, _, _, _)) = toc.first() {
         landmarks.push(Landmark {
             epub_type: "bodymatter",
             href,

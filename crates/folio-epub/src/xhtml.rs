@@ -515,6 +515,8 @@ pub(crate) fn cover_page(title: &str, image_href: &str, lang: &Lang) -> io::Resu
 /// One entry of the table of contents: a chapter and its sections.
 pub(crate) struct TocEntry<'a> {
     pub href: &'a str,
+    /// The chapter's language, when it differs from the book's.
+    pub lang: Option<&'a Lang>,
     pub title: &'a str,
     pub sections: &'a [Section],
 }
@@ -550,7 +552,15 @@ pub(crate) fn nav(
     d.start("ol", &[])?;
     d.nl()?;
     for e in entries {
-        d.start("li", &[])?;
+        let mut li: Vec<(&str, &str)> = Vec::new();
+        if let Some(l) = e.lang.filter(|l| l.tag != lang.tag) {
+            li.push(("lang", &l.tag));
+            li.push(("xml:lang", &l.tag));
+            if l.rtl != lang.rtl {
+                li.push(("dir", if l.rtl { "rtl" } else { "ltr" }));
+            }
+        }
+        d.start("li", &li)?;
         d.element("a", &[("href", e.href)], e.title)?;
         section_list(&mut d, e.href, e.sections)?;
         d.end("li")?;
@@ -689,6 +699,7 @@ mod tests {
         let sections = [s("a", 1), s("b", 2), s("c", 2), s("d", 1)];
         let entries = [TocEntry {
             href: "c.xhtml",
+            lang: None,
             title: "Ch",
             sections: &sections,
         }];

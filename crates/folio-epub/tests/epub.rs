@@ -441,3 +441,29 @@ fn snapshots_pin_opf_nav_and_chapter() {
         });
     }
 }
+
+#[test]
+fn a_chapter_in_another_language_is_marked_in_the_nav() {
+    let c = Collection {
+        title: "Mixed".into(),
+        language: "en".into(),
+        articles: vec![
+            article(&fixture("seed-pyongyang-times")),
+            article(&fixture("arabic-rtl")),
+        ],
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
+    let u = unpack(&out);
+    let nav = u.text("OEBPS/nav.xhtml");
+    assert!(nav.contains("<li><a href=\"chapter-001.xhtml\">"), "{nav}");
+    assert!(
+        nav.contains("<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"><a href=\"chapter-002.xhtml\">"),
+        "{nav}"
+    );
+    let ch2 = u.text("OEBPS/chapter-002.xhtml");
+    assert!(ch2.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""));
+    let opf = u.text("OEBPS/content.opf");
+    assert!(opf.contains("<package xml:lang=\"en\" version"));
+}
