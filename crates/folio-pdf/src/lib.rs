@@ -18,6 +18,17 @@
 //! [`Error::MissingGlyphs`] naming the characters and what to install: the
 //! writer never prints empty boxes or question marks.
 //!
+//! Entry points: [`write`] for one article, [`write_collection`] for a
+//! book (each article from a new page, one outline entry per article), and
+//! [`PdfWriter`] for the CLI registry.
+//!
+//! The PDF objects are written with `pdf-writer` rather than `printpdf`:
+//! printpdf 0.12 embeds whole fonts unless its heavy `text_layout` feature
+//! is on, numbers fonts and the file ID from a global counter (so a second
+//! document in one process differs), and writes flat bookmarks sorted by
+//! page and name, where Folio needs subset fonts, reproducible bytes and a
+//! nested outline.
+//!
 //! Output is deterministic: the file identifier is derived from the
 //! article's content and the options, dates come from
 //! [`folio_core::meta::timestamp`] (`SOURCE_DATE_EPOCH`, else the article's
