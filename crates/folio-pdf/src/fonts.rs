@@ -224,8 +224,27 @@ impl FontSources {
             covered: BTreeSet<char>,
             label: String,
         }
+        // Files whose names suggest the scripts needed are read first; the
+        // rest only when those leave characters uncovered (a desktop may
+        // have thousands of fonts).
+        let keys = script_keywords(missing);
+        let (likely, rest): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            keys.iter().any(|k| name.contains(k))
+        });
         let mut candidates = Vec::new();
-        for path in &files {
+        let mut covered_all: BTreeSet<char> = BTreeSet::new();
+        let paths = likely
+            .iter()
+            .map(|p| (p, true))
+            .chain(rest.iter().map(|p| (p, false)));
+        for (path, is_likely) in paths {
+            if !is_likely && covered_all.len() == missing.len() {
+                break;
+            }
             let Ok(data) = std::fs::read(path) else {
                 continue;
             };
@@ -243,6 +262,7 @@ impl FontSources {
                 if covered.is_empty() {
                     continue;
                 }
+                covered_all.extend(covered.iter().copied());
                 candidates.push(Candidate {
                     family: family_name(&face),
                     bold: face.weight().to_number() >= 600,
@@ -302,6 +322,47 @@ impl FontSources {
             }
         }
     }
+}
+
+/// Lowercase file-name fragments of fonts likely to cover `missing`.
+fn script_keywords(missing: &BTreeSet<char>) -> Vec<&'static str> {
+    let mut keys: BTreeSet<&'static str> = BTreeSet::new();
+    for &c in missing {
+        let k: &[&'static str] = match c as u32 {
+            0x1100..=0x11FF
+            | 0x2E80..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFFEF
+            | 0x20000..=0x3FFFF => &[
+                "cjk", "han", "gothic", "mincho", "song", "hei", "ming", "kai", "batang", "gulim",
+                "nanum", "wqy", "fallback", "uming", "ukai",
+            ],
+            0x0590..=0x05FF => &["hebrew"],
+            0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                &["arab", "naskh", "kufi", "nastaliq"]
+            }
+            0x0900..=0x097F => &["devanagari", "hindi", "lohit", "mangal"],
+            0x0980..=0x0DFF => &[
+                "bengali",
+                "gujarati",
+                "gurmukhi",
+                "tamil",
+                "telugu",
+                "kannada",
+                "malayalam",
+                "oriya",
+                "sinhala",
+                "lohit",
+            ],
+            0x0E00..=0x0E7F => &["thai", "tlwg"],
+            0x10A0..=0x10FF => &["georgian"],
+            0x1200..=0x139F => &["ethiopic"],
+            _ => &["noto", "symbol", "unifont"],
+        };
+        keys.extend(k.iter().copied());
+    }
+    keys.into_iter().collect()
 }
 
 fn family_name(face: &ttf_parser::Face<'_>) -> String {
