@@ -160,3 +160,71 @@ fn dehyphenation_joins_only_line_end_breaks_of_words() {
     assert_eq!(dehyphenate("long-standing"), "longstanding");
     assert_eq!(dehyphenate("2023-03"), "2023-03");
 }
+
+#[test]
+fn arabic_reads_right_to_left() {
+    if !have_pdftotext() {
+        eprintln!("pdftotext not installed (poppler-utils): skipping");
+        return;
+    }
+    let bytes = std::fs::read(root().join("fixtures/arabic-rtl.txt")).unwrap();
+    let article = folio_core::parse::parse_bytes(&bytes, &Default::default())
+        .unwrap()
+        .article;
+    let mut pdf = Vec::new();
+    folio_pdf::write(&article, &folio_pdf::PdfOptions::default(), &mut pdf).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ar.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-bbox"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout);
+    // Words in reading (logical) order with their left edges and baselines.
+    let mut words: Vec<(f64, f64, String)> = Vec::new();
+    for part in html.split("<word ").skip(1) {
+        let attr = |name: &str| -> f64 {
+            let i = part.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            part[i..].split('"').next().unwrap().parse().unwrap()
+        };
+        let text = part
+            .split('>')
+            .nth(1)
+            .unwrap_or("")
+            .split('<')
+            .next()
+            .unwrap_or("");
+        words.push((attr("xMin"), attr("yMax"), text.to_string()));
+    }
+    // pdftotext -bbox lists glyph runs in visual order (left to right),
+    // with right-to-left text reversed. Read the first body line right to
+    // left: it must give the paragraph's first words in order.
+    let first = article.body[0].plain_text();
+    let logical: Vec<&str> = first.split_whitespace().collect();
+    let visual: Vec<(f64, f64, String)> = words
+        .into_iter()
+        .map(|(x, y, t)| (x, y, t.chars().rev().collect()))
+        .collect();
+    let (_, y, _) = visual
+        .iter()
+        .find(|(_, _, t)| t == logical[0])
+        .expect("first word found");
+    let mut line: Vec<&(f64, f64, String)> = visual
+        .iter()
+        .filter(|(_, wy, _)| (wy - y).abs() < 1.0)
+        .collect();
+    line.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let read: Vec<&str> = line.iter().map(|(_, _, t)| t.as_str()).collect();
+    assert!(read.len() >= 5, "{read:?}");
+    assert_eq!(
+        &read[..4],
+        &logical[..4],
+        "right-to-left reading of the first line"
+    );
+    // The line starts at the right: its rightmost word ends near the margin.
+    let [x0, _, w, _] = folio_pdf::text_area(&folio_pdf::PdfOptions::default());
+    assert!(line[0].0 > (x0 + w / 2.0) as f64);
+}
