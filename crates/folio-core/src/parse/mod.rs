@@ -119,6 +119,8 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
         return Err(Error::Blank);
     }
     let mut p = Parser {
+        article_byline_missing: false,
+        end_byline: std::cell::Cell::new(None),
         diags: diagnostics,
         trace: Trace::default(),
         article: Article::default(),
@@ -336,6 +338,8 @@ enum Kind {
     DateLine,
 }
 
+type EndByline = (String, Vec<String>, (usize, usize));
+
 struct Classified {
     unit: Unit,
     kind: Kind,
@@ -343,6 +347,10 @@ struct Classified {
 }
 
 struct Parser<'o> {
+    /// Set before the body is classified: the header had no byline.
+    article_byline_missing: bool,
+    /// A byline found after the body: (text, names, lines).
+    end_byline: std::cell::Cell<Option<EndByline>>,
     diags: Vec<Diagnostic>,
     trace: Trace,
     article: Article,
@@ -424,6 +432,30 @@ impl Parser<'_> {
             if let Some(d) = parse_date_line(&units[0].text, self.opts.date_order, true) {
                 let u = units.remove(0);
                 self.set_date(&u, d, "date line above the title");
+            }
+        }
+        // A section label above the headline ("Politics", "World News"):
+        // a very short first line, a longer second line, then a date or
+        // byline.
+        if units.len() > 3 && units[0].code.is_none() && units[1].code.is_none() {
+            let w0 = units[0].text.split_whitespace().count();
+            let w1 = units[1].text.split_whitespace().count();
+            let header_next = parse_date_line(&units[2].text, self.opts.date_order, true).is_some()
+                || byline_names(&units[2].text, false).is_some();
+            if w0 <= 3
+                && w1 >= w0 + 3
+                && is_short_line(&units[0].text)
+                && !ends_sentence(&units[1].text)
+                && header_next
+                && parse_date_line(&units[1].text, self.opts.date_order, true).is_none()
+            {
+                let label = units.remove(0);
+                self.article.kicker = Some(label.text.clone());
+                self.field(
+                    "kicker",
+                    label.lines(),
+                    "short section label above the headline",
+                );
             }
         }
         let title = units.remove(0);
@@ -635,6 +667,36 @@ impl Parser<'_> {
             };
             out.push(Classified { unit, kind, reason });
         }
+        // Embedded tweets: "— Name (@handle) March 17, 2023" closes a tweet;
+        // with the text above it (same block or the one before) it is a quote.
+        for i in 0..out.len() {
+            if let Some(alone) = tweet_attribution(&out[i].unit.text) {
+                out[i].kind = Kind::Quote;
+                out[i].reason = "embedded tweet (attribution with @handle and date)";
+                if alone && i > 0 && matches!(out[i - 1].kind, Kind::Para | Kind::Short) {
+                    out[i - 1].kind = Kind::Quote;
+                    out[i - 1].reason = "embedded tweet text";
+                }
+            }
+        }
+        // A byline after the body ("By Jane Doe"), when the header had none.
+        if let Some(last) = out.last_mut() {
+            if matches!(last.kind, Kind::Para | Kind::Short)
+                && strip_by_prefix_pub(&last.unit.text).is_some()
+            {
+                if let Some(names) = byline_names(&last.unit.text, false) {
+                    if self.article_byline_missing {
+                        last.kind = Kind::Note(NoteKind::Credit);
+                        last.reason = "byline at the end of the text";
+                        self.end_byline.set(Some((
+                            last.unit.text.clone(),
+                            names,
+                            last.unit.lines(),
+                        )));
+                    }
+                }
+            }
+        }
         // Context: a short line right above a credit line is its caption.
         for i in 1..out.len() {
             if matches!(out[i].kind, Kind::Caption(CaptionKind::Credit))
@@ -761,7 +823,13 @@ impl Parser<'_> {
     }
 
     fn body(&mut self, units: Vec<Unit>) {
+        self.article_byline_missing = self.article.byline.is_none();
         let classified = self.classify(units);
+        if let Some((text, names, lines)) = self.end_byline.take() {
+            self.article.byline = Some(text);
+            self.article.authors = names;
+            self.field("byline", lines, "byline at the end of the text");
+        }
         let n = classified.len();
         let mut seen_paragraph = false;
         let mut i = 0;

@@ -475,6 +475,42 @@ fn strip_by_prefix(t: &str) -> Option<&str> {
     })
 }
 
+/// [`strip_by_prefix`] for the parser.
+pub(crate) fn strip_by_prefix_pub(t: &str) -> Option<&str> {
+    strip_by_prefix(t)
+}
+
+/// A tweet's attribution line: `— Jane Doe (@jane) March 17, 2023`. Returns
+/// `Some(true)` when the attribution is the whole text, `Some(false)` when
+/// it ends a longer text (the tweet and its attribution in one block).
+pub(crate) fn tweet_attribution(t: &str) -> Option<bool> {
+    let t = t.trim();
+    let dash = ["— ", "—", "&mdash; ", "- ", "-- "]
+        .iter()
+        .filter_map(|d| {
+            if t.starts_with(d) {
+                Some(0)
+            } else {
+                t.rfind(&format!(" {d}")).map(|i| i + 1)
+            }
+        })
+        .min()?;
+    let attr = &t[dash..];
+    let open = attr.find("(@")?;
+    let close = open + attr[open..].find(')')?;
+    let handle = &attr[open + 2..close];
+    if handle.is_empty()
+        || !handle
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return None;
+    }
+    let date = attr[close + 1..].trim();
+    super::date::parse_date_line(date, super::date::DateOrder::Auto, true)?;
+    Some(dash == 0)
+}
+
 /// Splits a byline's names at commas, semicolons, `&`, `/`, `、` and the
 /// word "and" in several languages.
 fn split_names(s: &str) -> Vec<String> {
@@ -1016,6 +1052,21 @@ mod tests {
         );
         assert_eq!(byline_names("EXCLUSIVE", true), None);
         assert_eq!(byline_names("Consenso", true), None);
+    }
+
+    #[test]
+    fn tweets() {
+        assert_eq!(
+            tweet_attribution("— Jane Doe (@janedoe) March 17, 2023"),
+            Some(true)
+        );
+        assert_eq!(
+            tweet_attribution(
+                "Landed in Paris! pic.twitter.com/x — Jane Doe (@jane_d) March 17, 2023"
+            ),
+            Some(false)
+        );
+        assert_eq!(tweet_attribution("— Jane Doe, at the meeting"), None);
     }
 
     #[test]

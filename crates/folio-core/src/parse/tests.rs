@@ -271,3 +271,50 @@ fn every_input_word_reaches_the_model() {
         }
     }
 }
+
+#[test]
+fn section_label_above_the_title() {
+    let a = p("Politics\n\nSenate passes the budget bill after an all-night session\n\nBy Jane Doe\n\nThe Senate voted early on Friday.\n").article;
+    assert_eq!(a.kicker.as_deref(), Some("Politics"));
+    assert_eq!(
+        a.title,
+        "Senate passes the budget bill after an all-night session"
+    );
+    assert_eq!(a.authors, ["Jane Doe"]);
+}
+
+#[test]
+fn one_word_title_is_still_the_title() {
+    let a = p("Consenso\n\nMarch 1, 2024\n\nBody text.\n").article;
+    assert_eq!(a.title, "Consenso");
+    assert_eq!(a.kicker, None);
+}
+
+#[test]
+fn byline_at_the_end() {
+    let a =
+        p("Title\n\nMarch 1, 2024\n\nBody one.\n\nBody two.\n\nBy Jane Doe and John Roe\n").article;
+    assert_eq!(a.authors, ["Jane Doe", "John Roe"]);
+    assert_eq!(a.paragraph_count(), 2);
+    assert!(matches!(
+        a.body.last(),
+        Some(Block::Note {
+            kind: NoteKind::Credit,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn embedded_tweets_are_quotes() {
+    let text = "Title\n\nIntro paragraph here.\n\nJust landed in Paris for the summit! pic.twitter.com/abc123\n\n— Jane Doe (@janedoe) March 17, 2023\n\nMore text.\n\nBoth in one block here. — John Roe (@jroe) 19 Nov 2019\n";
+    let a = p(text).article;
+    assert_eq!(kinds(&a), ["paragraph", "quote", "paragraph", "quote"]);
+    match &a.body[1] {
+        Block::Quote { blocks } => {
+            assert_eq!(blocks.len(), 2);
+            assert!(blocks[1].plain_text().contains("(@janedoe)"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
