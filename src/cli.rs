@@ -144,6 +144,9 @@ struct WriterArgs {
     /// Extra font file for PDF, tried before the bundled fonts (repeatable).
     #[arg(long = "font", value_name = "FILE")]
     fonts: Vec<PathBuf>,
+    /// PDF: use only the bundled and --font fonts, never installed system fonts.
+    #[arg(long)]
+    no_system_fonts: bool,
     /// PDF page size.
     #[arg(long, value_enum, value_name = "SIZE")]
     page_size: Option<PageSize>,
@@ -363,6 +366,9 @@ fn settings(a: &WriterArgs) -> Result<Settings, String> {
             PageSize::A5 => "a5",
         };
         options.insert("pdf.page-size".into(), v.into());
+    }
+    if a.no_system_fonts {
+        options.insert("pdf.system-fonts".into(), "no".into());
     }
     if let Some(s) = a.font_size {
         if !(4.0..=72.0).contains(&s) {
