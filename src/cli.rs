@@ -138,6 +138,18 @@ struct WriterArgs {
     /// JATS flavour.
     #[arg(long, value_enum, value_name = "FLAVOR")]
     jats_flavor: Option<JatsFlavor>,
+    /// JATS journal-id (default: from the publisher or site).
+    #[arg(long, value_name = "ID")]
+    jats_journal_id: Option<String>,
+    /// JATS journal title.
+    #[arg(long, value_name = "TEXT")]
+    jats_journal_title: Option<String>,
+    /// JATS ISSN (checked).
+    #[arg(long, value_name = "ISSN")]
+    jats_issn: Option<String>,
+    /// JATS publisher name.
+    #[arg(long, value_name = "TEXT")]
+    jats_publisher: Option<String>,
     /// Cover image for EPUB (PNG, JPEG, GIF or SVG).
     #[arg(long, value_name = "IMAGE")]
     cover: Option<PathBuf>,
@@ -366,6 +378,16 @@ fn settings(a: &WriterArgs) -> Result<Settings, String> {
             PageSize::A5 => "a5",
         };
         options.insert("pdf.page-size".into(), v.into());
+    }
+    for (key, v) in [
+        ("jats.journal-id", &a.jats_journal_id),
+        ("jats.journal-title", &a.jats_journal_title),
+        ("jats.issn", &a.jats_issn),
+        ("jats.publisher", &a.jats_publisher),
+    ] {
+        if let Some(v) = v {
+            options.insert(key.into(), v.clone());
+        }
     }
     if a.no_system_fonts {
         options.insert("pdf.system-fonts".into(), "no".into());
