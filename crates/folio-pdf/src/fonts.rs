@@ -8,9 +8,9 @@
 //! per [`Style`].
 
 use crate::Error;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The typographic style of a run of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -523,7 +523,17 @@ impl Face<'_> {
 pub(crate) struct Fonts<'a> {
     pub faces: Vec<Face<'a>>,
     chains: [Vec<usize>; 5],
+    /// Shaping plans by face, direction, script and language: building a
+    /// plan costs more than shaping a paragraph with it.
+    plans: Mutex<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
 }
+
+type PlanKey = (
+    usize,
+    rustybuzz::Direction,
+    rustybuzz::Script,
+    Option<rustybuzz::Language>,
+);
 
 impl<'a> Fonts<'a> {
     pub(crate) fn new(sources: &'a FontSources) -> Result<Self, Error> {
@@ -606,7 +616,11 @@ impl<'a> Fonts<'a> {
                 }
             }
         }
-        Ok(Fonts { faces, chains })
+        Ok(Fonts {
+            faces,
+            chains,
+            plans: Mutex::new(HashMap::new()),
+        })
     }
 
     /// The face to set `c` in for `style`: the first face of the chain that
@@ -619,6 +633,30 @@ impl<'a> Fonts<'a> {
             .copied()
             .find(|&i| self.faces[i].covers(c))
             .unwrap_or(chain[0])
+    }
+
+    /// The shaping plan for `buf` (with its segment properties set) in
+    /// `face`, built once per document.
+    pub(crate) fn plan(
+        &self,
+        face: usize,
+        buf: &rustybuzz::UnicodeBuffer,
+    ) -> Arc<rustybuzz::ShapePlan> {
+        let key = (face, buf.direction(), buf.script(), buf.language());
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        plans
+            .entry(key)
+            .or_insert_with_key(|(face, dir, script, lang)| {
+                Arc::new(rustybuzz::ShapePlan::new(
+                    &self.faces[*face].rb,
+                    *dir,
+                    // `script()` reports an unset script as UNKNOWN.
+                    (*script != rustybuzz::script::UNKNOWN).then_some(*script),
+                    lang.as_ref(),
+                    &[],
+                ))
+            })
+            .clone()
     }
 
     /// The primary face of a style.

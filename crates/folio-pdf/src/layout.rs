@@ -48,12 +48,25 @@ pub(crate) struct Anchor {
     pub y: f32,
 }
 
+/// A link to another page of the document (table of contents entries):
+/// the area from the page's top-left corner, in points.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GoTo {
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// Index of the target page.
+    pub page: usize,
+}
+
 /// One laid-out page.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Page {
     pub lines: Vec<Placed>,
     pub rules: Vec<Rule>,
     pub anchors: Vec<Anchor>,
+    pub gotos: Vec<GoTo>,
 }
 
 /// The laid-out document.
@@ -85,17 +98,18 @@ impl Unit {
     }
 }
 
-struct Geometry {
-    width: f32,
-    height: f32,
-    left: f32,
-    measure: f32,
-    top: f32,
-    bottom: f32,
-    size: f32,
+/// Page geometry in points: paper, text block and base font size.
+pub(crate) struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub measure: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub size: f32,
 }
 
-fn geometry(opts: &PdfOptions) -> Geometry {
+pub(crate) fn geometry(opts: &PdfOptions) -> Geometry {
     let (width, height) = opts.page_size.dimensions();
     let size = opts.font_size.unwrap_or(match opts.page_size {
         PageSize::A5 => 9.5,
@@ -122,7 +136,7 @@ struct Builder<'f, 'a> {
     measure: f32,
 }
 
-fn ascent_for(fonts: &Fonts<'_>, size: f32, leading: f32) -> f32 {
+pub(crate) fn ascent_for(fonts: &Fonts<'_>, size: f32, leading: f32) -> f32 {
     let f = &fonts.faces[fonts.primary(Style::Regular)];
     let asc = f.ascender() * size;
     let desc = -f.descender() * size;
@@ -707,13 +721,28 @@ fn paginate(units: Vec<Unit>, g: &Geometry) -> Layout {
     }
 }
 
+/// What a page holds, for its running header and footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Owner {
+    /// A book's title page: no header, no footer.
+    TitlePage,
+    /// A book's table of contents.
+    Contents,
+    /// A page of the article with this index.
+    Article(usize),
+}
+
 /// The running header, footer and page numbers, set after pagination.
-/// `owners[i]` is the index in `articles` of the article page `i` belongs
-/// to; `lang` the document's language.
+/// `owners[i]` says what page `i` holds; `lang` is the document's language.
+/// In a book (`book_title` given) the header carries the book's title on
+/// the left and the article's title on the right, and the footer the page
+/// number alone; a single article's header carries its title.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn decorate(
     layout: &mut Layout,
     articles: &[&Article],
-    owners: &[usize],
+    owners: &[Owner],
+    book_title: Option<&str>,
     lang: &str,
     fonts: &Fonts<'_>,
     opts: &PdfOptions,
@@ -743,60 +772,129 @@ pub(crate) fn decorate(
             Some(lines.swap_remove(0))
         }
     };
+    // One line no wider than `width`, the text shortened at a word
+    // boundary (with an ellipsis) until it fits; with its width.
+    let fit = |text: &str, style: Style, width: f32| -> Option<(Line, f32)> {
+        let mut max = text.chars().count();
+        loop {
+            let t = shorten(text, max);
+            let mut sp = Span::new(t.as_str(), style);
+            sp.color = Color::Gray;
+            let mut lines = para::set(
+                fonts,
+                &ParaSpec {
+                    spans: &[sp],
+                    size: s,
+                    width: f32::MAX / 4.0,
+                    first_indent: 0.0,
+                    align: Align::Start,
+                    lang,
+                    rtl: false,
+                    preformatted: false,
+                },
+            );
+            let w = lines.first().map_or(0.0, |l| l.width);
+            if (lines.len() == 1 && w <= width) || max <= 4 || lines.is_empty() {
+                return if lines.is_empty() {
+                    None
+                } else {
+                    Some((lines.swap_remove(0), w))
+                };
+            }
+            // Cut about as much as overflows, at least one character.
+            let over = ((w - width) / w * max as f32).ceil() as usize;
+            max = max.saturating_sub(over.max(1)).max(4);
+        }
+    };
+    let header_y = g.top - g.size * 1.9;
+    let footer_y = g.height - g.bottom + g.size * 2.6;
     for (i, page) in layout.pages.iter_mut().enumerate() {
         let Some(&owner) = owners.get(i) else {
             break;
         };
-        let article = articles[owner];
-        let title = shorten(&article.title, 70);
-        let rights = folio_core::meta::rights(article);
-        let starts_article = i == 0 || owners[i - 1] != owner;
+        if owner == Owner::TitlePage {
+            continue;
+        }
+        let starts = i == 0 || owners[i - 1] != owner;
         let n = i + 1;
-        let num = if total > 1 {
-            format!("{n} / {total}")
-        } else {
+        let num = if book_title.is_some() || total == 1 {
             n.to_string()
+        } else {
+            format!("{n} / {total}")
         };
         let num_w = g.measure * 0.2;
         if let Some(l) = set_one(&num, Style::Regular, Align::End, num_w) {
             page.lines.push(Placed {
                 line: l,
                 x: g.left + g.measure - num_w,
-                y: g.height - g.bottom + g.size * 2.6,
+                y: footer_y,
                 info: None,
             });
         }
-        if let Some(r) = &rights {
-            if let Some(l) = set_one(r, Style::Regular, Align::Start, g.measure * 0.78) {
+        let Owner::Article(idx) = owner else {
+            continue;
+        };
+        let article = articles[idx];
+        if let Some(r) = folio_core::meta::rights(article) {
+            if let Some(l) = set_one(&r, Style::Regular, Align::Start, g.measure * 0.78) {
                 page.lines.push(Placed {
                     line: l,
                     x: g.left,
-                    y: g.height - g.bottom + g.size * 2.6,
+                    y: footer_y,
                     info: None,
                 });
             }
         }
-        if !starts_article {
-            if let Some(l) = set_one(&title, Style::Italic, Align::Start, g.measure) {
-                page.lines.push(Placed {
-                    line: l,
-                    x: g.left,
-                    y: g.top - g.size * 1.9,
-                    info: None,
-                });
-            }
-            page.rules.push(Rule {
-                x0: g.left,
-                x1: g.left + g.measure,
-                y: g.top - g.size * 1.3,
-                width: 0.4,
-            });
+        if starts {
+            continue;
         }
+        match book_title {
+            Some(book) => {
+                // The article's title gets the room it needs (up to 60 %
+                // of the measure); the book's title the rest.
+                let gap = g.size * 2.0;
+                let right = fit(&article.title, Style::Italic, g.measure * 0.6);
+                let right_w = right.as_ref().map_or(0.0, |(_, w)| *w);
+                if let Some((l, w)) = right {
+                    page.lines.push(Placed {
+                        line: l,
+                        x: g.left + g.measure - w,
+                        y: header_y,
+                        info: None,
+                    });
+                }
+                if let Some((l, _)) = fit(book, Style::Regular, g.measure - right_w - gap) {
+                    page.lines.push(Placed {
+                        line: l,
+                        x: g.left,
+                        y: header_y,
+                        info: None,
+                    });
+                }
+            }
+            None => {
+                let title = shorten(&article.title, 70);
+                if let Some(l) = set_one(&title, Style::Italic, Align::Start, g.measure) {
+                    page.lines.push(Placed {
+                        line: l,
+                        x: g.left,
+                        y: header_y,
+                        info: None,
+                    });
+                }
+            }
+        }
+        page.rules.push(Rule {
+            x0: g.left,
+            x1: g.left + g.measure,
+            y: g.top - g.size * 1.3,
+            width: 0.4,
+        });
     }
 }
 
 /// The first `max` characters of `s` at a word boundary, with an ellipsis.
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }

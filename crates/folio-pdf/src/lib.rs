@@ -19,8 +19,13 @@
 //! writer never prints empty boxes or question marks.
 //!
 //! Entry points: [`write`] for one article, [`write_collection`] for a
-//! book (each article from a new page, one outline entry per article), and
-//! [`PdfWriter`] for the CLI registry.
+//! book, and [`PdfWriter`] for the CLI registry. A book has a title page, a
+//! table of contents whose page numbers are the real ones (the articles
+//! are laid out first — in parallel, as each starts on a new page — then
+//! the contents, set again until the number of pages they take is stable)
+//! and whose entries are links, every article from a new page with its own
+//! title block, a running header with the book's title and the article's,
+//! page numbers, and an outline book → articles → headings.
 //!
 //! The PDF objects are written with `pdf-writer` rather than `printpdf`:
 //! printpdf 0.12 embeds whole fonts unless its heavy `text_layout` feature
@@ -48,6 +53,7 @@
 
 #![forbid(unsafe_code)]
 
+mod book;
 mod fonts;
 mod hyph;
 mod layout;
@@ -57,6 +63,7 @@ mod pdf;
 
 use folio_core::model::{Article, Collection};
 use folio_core::{DynError, Settings, Writer};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -187,7 +194,7 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
     let meta = pdf::DocMeta::from_article(article);
     let digest = folio_core::meta::fingerprint(article);
-    render_doc(&[article], meta, article.date, digest, opts)
+    render_doc(&[article], meta, article.date, digest, opts, None)
 }
 
 /// Typesets the articles one after another (each from a new page) as one
@@ -198,6 +205,7 @@ fn render_doc(
     date: Option<chrono::NaiveDate>,
     digest: [u8; 32],
     opts: &PdfOptions,
+    book: Option<&Collection>,
 ) -> Result<Vec<u8>, Error> {
     if let Some(s) = opts.font_size {
         if !(4.0..=72.0).contains(&s) || !s.is_finite() {
@@ -222,30 +230,105 @@ fn render_doc(
             para::chars_of(&t, &mut chars);
         }
     }
+    if let Some(c) = book {
+        for t in book::front_text(c) {
+            para::chars_of(&t, &mut chars);
+        }
+    }
     chars.extend(GENERATED.chars());
     let sources =
         fonts::FontSources::load(&opts.fonts, &chars, &meta.language, !opts.no_system_fonts)?;
     let fonts = fonts::Fonts::new(&sources)?;
+    // Articles start on new pages, so their layouts are independent: set
+    // them in parallel, then number the pages in order.
+    let laid: Vec<layout::Layout> = articles
+        .par_iter()
+        .map(|a| layout::layout(a, &fonts, opts))
+        .collect();
+    let (width, height) = opts.page_size.dimensions();
     let mut all = layout::Layout {
-        width: 0.0,
-        height: 0.0,
+        width,
+        height,
         pages: Vec::new(),
     };
     let mut owners = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
-        let l = layout::layout(article, &fonts, opts);
-        all.width = l.width;
-        all.height = l.height;
-        owners.extend(std::iter::repeat_n(i, l.pages.len()));
+    if let Some(c) = book {
+        let mut starts = Vec::with_capacity(laid.len());
+        let mut body_pages = 0;
+        for l in &laid {
+            starts.push(body_pages);
+            body_pages += l.pages.len();
+        }
+        // The contents are set with the page numbers they imply; when they
+        // take a different number of pages than assumed, set them again
+        // until the count is stable.
+        let mut toc_pages = 1;
+        let mut rounds = 0;
+        let toc = loop {
+            let front = 1 + toc_pages;
+            let entries: Vec<book::Entry> = articles
+                .iter()
+                .zip(&starts)
+                .map(|(a, &s)| book::Entry {
+                    title: a.title.clone(),
+                    page: front + s,
+                })
+                .collect();
+            let mut toc =
+                book::contents(&entries, front + body_pages, &meta.language, &fonts, opts);
+            rounds += 1;
+            if toc.len() == toc_pages {
+                break toc;
+            }
+            if rounds >= 16 && toc.len() < toc_pages {
+                // Never seen; keeps the numbers right whatever happens.
+                toc.resize_with(toc_pages, layout::Page::default);
+                break toc;
+            }
+            toc_pages = toc.len();
+        };
+        all.pages.push(book::title_page(c, &fonts, opts));
+        owners.push(layout::Owner::TitlePage);
+        owners.extend(std::iter::repeat_n(layout::Owner::Contents, toc.len()));
+        all.pages.extend(toc);
+    }
+    for (i, l) in laid.into_iter().enumerate() {
+        let first = all.pages.len();
+        owners.extend(std::iter::repeat_n(
+            layout::Owner::Article(i),
+            l.pages.len(),
+        ));
         all.pages.extend(l.pages);
+        // Every article has a bookmark, titled or not.
+        if book.is_some() {
+            if let Some(p) = all.pages.get_mut(first) {
+                if !p.anchors.iter().any(|a| a.level == 0) {
+                    let top = layout::text_area(opts)[1];
+                    p.anchors.insert(
+                        0,
+                        layout::Anchor {
+                            level: 0,
+                            title: book::entry_title(&articles[i].title),
+                            y: top,
+                        },
+                    );
+                }
+            }
+        }
     }
     if all.pages.is_empty() {
-        let (w, h) = opts.page_size.dimensions();
-        all.width = w;
-        all.height = h;
         all.pages.push(layout::Page::default());
     }
-    layout::decorate(&mut all, articles, &owners, &meta.language, &fonts, opts);
+    let book_title = book.map(|c| book::entry_title(&c.title));
+    layout::decorate(
+        &mut all,
+        articles,
+        &owners,
+        book_title.as_deref(),
+        &meta.language,
+        &fonts,
+        opts,
+    );
     let settings = Settings {
         timestamp: opts.timestamp,
         ..Default::default()
@@ -262,12 +345,15 @@ fn render_doc(
     for (i, b) in h.to_be_bytes().iter().enumerate() {
         id[i] ^= b;
     }
-    pdf::write_pdf(&meta, &all, &fonts, id, time)
+    pdf::write_pdf(&meta, &all, &fonts, id, time, book_title.as_deref())
 }
 
-/// Typesets a collection as one PDF: each article from a new page, the
-/// outline listing the articles with their headings, the collection's
-/// metadata in the document information and XMP.
+/// Typesets a collection as one PDF book: a title page (title, subtitle,
+/// authors, date, publisher, rights), a table of contents with real page
+/// numbers and clickable entries, each article from a new page, running
+/// headers (book title / article title), the outline listing the book,
+/// its contents and its articles with their headings, and the
+/// collection's metadata in the document information and XMP.
 ///
 /// ```
 /// let a = folio_core::parse::parse("One\n\nText one.", &Default::default()).unwrap().article;
@@ -291,7 +377,14 @@ fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u
     let articles: Vec<&Article> = collection.articles.iter().collect();
     let meta = pdf::DocMeta::from_collection(collection);
     let digest = folio_core::meta::collection_fingerprint(collection);
-    render_doc(&articles, meta, collection.date, digest, opts)
+    render_doc(
+        &articles,
+        meta,
+        collection.date,
+        digest,
+        opts,
+        Some(collection),
+    )
 }
 
 /// The [`Writer`] for the CLI registry: `--to pdf`, `*.pdf`.

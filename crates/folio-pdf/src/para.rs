@@ -136,7 +136,8 @@ pub(crate) fn shape(
         buf.set_language(l);
     }
     buf.guess_segment_properties();
-    let out = rustybuzz::shape(&f.rb, &[], buf);
+    let plan = fonts.plan(face, &buf);
+    let out = rustybuzz::shape_with_plan(&f.rb, &plan, buf);
     let scale = size / f.units_per_em;
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();

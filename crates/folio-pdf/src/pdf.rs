@@ -118,6 +118,7 @@ pub(crate) fn write_pdf(
     fonts: &Fonts<'_>,
     id: [u8; 16],
     time: DateTime<Utc>,
+    book: Option<&str>,
 ) -> Result<Vec<u8>, Error> {
     // 1. Which glyphs of which faces are used.
     let mut uses: BTreeMap<usize, FontUse> = BTreeMap::new();
@@ -330,6 +331,29 @@ pub(crate) fn write_pdf(
                 a.finish();
             }
         }
+        // Links within the document (table of contents entries).
+        for l in &page.gotos {
+            let Some(&target) = page_ids.get(l.page) else {
+                continue;
+            };
+            let id = alloc.next();
+            annots.push(id);
+            let mut a = pdf.annotation(id);
+            a.subtype(AnnotationType::Link)
+                .rect(Rect::new(
+                    l.x0,
+                    layout.height - l.bottom,
+                    l.x1,
+                    layout.height - l.top,
+                ))
+                .border(0.0, 0.0, 0.0, None);
+            a.action()
+                .action_type(ActionType::GoTo)
+                .destination()
+                .page(target)
+                .xyz(0.0, layout.height, None);
+            a.finish();
+        }
         let mut p = pdf.page(page_ids[pi]);
         p.parent(pages_id)
             .media_box(Rect::new(0.0, 0.0, layout.width, layout.height))
@@ -376,9 +400,25 @@ pub(crate) fn write_pdf(
         parent: usize::MAX,
     }];
     let mut stack: Vec<usize> = vec![0];
+    // A book's outline has one root, the book, over its contents and
+    // articles.
+    if let Some(title) = book {
+        nodes.push(Node {
+            id: alloc.next(),
+            title: title.to_string(),
+            page: 0,
+            y: 0.0,
+            level: 0,
+            children: vec![],
+            parent: 0,
+        });
+        nodes[0].children.push(1);
+        stack.push(1);
+    }
+    let base = stack.len();
     for (page, a) in &outline_anchors {
         let level = a.level.saturating_add(1);
-        while stack.len() > 1 && nodes[*stack.last().expect("stack")].level >= level {
+        while stack.len() > base && nodes[*stack.last().expect("stack")].level >= level {
             stack.pop();
         }
         let parent = *stack.last().expect("stack");
@@ -537,21 +577,17 @@ fn emit_line(
     }
 }
 
+/// XML-escapes `s` for the XMP packet (quick-xml's escaping); control
+/// characters XML cannot carry are dropped first.
 fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = s
+        .chars()
+        .filter(|&c| {
+            ((c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+                && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+        .collect();
+    quick_xml::escape::escape(clean.as_str()).into_owned()
 }
 
 fn xmp_packet(meta: &DocMeta, time: DateTime<Utc>, id: &[u8; 16], producer: &str) -> String {
