@@ -158,3 +158,48 @@ fn article_level_format_needs_a_folder() {
         .code(3)
         .stderr(predicate::str::contains("give a folder name"));
 }
+
+#[test]
+fn epub_book_nav_of_a_small_collection_is_pinned() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("book.epub");
+    folio()
+        .args([
+            "book",
+            "-q",
+            "--title",
+            "Small collection",
+            "--sort",
+            "date",
+            "-o",
+        ])
+        .arg(&out)
+        .args(SMALL.map(fx))
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .assert()
+        .success();
+    let mut z = zip::ZipArchive::new(fs::File::open(&out).unwrap()).unwrap();
+    let name = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().to_owned())
+        .find(|n| n.ends_with("nav.xhtml"))
+        .expect("a nav document");
+    let mut nav = String::new();
+    z.by_name(&name).unwrap().read_to_string(&mut nav).unwrap();
+    // Every article and its sections, in book order.
+    let pos = |s: &str| {
+        nav.find(s)
+            .unwrap_or_else(|| panic!("{s} missing from nav"))
+    };
+    assert!(pos("City council") < pos("What happens next"));
+    assert!(
+        pos("What happens next") < pos("DPRK-Russia") && pos("DPRK-Russia") < pos("Press Review")
+    );
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("book__epub-nav-small", nav);
+    });
+}
