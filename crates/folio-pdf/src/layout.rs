@@ -71,8 +71,6 @@ pub(crate) struct Page {
 
 /// The laid-out document.
 pub(crate) struct Layout {
-    pub width: f32,
-    pub height: f32,
     pub pages: Vec<Page>,
 }
 
@@ -100,7 +98,6 @@ impl Unit {
 
 /// Page geometry in points: paper, text block and base font size.
 pub(crate) struct Geometry {
-    pub width: f32,
     pub height: f32,
     pub left: f32,
     pub measure: f32,
@@ -117,7 +114,6 @@ pub(crate) fn geometry(opts: &PdfOptions) -> Geometry {
     });
     let margin = (width * 0.14).max(size * 3.0);
     Geometry {
-        width,
         height,
         left: margin,
         measure: width - 2.0 * margin,
@@ -714,11 +710,7 @@ fn paginate(units: Vec<Unit>, g: &Geometry) -> Layout {
         }
         y += u.space_after;
     }
-    Layout {
-        width: g.width,
-        height: g.height,
-        pages,
-    }
+    Layout { pages }
 }
 
 /// What a page holds, for its running header and footer.
@@ -732,24 +724,26 @@ pub(crate) enum Owner {
     Article(usize),
 }
 
-/// The running header, footer and page numbers, set after pagination.
+/// The running header, footer and page numbers of each of `pages` pages,
+/// set after pagination (drawn over the pages' own content).
 /// `owners[i]` says what page `i` holds; `lang` is the document's language.
 /// In a book (`book_title` given) the header carries the book's title on
 /// the left and the article's title on the right, and the footer the page
 /// number alone; a single article's header carries its title.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn decorate(
-    layout: &mut Layout,
+    pages: usize,
     articles: &[&Article],
     owners: &[Owner],
     book_title: Option<&str>,
     lang: &str,
     fonts: &Fonts<'_>,
     opts: &PdfOptions,
-) {
+) -> Vec<Page> {
     let g = geometry(opts);
     let s = g.size * 0.8;
-    let total = layout.pages.len();
+    let total = pages;
+    let mut out: Vec<Page> = (0..pages).map(|_| Page::default()).collect();
     let set_one = |text: &str, style: Style, align: Align, width: f32| -> Option<Line> {
         let mut sp = Span::new(text, style);
         sp.color = Color::Gray;
@@ -808,7 +802,7 @@ pub(crate) fn decorate(
     };
     let header_y = g.top - g.size * 1.9;
     let footer_y = g.height - g.bottom + g.size * 2.6;
-    for (i, page) in layout.pages.iter_mut().enumerate() {
+    for (i, page) in out.iter_mut().enumerate() {
         let Some(&owner) = owners.get(i) else {
             break;
         };
@@ -891,6 +885,7 @@ pub(crate) fn decorate(
             width: 0.4,
         });
     }
+    out
 }
 
 /// The first `max` characters of `s` at a word boundary, with an ellipsis.

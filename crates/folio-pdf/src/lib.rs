@@ -240,24 +240,27 @@ fn render_doc(
         fonts::FontSources::load(&opts.fonts, &chars, &meta.language, !opts.no_system_fonts)?;
     let fonts = fonts::Fonts::new(&sources)?;
     // Articles start on new pages, so their layouts are independent: set
-    // them in parallel, then number the pages in order.
-    let laid: Vec<layout::Layout> = articles
-        .par_iter()
-        .map(|a| layout::layout(a, &fonts, opts))
-        .collect();
+    // them in parallel and pack each page at once (glyph ids and
+    // positions only), then number the pages in order.
     let (width, height) = opts.page_size.dimensions();
-    let mut all = layout::Layout {
-        width,
-        height,
-        pages: Vec::new(),
-    };
+    let laid: Vec<Vec<pdf::PackedPage>> = articles
+        .par_iter()
+        .map(|a| {
+            layout::layout(a, &fonts, opts)
+                .pages
+                .into_iter()
+                .map(|p| pdf::PackedPage::pack(p, height))
+                .collect()
+        })
+        .collect();
+    let mut pages: Vec<pdf::PackedPage> = Vec::new();
     let mut owners = Vec::new();
     if let Some(c) = book {
         let mut starts = Vec::with_capacity(laid.len());
         let mut body_pages = 0;
         for l in &laid {
             starts.push(body_pages);
-            body_pages += l.pages.len();
+            body_pages += l.len();
         }
         // The contents are set with the page numbers they imply; when they
         // take a different number of pages than assumed, set them again
@@ -287,21 +290,21 @@ fn render_doc(
             }
             toc_pages = toc.len();
         };
-        all.pages.push(book::title_page(c, &fonts, opts));
+        pages.push(pdf::PackedPage::pack(
+            book::title_page(c, &fonts, opts),
+            height,
+        ));
         owners.push(layout::Owner::TitlePage);
         owners.extend(std::iter::repeat_n(layout::Owner::Contents, toc.len()));
-        all.pages.extend(toc);
+        pages.extend(toc.into_iter().map(|p| pdf::PackedPage::pack(p, height)));
     }
     for (i, l) in laid.into_iter().enumerate() {
-        let first = all.pages.len();
-        owners.extend(std::iter::repeat_n(
-            layout::Owner::Article(i),
-            l.pages.len(),
-        ));
-        all.pages.extend(l.pages);
+        let first = pages.len();
+        owners.extend(std::iter::repeat_n(layout::Owner::Article(i), l.len()));
+        pages.extend(l);
         // Every article has a bookmark, titled or not.
         if book.is_some() {
-            if let Some(p) = all.pages.get_mut(first) {
+            if let Some(p) = pages.get_mut(first) {
                 if !p.anchors.iter().any(|a| a.level == 0) {
                     let top = layout::text_area(opts)[1];
                     p.anchors.insert(
@@ -316,12 +319,12 @@ fn render_doc(
             }
         }
     }
-    if all.pages.is_empty() {
-        all.pages.push(layout::Page::default());
+    if pages.is_empty() {
+        pages.push(pdf::PackedPage::default());
     }
     let book_title = book.map(|c| book::entry_title(&c.title));
-    layout::decorate(
-        &mut all,
+    let decorations = layout::decorate(
+        pages.len(),
         articles,
         &owners,
         book_title.as_deref(),
@@ -329,6 +332,9 @@ fn render_doc(
         &fonts,
         opts,
     );
+    for (p, d) in pages.iter_mut().zip(decorations) {
+        p.add(d, height);
+    }
     let settings = Settings {
         timestamp: opts.timestamp,
         ..Default::default()
@@ -345,7 +351,16 @@ fn render_doc(
     for (i, b) in h.to_be_bytes().iter().enumerate() {
         id[i] ^= b;
     }
-    pdf::write_pdf(&meta, &all, &fonts, id, time, book_title.as_deref())
+    pdf::write_pdf(
+        &meta,
+        &pages,
+        width,
+        height,
+        &fonts,
+        id,
+        time,
+        book_title.as_deref(),
+    )
 }
 
 /// Typesets a collection as one PDF book: a title page (title, subtitle,
