@@ -1,4 +1,5 @@
-//! Typesetting time: the seed and the longest dev-corpus article.
+//! Typesetting time: the seed, the longest dev-corpus article, and books
+//! of the fixtures and of 200 bulk-corpus articles.
 #![allow(missing_docs)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -36,6 +37,36 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut out = Vec::new();
                 folio_pdf::write(&article, &opts, &mut out).unwrap();
+                out
+            })
+        });
+    }
+    // Books: title page, contents, every article.
+    let mut books = vec![("fixtures", root.join("fixtures"), usize::MAX)];
+    let bulk = root.join("../shared/corpus/bulk");
+    if bulk.is_dir() {
+        books.push(("bulk-200", bulk, 200));
+    }
+    for (name, dir, n) in books {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        let articles: Vec<_> = paths.iter().take(n).filter_map(|p| load(p)).collect();
+        let book = folio_core::Collection {
+            title: format!("Book of {name}"),
+            articles,
+            ..Default::default()
+        };
+        c.bench_function(&format!("pdf-book/{name}"), |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                folio_pdf::write_collection(&book, &opts, &mut out).unwrap();
                 out
             })
         });
