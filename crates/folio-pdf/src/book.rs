@@ -229,7 +229,9 @@ pub(crate) fn contents(
         .map(|g| g.advance)
         .sum();
     let gap = s * 2.0;
-    let title_w = g.measure - num_w - gap;
+    // Lines after an entry's first hang in by one em.
+    let hang = s;
+    let title_w = g.measure - num_w - gap - hang;
     let leading = s * 1.32;
     let ascent = layout::ascent_for(fonts, s, leading);
     let dot = shaped(".", Color::Gray);
@@ -254,31 +256,35 @@ pub(crate) fn contents(
         let top = y;
         let n = lines.len();
         for (k, mut line) in lines.into_iter().enumerate() {
+            // Lines after the first hang in; the leaders and the number
+            // keep to the page's grid and right edge.
+            let shift = if k == 0 { 0.0 } else { hang };
             if k + 1 == n {
                 // Leaders on a grid shared by all entries, so the dots of
                 // successive lines stand in columns; then the number.
                 let (_, end) = extent(&line);
+                let end = end + shift;
                 let mut num = shaped(&(e.page + 1).to_string(), Color::Black);
                 let w: f32 = num.iter().map(|g| g.advance).sum();
                 let num_x = g.measure - w;
+                let dot_w: f32 = dot.iter().map(|g| g.advance).sum();
                 let first = ((end + s * 0.5) / step).ceil() as i32;
-                let last = ((num_x - s * 0.5 - dot.iter().map(|g| g.advance).sum::<f32>()) / step)
-                    .floor() as i32;
+                let last = ((num_x - s * 0.5 - dot_w) / step).floor() as i32;
                 for k in first..=last {
                     for d in &dot {
                         let mut d = d.clone();
-                        d.x += k as f32 * step;
+                        d.x += k as f32 * step - shift;
                         line.glyphs.push(d);
                     }
                 }
                 for gl in &mut num {
-                    gl.x += num_x;
+                    gl.x += num_x - shift;
                 }
                 line.glyphs.extend(num);
             }
             page.lines.push(Placed {
                 line,
-                x: g.left,
+                x: g.left + shift,
                 y: y + ascent,
                 info: None,
             });

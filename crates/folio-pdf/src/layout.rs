@@ -825,11 +825,14 @@ pub(crate) fn decorate(
                 info: None,
             });
         }
-        let Owner::Article(idx) = owner else {
-            continue;
+        let (right_title, rights) = match owner {
+            Owner::Article(idx) => (
+                articles[idx].title.as_str(),
+                folio_core::meta::rights(articles[idx]),
+            ),
+            _ => (crate::book::contents_label(lang), None),
         };
-        let article = articles[idx];
-        if let Some(r) = folio_core::meta::rights(article) {
+        if let Some(r) = rights {
             if let Some(l) = set_one(&r, Style::Regular, Align::Start, g.measure * 0.78) {
                 page.lines.push(Placed {
                     line: l,
@@ -839,7 +842,7 @@ pub(crate) fn decorate(
                 });
             }
         }
-        if starts {
+        if starts || (owner == Owner::Contents && book_title.is_none()) {
             continue;
         }
         match book_title {
@@ -847,7 +850,7 @@ pub(crate) fn decorate(
                 // The article's title gets the room it needs (up to 60 %
                 // of the measure); the book's title the rest.
                 let gap = g.size * 2.0;
-                let right = fit(&article.title, Style::Italic, g.measure * 0.6);
+                let right = fit(right_title, Style::Italic, g.measure * 0.6);
                 let right_w = right.as_ref().map_or(0.0, |(_, w)| *w);
                 if let Some((l, w)) = right {
                     page.lines.push(Placed {
@@ -867,7 +870,7 @@ pub(crate) fn decorate(
                 }
             }
             None => {
-                let title = shorten(&article.title, 70);
+                let title = shorten(right_title, 70);
                 if let Some(l) = set_one(&title, Style::Italic, Align::Start, g.measure) {
                     page.lines.push(Placed {
                         line: l,
