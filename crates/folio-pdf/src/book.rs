@@ -123,12 +123,15 @@ pub(crate) fn title_page(c: &Collection, fonts: &Fonts<'_>, opts: &PdfOptions) -
     let area = g.height - g.top - g.bottom;
     let mut y = g.top + area * 0.2;
     let ts = s * 2.6;
-    let title = entry_title(&c.title);
+    // Absurdly long titles are cut so the page holds them (the outline
+    // and the metadata keep them whole).
+    let title = layout::shorten(&entry_title(&c.title), 240);
     let lines = set(fonts, &[Span::new(title, Style::Bold)], ts, g.measure, lang);
     centred(&mut page, &g, lines, ts, ts * 1.18, &mut y);
     if let Some(sub) = c.subtitle.as_deref().filter(|t| !t.trim().is_empty()) {
         y += s * 0.6;
         let ss = s * 1.35;
+        let sub = layout::shorten(sub, 400);
         let lines = set(fonts, &[Span::new(sub, Style::Italic)], ss, g.measure, lang);
         centred(&mut page, &g, lines, ss, ss * 1.3, &mut y);
     }
@@ -151,7 +154,10 @@ pub(crate) fn title_page(c: &Collection, fonts: &Fonts<'_>, opts: &PdfOptions) -
         let as_ = s * 1.2;
         let lines = set(
             fonts,
-            &[Span::new(authors.join(", "), Style::Regular)],
+            &[Span::new(
+                layout::shorten(&authors.join(", "), 400),
+                Style::Regular,
+            )],
             as_,
             g.measure,
             lang,
@@ -239,7 +245,10 @@ pub(crate) fn contents(
     for e in entries {
         let mut lines = set(
             fonts,
-            &[Span::new(entry_title(&e.title), Style::Regular)],
+            &[Span::new(
+                layout::shorten(&entry_title(&e.title), 300),
+                Style::Regular,
+            )],
             s,
             title_w,
             lang,

@@ -367,3 +367,27 @@ fn toc_snapshot() {
         insta::assert_snapshot!("pdf__book-toc", text);
     });
 }
+
+#[test]
+fn huge_titles_are_cut_on_the_title_page_and_in_the_contents() {
+    if !tools_present() {
+        return;
+    }
+    let long = "Word ".repeat(1000);
+    let mut a = folio_core::parse::parse("Short\n\nSome text here.", &Default::default())
+        .unwrap()
+        .article;
+    a.title = long.trim().to_string();
+    let mut c = book("x", vec![a]);
+    c.title = long.trim().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, _) = write(&c, dir.path());
+    // Title page and contents fit on one page each; the article follows.
+    assert_eq!(outline(&pdf)[1], (1, "Contents".to_string(), 2));
+    assert_eq!(outline(&pdf)[2].2, 3);
+    for n in [1, 2] {
+        let t = page_text(&pdf, n, false, false);
+        assert!(t.contains('…'), "page {n} not shortened");
+        assert!(t.split_whitespace().filter(|w| *w == "Word").count() < 120);
+    }
+}
