@@ -71,8 +71,53 @@ pub(crate) struct Glyph {
     /// The glyph's advance in points as shaped.
     pub advance: f32,
     /// The text this glyph stands for (empty for the 2nd+ glyph of a cluster).
-    pub text: String,
+    pub text: GlyphText,
     pub color: Color,
+}
+
+/// A glyph's text: nearly always a character or two, so it is kept inline
+/// (no allocation for each of the millions of glyphs of a book); longer
+/// clusters go to the heap.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum GlyphText {
+    Inline(u8, [u8; 22]),
+    Heap(Box<str>),
+}
+
+impl Default for GlyphText {
+    fn default() -> Self {
+        GlyphText::Inline(0, [0; 22])
+    }
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> Self {
+        if s.len() <= 22 {
+            let mut buf = [0; 22];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            GlyphText::Inline(s.len() as u8, buf)
+        } else {
+            GlyphText::Heap(s.into())
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // Always whole characters: built from a `&str` above.
+            GlyphText::Inline(len, buf) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            GlyphText::Heap(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Debug for GlyphText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 /// A link area on a line.
@@ -161,12 +206,12 @@ pub(crate) fn shape(
                 // Extractors reverse right-to-left text glyph by glyph; a
                 // ligature's characters are stored reversed so they come
                 // out in logical order.
-                t.chars().rev().collect()
+                GlyphText::from(t.chars().rev().collect::<String>().as_str())
             } else {
-                t.to_string()
+                GlyphText::from(t)
             }
         } else {
-            String::new()
+            GlyphText::default()
         };
         prev_cluster = cluster;
         glyphs.push(Glyph {

@@ -200,7 +200,7 @@ impl PackedPage {
                         self.seen.push(key);
                     }
                     if !g.text.is_empty() && with_text.insert(key) {
-                        self.texts.push((key.0, key.1, g.text.clone()));
+                        self.texts.push((key.0, key.1, g.text.to_string()));
                     }
                     self.glyphs.push((g.gid, g.x));
                 }

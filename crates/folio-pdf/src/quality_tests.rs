@@ -77,7 +77,7 @@ fn check(name: &str, l: &Layout, stats: &mut Stats) {
             }
             if p.line.ratio > 2.0 {
                 stats.very_loose += 1;
-                let text: String = p.line.glyphs.iter().map(|g| g.text.as_str()).collect();
+                let text: String = p.line.glyphs.iter().map(|g| &*g.text).collect();
                 eprintln!(
                     "very loose ({:.1}) {name} p{}: {text}",
                     p.line.ratio,
