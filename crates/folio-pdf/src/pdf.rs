@@ -625,15 +625,19 @@ fn page_content(
         let mut show = content.show_positioned();
         let mut items = show.items();
         let mut buf: Vec<u8> = Vec::new();
+        // `pen` follows where the viewer's pen is, so the adjustments
+        // (rounded to a tenth of a thousandth of an em, and left out below
+        // half of one: float noise) never let errors add up along a line.
         let mut pen = first_x;
         for &(gid, x) in glyphs {
-            let adj = (x - pen) * 1000.0 / run.size;
-            if adj.abs() > 0.001 {
+            let adj = ((x - pen) * 10_000.0 / run.size).round() / 10.0;
+            if adj.abs() >= 0.5 {
                 if !buf.is_empty() {
                     items.show(Str(&buf));
                     buf.clear();
                 }
                 items.adjust(-adj);
+                pen += adj * run.size / 1000.0;
             }
             let new = remap.get(gid).unwrap_or(0);
             buf.extend_from_slice(&new.to_be_bytes());
@@ -642,7 +646,7 @@ fn page_content(
                 .glyph_hor_advance(ttf_parser::GlyphId(gid))
                 .unwrap_or(0) as f32
                 * scale;
-            pen = x + w * run.size / 1000.0;
+            pen += w * run.size / 1000.0;
         }
         if !buf.is_empty() {
             items.show(Str(&buf));
