@@ -210,7 +210,7 @@ pub fn run(job: BookJob) -> u8 {
     }
     if job.sort == SortOrder::Date {
         for (f, a) in &articles {
-            if a.date.is_none() {
+            if a.date.is_none() && !job.quiet {
                 let d = Diagnostic::warning(None, "no date: placed at the end of the book");
                 eprintln!("{}", d.display_with_file(&f.display().to_string()));
             }
