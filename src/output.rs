@@ -79,6 +79,15 @@ pub fn write_atomic(
                 produce(&mut w)?;
                 w.flush().map_err(|e| format!("cannot write: {e}"))?;
             }
+            // Temporary files are created private (0600); give the output the
+            // permissions of the file it replaces, or ordinary ones.
+            let perms = match std::fs::metadata(path) {
+                Ok(m) => m.permissions(),
+                Err(_) => default_permissions(tmp.as_file())?,
+            };
+            tmp.as_file()
+                .set_permissions(perms)
+                .map_err(|e| format!("cannot set permissions: {e}"))?;
             tmp.as_file()
                 .sync_all()
                 .map_err(|e| format!("cannot write: {e}"))?;
@@ -87,6 +96,19 @@ pub fn write_atomic(
             Ok(())
         }
     }
+}
+
+#[cfg(unix)]
+fn default_permissions(_: &std::fs::File) -> Result<std::fs::Permissions, String> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(f: &std::fs::File) -> Result<std::fs::Permissions, String> {
+    f.metadata()
+        .map(|m| m.permissions())
+        .map_err(|e| e.to_string())
 }
 
 /// A file name made from a title or input stem: letters, digits, `-` and `_`

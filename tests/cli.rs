@@ -377,3 +377,34 @@ fn output_is_deterministic() {
         assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn outputs_are_readable_and_keep_replaced_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a.md");
+    folio()
+        .arg("convert")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    folio()
+        .arg("convert")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
