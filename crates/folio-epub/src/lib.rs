@@ -378,18 +378,6 @@ impl EpubWriter {
     }
 }
 
-/// Adapts `&mut dyn Write` to `impl Write`.
-struct WriteRef<'a>(&'a mut dyn Write);
-
-impl Write for WriteRef<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
-    }
-}
-
 impl Writer for EpubWriter {
     fn name(&self) -> &'static str {
         "epub"
@@ -412,7 +400,7 @@ impl Writer for EpubWriter {
         settings: &Settings,
         out: &mut dyn Write,
     ) -> Result<(), DynError> {
-        write(article, &Self::options(settings)?, &mut WriteRef(out))?;
+        write(article, &Self::options(settings)?, &mut &mut *out)?;
         Ok(())
     }
     fn write_collection(
@@ -421,7 +409,7 @@ impl Writer for EpubWriter {
         settings: &Settings,
         out: &mut dyn Write,
     ) -> Result<(), DynError> {
-        write_collection(collection, &Self::options(settings)?, &mut WriteRef(out))?;
+        write_collection(collection, &Self::options(settings)?, &mut &mut *out)?;
         Ok(())
     }
     fn supports_collections(&self) -> bool {

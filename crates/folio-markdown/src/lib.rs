@@ -600,7 +600,7 @@ impl Writer for MarkdownWriter {
         out: &mut dyn Write,
     ) -> Result<(), DynError> {
         let opts = options(settings);
-        write(article, &opts, &mut WriteRef(out))?;
+        write(article, &opts, &mut &mut *out)?;
         Ok(())
     }
     fn write_collection(
@@ -609,7 +609,7 @@ impl Writer for MarkdownWriter {
         settings: &Settings,
         out: &mut dyn Write,
     ) -> Result<(), DynError> {
-        write_collection(collection, &options(settings), &mut WriteRef(out))?;
+        write_collection(collection, &options(settings), &mut &mut *out)?;
         Ok(())
     }
     fn supports_collections(&self) -> bool {
@@ -620,17 +620,5 @@ impl Writer for MarkdownWriter {
 fn options(settings: &Settings) -> MarkdownOptions {
     MarkdownOptions {
         front_matter: settings.option("markdown.front-matter") != Some("false"),
-    }
-}
-
-/// Adapts `&mut dyn Write` to `impl Write`.
-struct WriteRef<'a>(&'a mut dyn Write);
-
-impl Write for WriteRef<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
     }
 }
