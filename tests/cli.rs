@@ -10,17 +10,22 @@ fn seed() -> std::path::PathBuf {
     root().join("fixtures/seed-pyongyang-times.txt")
 }
 
-#[test]
-fn seed_to_json_has_the_expected_metadata() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("seed.json");
+/// `folio convert SEED -o OUT`, which must succeed.
+fn convert_seed(out: &std::path::Path) {
     folio()
         .arg("convert")
         .arg(seed())
         .arg("-o")
-        .arg(&out)
+        .arg(out)
         .assert()
         .success();
+}
+
+#[test]
+fn seed_to_json_has_the_expected_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.json");
+    convert_seed(&out);
     let v: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
     assert_eq!(
         v["title"],
@@ -360,20 +365,8 @@ fn output_is_deterministic() {
     for ext in ["md", "json"] {
         let a = dir.path().join(format!("a.{ext}"));
         let b = dir.path().join(format!("b.{ext}"));
-        folio()
-            .arg("convert")
-            .arg(seed())
-            .arg("-o")
-            .arg(&a)
-            .assert()
-            .success();
-        folio()
-            .arg("convert")
-            .arg(seed())
-            .arg("-o")
-            .arg(&b)
-            .assert()
-            .success();
+        convert_seed(&a);
+        convert_seed(&b);
         assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
     }
 }
@@ -384,25 +377,13 @@ fn outputs_are_readable_and_keep_replaced_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("a.md");
-    folio()
-        .arg("convert")
-        .arg(seed())
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    convert_seed(&out);
     assert_eq!(
         fs::metadata(&out).unwrap().permissions().mode() & 0o777,
         0o644
     );
     fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
-    folio()
-        .arg("convert")
-        .arg(seed())
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    convert_seed(&out);
     assert_eq!(
         fs::metadata(&out).unwrap().permissions().mode() & 0o777,
         0o640
