@@ -2,6 +2,9 @@
 
 use whatlang::{Lang, Script};
 
+/// How many characters of a text [`detect`] reads.
+pub const SAMPLE_CHARS: usize = 600;
+
 /// Detects the language of `text` and returns a BCP 47 tag, or `None` when
 /// the text is too short or too mixed to say.
 ///
@@ -14,7 +17,10 @@ pub fn detect(text: &str) -> Option<String> {
     // Scripts that name their language outright.
     // whatlang's cost grows with the sample; 600 characters (a few
     // sentences) decide as well as the whole text for articles.
-    let sample: String = text.chars().take(600).collect();
+    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
     let mut han = 0usize;
     let mut kana = 0usize;
     let mut hangul = 0usize;
@@ -35,10 +41,10 @@ pub fn detect(text: &str) -> Option<String> {
     if han > 10 {
         return Some("zh".into());
     }
-    if is_plainly_english(&sample) {
+    if is_plainly_english(sample) {
         return Some("en".into());
     }
-    let info = whatlang::detect(&sample)?;
+    let info = whatlang::detect(sample)?;
     if !info.is_reliable() && sample.chars().count() < 200 {
         return None;
     }
@@ -52,10 +58,6 @@ pub fn detect(text: &str) -> Option<String> {
 /// often ("the", "of", "and", "that"...) make up at least a tenth of the
 /// sample's words. Anything less certain goes to whatlang.
 fn is_plainly_english(sample: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "the", "of", "and", "to", "that", "with", "was", "for", "is", "are", "this", "from", "by",
-        "it", "were", "has", "have", "which", "said",
-    ];
     let mut words = 0usize;
     let mut hits = 0usize;
     let mut non_ascii = 0usize;
@@ -66,11 +68,46 @@ fn is_plainly_english(sample: &str) -> bool {
         words += 1;
         if !w.is_ascii() {
             non_ascii += 1;
-        } else if w.len() <= 5 && WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        } else if w.len() <= 5 && is_english_word(w) {
             hits += 1;
         }
     }
     words >= 30 && non_ascii * 20 < words && hits * 10 >= words
+}
+
+/// Whether an ASCII word is one of the words [`is_plainly_english`] counts:
+/// "the", "of", "and", "to", "that", "with", "was", "for", "is", "are",
+/// "this", "from", "by", "it", "were", "has", "have", "which", "said", in any
+/// case.
+fn is_english_word(w: &str) -> bool {
+    let mut buf = [0u8; 5];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"that"
+            | b"with"
+            | b"was"
+            | b"for"
+            | b"is"
+            | b"are"
+            | b"this"
+            | b"from"
+            | b"by"
+            | b"it"
+            | b"were"
+            | b"has"
+            | b"have"
+            | b"which"
+            | b"said"
+    )
 }
 
 /// The BCP 47 tag (ISO 639-1 where one exists) for a `whatlang` language.

@@ -105,6 +105,36 @@ pub fn is_forbidden(c: char) -> bool {
     }
 }
 
+/// Whether `s` has a character that [`clean`] and [`normalize`] change: a
+/// forbidden one (see [`is_forbidden`]; this includes CR), U+2028 or U+2029.
+///
+/// Scans bytes: every such character starts with a byte below 0x20, 0x7F, or
+/// the lead byte 0xC2 (C1 controls), 0xE2 (U+2028/9) or 0xEF (U+FFFE/F).
+fn needs_cleaning(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if (0x20..0x7F).contains(&c) || c == b'\t' || c == b'\n' {
+            i += 1;
+            continue;
+        }
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let hit = match c {
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            0xE2 => next(1) == 0x80 && matches!(next(2), 0xA8 | 0xA9),
+            0xEF => next(1) == 0xBF && matches!(next(2), 0xBE | 0xBF),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Removes forbidden characters from one string (see [`is_forbidden`]); CR and
 /// other line separators become `\n`, except that CRLF becomes one `\n`.
 ///
@@ -112,10 +142,7 @@ pub fn is_forbidden(c: char) -> bool {
 /// assert_eq!(folio_core::normalize::clean("a\u{7}b\r\nc"), "ab\nc");
 /// ```
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| is_forbidden(c) || c == '\u{2028}' || c == '\u{2029}')
-    {
+    if !needs_cleaning(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -147,10 +174,7 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 /// ```
 pub fn normalize(input: &str) -> (String, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if !input
-        .chars()
-        .any(|c| is_forbidden(c) || c == '\r' || c == '\u{2028}' || c == '\u{2029}')
-    {
+    if !needs_cleaning(input) {
         return (input.to_owned(), diags);
     }
     let mut out = String::with_capacity(input.len());
@@ -225,6 +249,37 @@ mod tests {
             Err(Error::Binary { offset: 3, .. })
         ));
         assert!(matches!(decode(b"", Utf8Policy::Strict), Err(Error::Empty)));
+    }
+
+    #[test]
+    fn byte_scan_finds_what_the_char_rules_find() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .any(|c| is_forbidden(c) || c == '\u{2028}' || c == '\u{2029}')
+        };
+        for s in [
+            "plain text\n\tand tabs",
+            "cr\r",
+            "bell\u{7}",
+            "del\u{7f}",
+            "c1 \u{85} \u{9f}",
+            "not c1: \u{a0} \u{bf} é",
+            "\u{2028}",
+            "\u{2029}x",
+            "\u{2027} \u{202a} \u{20ac}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd} \u{fefe} \u{ff01}",
+            "中文 한국어 العربية",
+            "",
+        ] {
+            assert_eq!(needs_cleaning(s), by_chars(s), "{s:?}");
+        }
+        // Every character of the first planes, alone and between letters.
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(needs_cleaning(&s), by_chars(&s), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

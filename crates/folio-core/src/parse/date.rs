@@ -11,9 +11,8 @@
 //! 1911 = Gregorian year). Times, zones and weekday names may surround the
 //! date; any other word makes the line not a date line.
 
+use super::scan::Scan;
 use chrono::NaiveDate;
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// How to read numeric dates such as `03/04/2023`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -246,30 +245,237 @@ fn is_filler(word: &str) -> bool {
     )
 }
 
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{1,2}[:h.][0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?(?:[ap]\.?m\.?)?|[0-9]{1,2}[ap]\.?m\.?|[+-−][0-9]{2}:?[0-9]{2}|\(?(?:gmt|utc)[+-−]?[0-9]{0,2}(?::?[0-9]{2})?\)?)$")
-        .expect("valid regex")
-});
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(.*)$")
-        .expect("valid regex")
-});
-static JUCHE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\[?\s*juche\s*([0-9]{1,3})[.\s]\s*([0-9]{1,2})[.\s]\s*([0-9]{1,2})\.?\s*\]?$")
-        .expect("valid regex")
-});
-static YMD_DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[?\s*([0-9]{4})\s*[./]\s*([0-9]{1,2})\s*[./]\s*([0-9]{1,2})\s*\.?\s*\]?(.*)$")
-        .expect("valid regex")
-});
-static CJK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{2,4})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日일]?(.*)$")
-        .expect("valid regex")
-});
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,2})\s*([./-])\s*([0-9]{1,2})\s*([./-])\s*([0-9]{4}|[0-9]{2})\.?(.*)$")
-        .expect("valid regex")
-});
+/// Whether a lowercase token is a time or a zone offset: `5:52`, `10h30`,
+/// `10:00:00.5pm`, `5p.m.`, `+09:00`, `(gmt+9)`, `utc-03:30`. Matches what
+/// the regex `^(?:[0-9]{1,2}[:h.][0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?(?:[ap]\.?m\.?)?
+/// |[0-9]{1,2}[ap]\.?m\.?|[+-−][0-9]{2}:?[0-9]{2}
+/// |\(?(?:gmt|utc)[+-−]?[0-9]{0,2}(?::?[0-9]{2})?\)?)$` matched; note that
+/// `[+-−]` is the range U+002B..=U+2212, not three characters.
+pub(crate) fn is_time(t: &str) -> bool {
+    /// `[+-−]`: the range from `+` to `−`.
+    fn sign(c: char) -> bool {
+        ('+'..='−').contains(&c)
+    }
+    /// `[ap]\.?m\.?`
+    fn meridiem(s: &mut Scan<'_>) -> bool {
+        s.eat_if(|c| matches!(c, 'a' | 'p')).is_some() && {
+            s.eat('.');
+            s.eat('m') && {
+                s.eat('.');
+                true
+            }
+        }
+    }
+    /// An optional group: kept when `f` matches, undone when it does not.
+    fn opt(s: &mut Scan<'_>, f: impl FnOnce(&mut Scan<'_>) -> bool) {
+        let save = s.pos();
+        if !f(s) {
+            s.set(save);
+        }
+    }
+    // 5:52, 10h30, 10.30, with seconds, a fraction and am/pm.
+    let clock = || {
+        let mut s = Scan::new(t);
+        s.digits(1, 2).is_some()
+            && s.eat_if(|c| matches!(c, ':' | 'h' | '.')).is_some()
+            && s.digits(2, 2).is_some()
+            && {
+                opt(&mut s, |s| s.eat(':') && s.digits(2, 2).is_some());
+                opt(&mut s, |s| {
+                    s.eat_if(|c| matches!(c, '.' | ',')).is_some()
+                        && s.digits(1, usize::MAX).is_some()
+                });
+                opt(&mut s, meridiem);
+                s.at_end()
+            }
+    };
+    // 5pm, 5a.m.
+    let hour = || {
+        let mut s = Scan::new(t);
+        s.digits(1, 2).is_some() && meridiem(&mut s) && s.at_end()
+    };
+    // +0900, -03:30
+    let offset = || {
+        let mut s = Scan::new(t);
+        s.eat_if(sign).is_some()
+            && s.digits(2, 2).is_some()
+            && {
+                s.eat(':');
+                s.digits(2, 2).is_some()
+            }
+            && s.at_end()
+    };
+    // (GMT+9), UTC-03:30
+    let zone = || {
+        /// `[0-9]{0,2}(?::?[0-9]{2})?$`
+        fn hours_minutes(m: &str) -> bool {
+            let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+            (m.len() <= 4 && digits(m))
+                || m.split_once(':')
+                    .is_some_and(|(h, mm)| h.len() <= 2 && digits(h) && mm.len() == 2 && digits(mm))
+        }
+        let mut s = Scan::new(t);
+        s.eat('(');
+        if !(s.eat_str("gmt") || s.eat_str("utc")) {
+            return false;
+        }
+        // `\)?` at the end: no other element matches ')'.
+        let m = s.rest().strip_suffix(')').unwrap_or(s.rest());
+        hours_minutes(m)
+            || m.chars()
+                .next()
+                .is_some_and(|c| sign(c) && hours_minutes(&m[c.len_utf8()..]))
+    };
+    clock() || hour() || offset() || zone()
+}
+
+/// `[Juche113.6.11.]`: year, month and day of a KCNA Juche tag. Matches what
+/// `(?i)^\[?\s*juche\s*([0-9]{1,3})[.\s]\s*([0-9]{1,2})[.\s]\s*([0-9]{1,2})\.?\s*\]?$`
+/// matched.
+pub(crate) fn juche_tag(body: &str) -> Option<[&str; 3]> {
+    let mut s = Scan::new(body);
+    s.eat('[');
+    s.spaces();
+    let word = s.rest().get(..5)?;
+    if !word.eq_ignore_ascii_case("juche") {
+        return None;
+    }
+    s.set(s.pos() + 5);
+    s.spaces();
+    let mut part = |max: usize, sep: bool| {
+        let d = s.digits(1, max)?;
+        if sep {
+            s.eat_if(|c| c == '.' || c.is_whitespace())?;
+            s.spaces();
+        }
+        Some(d)
+    };
+    let (y, m, d) = (part(3, true)?, part(2, true)?, part(2, false)?);
+    s.eat('.');
+    s.spaces();
+    s.eat(']');
+    s.at_end().then_some([y, m, d])
+}
+
+/// `2019-08-20`, perhaps with a time and zone (`T09:31:01+09:00`): year,
+/// month, day and the rest of the line. Matches what
+/// `^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(.*)$`
+/// matched.
+pub(crate) fn iso_date(body: &str) -> Option<[&str; 4]> {
+    let mut s = Scan::new(body);
+    let y = s.digits(4, 4)?;
+    s.eat('-').then_some(())?;
+    let m = s.digits(1, 2)?;
+    s.eat('-').then_some(())?;
+    let d = s.digits(1, 2)?;
+    let time = |s: &mut Scan<'_>| {
+        if s.eat_if(|c| matches!(c, 'T' | ' ')).is_none()
+            || s.digits(1, 2).is_none()
+            || !s.eat(':')
+            || s.digits(2, 2).is_none()
+        {
+            return false;
+        }
+        let save = s.pos();
+        if s.eat(':') && s.digits(2, 2).is_some() {
+            let frac = s.pos();
+            if !(s.eat('.') && s.digits(1, usize::MAX).is_some()) {
+                s.set(frac);
+            }
+        } else {
+            s.set(save);
+        }
+        let save = s.pos();
+        let zone = s.eat('Z')
+            || s.eat_if(|c| matches!(c, '+' | '-')).is_some() && s.digits(2, 2).is_some() && {
+                s.eat(':');
+                s.digits(2, 2).is_some()
+            };
+        if !zone {
+            s.set(save);
+        }
+        true
+    };
+    let save = s.pos();
+    if !time(&mut s) {
+        s.set(save);
+    }
+    Some([y, m, d, s.tail()?])
+}
+
+/// `2018.09.28`, `[2024.09.05.]`: year, month, day and the rest of the line.
+/// Matches what
+/// `^\[?\s*([0-9]{4})\s*[./]\s*([0-9]{1,2})\s*[./]\s*([0-9]{1,2})\s*\.?\s*\]?(.*)$`
+/// matched.
+pub(crate) fn ymd_dotted(body: &str) -> Option<[&str; 4]> {
+    let mut s = Scan::new(body);
+    s.eat('[');
+    s.spaces();
+    let y = s.digits(4, 4)?;
+    let slash = |c| matches!(c, '.' | '/');
+    s.spaced(slash)?;
+    let m = s.digits(1, 2)?;
+    s.spaced(slash)?;
+    let d = s.digits(1, 2)?;
+    s.spaces();
+    s.eat('.');
+    s.spaces();
+    s.eat(']');
+    Some([y, m, d, s.tail()?])
+}
+
+/// `2020年2月19日`, `2018년 9월 28일`: year, month, day and the rest of the
+/// line after the day's number (and its `日`/`일`, when present). Matches
+/// what `^([0-9]{2,4})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日일]?(.*)$`
+/// matched.
+pub(crate) fn cjk_date(body: &str) -> Option<[&str; 4]> {
+    let mut s = Scan::new(body);
+    let y = s.digits(2, 4)?;
+    s.spaced(|c| matches!(c, '年' | '년'))?;
+    let m = s.digits(1, 2)?;
+    s.spaced(|c| matches!(c, '月' | '월'))?;
+    let d = s.digits(1, 2)?;
+    s.spaces();
+    s.eat_if(|c| matches!(c, '日' | '일'));
+    Some([y, m, d, s.tail()?])
+}
+
+/// A numeric date `25/12/2019`, `12-25-19`, `17.03.2023`: the two first
+/// numbers, the two separators, the year and the rest of the line. Matches
+/// what `^([0-9]{1,2})\s*([./-])\s*([0-9]{1,2})\s*([./-])\s*([0-9]{4}|[0-9]{2})\.?(.*)$`
+/// matched.
+pub(crate) fn numeric_date(body: &str) -> Option<NumericDate<'_>> {
+    let sep = |c| matches!(c, '.' | '/' | '-');
+    let mut s = Scan::new(body);
+    let a = s.digits(1, 2)?;
+    let sep1 = s.spaced(sep)?;
+    let b = s.digits(1, 2)?;
+    let sep2 = s.spaced(sep)?;
+    let year = s.digits(4, 4).or_else(|| s.digits(2, 2))?;
+    s.eat('.');
+    Some(NumericDate {
+        a,
+        b,
+        seps: [sep1, sep2],
+        year,
+        rest: s.tail()?,
+    })
+}
+
+/// The parts of a numeric date (see [`numeric_date`]).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NumericDate<'a> {
+    /// The first number (day or month).
+    pub a: &'a str,
+    /// The second number (month or day).
+    pub b: &'a str,
+    /// The separators after the first and the second number.
+    pub seps: [char; 2],
+    /// The year, four or two digits.
+    pub year: &'a str,
+    /// The rest of the line.
+    pub rest: &'a str,
+}
 
 /// Folds full-width, Arabic-Indic and Persian digits to ASCII digits.
 pub(crate) fn fold_digits(s: &str) -> String {
@@ -329,7 +535,7 @@ fn only_filler(rest: &str) -> bool {
         .filter(|t| !t.is_empty())
         .all(|t| {
             let t = t.trim_matches(|c| c == '(' || c == ')');
-            is_filler(t) || TIME.is_match(&t.to_lowercase())
+            is_filler(t) || is_time(&t.to_lowercase())
         })
 }
 
@@ -364,50 +570,35 @@ pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Optio
         ambiguous,
     };
 
-    if let Some(c) = JUCHE.captures(body) {
-        let y: i32 = c[1].parse().ok()?;
-        let date = NaiveDate::from_ymd_opt(y + 1911, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    if let Some([y, m, d]) = juche_tag(body) {
+        let y: i32 = y.parse().ok()?;
+        let date = NaiveDate::from_ymd_opt(y + 1911, m.parse().ok()?, d.parse().ok()?)?;
         return Some(mk(date, false));
     }
-    if let Some(c) = ISO.captures(body) {
-        if only_filler(&c[4]) {
-            let date = NaiveDate::from_ymd_opt(
-                c[1].parse().ok()?,
-                c[2].parse().ok()?,
-                c[3].parse().ok()?,
-            )?;
+    for [y, m, d, rest] in [iso_date(body), ymd_dotted(body)].into_iter().flatten() {
+        if only_filler(rest) {
+            let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
             return Some(mk(date, false));
         }
     }
-    if let Some(c) = YMD_DOTTED.captures(body) {
-        if only_filler(&c[4]) {
-            let date = NaiveDate::from_ymd_opt(
-                c[1].parse().ok()?,
-                c[2].parse().ok()?,
-                c[3].parse().ok()?,
-            )?;
-            return Some(mk(date, false));
-        }
-    }
-    if let Some(c) = CJK.captures(body) {
-        let rest = c[4].trim_start_matches(['日', '일']);
+    if let Some([y, m, d, rest]) = cjk_date(body) {
+        let rest = rest.trim_start_matches(['日', '일']);
         let rest_ok = rest.chars().all(|ch| {
             ch.is_whitespace()
                 || ch.is_ascii_digit()
                 || ":()（）午前後时時分秒点點星期周曜日月火水木金土一二三四五六天오전후시분초요일월화수목금토".contains(ch)
         });
         if rest_ok {
-            let y: i32 = c[1].parse().ok()?;
-            let y = expand_year(y, c[1].len());
-            let date = NaiveDate::from_ymd_opt(y, c[2].parse().ok()?, c[3].parse().ok()?)?;
+            let y = expand_year(y.parse().ok()?, y.len());
+            let date = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
             return Some(mk(date, false));
         }
     }
-    if let Some(c) = NUMERIC.captures(body) {
-        if c[2] == c[4] && only_filler(&c[6]) {
-            let a: u32 = c[1].parse().ok()?;
-            let b: u32 = c[3].parse().ok()?;
-            let y = expand_year(c[5].parse().ok()?, c[5].len());
+    if let Some(c) = numeric_date(body) {
+        if c.seps[0] == c.seps[1] && only_filler(c.rest) {
+            let a: u32 = c.a.parse().ok()?;
+            let b: u32 = c.b.parse().ok()?;
+            let y = expand_year(c.year.parse().ok()?, c.year.len());
             let day_first = NaiveDate::from_ymd_opt(y, b, a);
             let month_first_d = NaiveDate::from_ymd_opt(y, a, b);
             let (date, ambiguous) = match (day_first, month_first_d) {
@@ -419,7 +610,7 @@ pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Optio
                         DateOrder::DayFirst => false,
                         DateOrder::MonthFirst => true,
                         // A dotted date is day-first everywhere it is used.
-                        DateOrder::Auto => month_first && &c[2] != ".",
+                        DateOrder::Auto => month_first && c.seps[0] != '.',
                     };
                     (if mf { m } else { d }, order == DateOrder::Auto)
                 }
@@ -477,7 +668,7 @@ fn parse_words(body: &str) -> Option<NaiveDate> {
                 year = Some(digits.parse::<i32>().ok()?);
             } else if digits.len() <= 2 && ordinal && day.is_none() {
                 day = Some(digits.parse::<u32>().ok()?);
-            } else if TIME.is_match(&bare.to_lowercase()) {
+            } else if is_time(&bare.to_lowercase()) {
                 // a time such as 5:52
             } else {
                 return None;
@@ -486,7 +677,7 @@ fn parse_words(body: &str) -> Option<NaiveDate> {
             year = Some(expand_year(y, 2));
         } else if month.is_none() && month_number(bare).is_some() {
             month = month_number(bare);
-        } else if !(is_filler(bare) || TIME.is_match(&bare.to_lowercase())) {
+        } else if !(is_filler(bare) || is_time(&bare.to_lowercase())) {
             return None;
         }
         i += 1;

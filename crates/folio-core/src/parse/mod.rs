@@ -26,6 +26,7 @@ pub mod date;
 mod frontmatter;
 mod inline;
 mod rules;
+mod scan;
 
 use crate::diag::Diagnostic;
 use crate::error::Error;
@@ -1063,7 +1064,9 @@ impl Parser<'_> {
         if self.article.language.is_empty() {
             let mut sample = self.article.title.clone();
             for b in self.article.body.iter().take(20) {
-                if sample.len() > 6000 {
+                // Detection reads the first `lang::SAMPLE_CHARS` characters;
+                // four bytes a character hold that many.
+                if sample.len() > 6000 || sample.len() >= 4 * crate::lang::SAMPLE_CHARS {
                     break;
                 }
                 sample.push('\n');

@@ -4,12 +4,6 @@
 //! parser combines the answers with context (neighbouring blocks).
 
 use crate::model::{CaptionKind, Copyright, Dateline, NoteKind};
-use regex::Regex;
-use std::sync::LazyLock;
-
-fn re(s: &str) -> Regex {
-    Regex::new(s).expect("valid regex")
-}
 
 pub(crate) fn is_cjk_char(c: char) -> bool {
     matches!(c,
@@ -168,9 +162,6 @@ pub(crate) fn looks_like_code(lines: &[&str]) -> bool {
 
 /// Whether a single line is a shell command or a line of code.
 pub(crate) fn looks_like_code_line(t: &str) -> bool {
-    static FLAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^| )--?[A-Za-z][A-Za-z0-9_-]*"));
-    static CALL: LazyLock<Regex> =
-        LazyLock::new(|| re(r"[A-Za-z0-9_]\([^)]*\) *[{;]|\) *\{|\} *$"));
     let t = t.trim();
     if t.starts_with("$ ") || t.starts_with("#include") || t.starts_with("// ") {
         return true;
@@ -179,13 +170,52 @@ pub(crate) fn looks_like_code_line(t: &str) -> bool {
         return false;
     }
     let first = t.split_whitespace().next().unwrap_or("");
-    let flags = FLAG.find_iter(t).count();
     let lower_first = first
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-./".contains(c));
-    (lower_first && flags >= 2 && !first.is_empty())
+    (lower_first && !first.is_empty() && count_flags(t) >= 2)
         || (t.contains("=>") && (t.contains('(') || t.contains('{')))
-        || CALL.is_match(t) && t.contains(['{', ';'])
+        || t.contains(['{', ';']) && has_call_shape(t)
+}
+
+/// The number of command-line flags (`-v`, `--all`) at the start or after a
+/// space: the matches of `(?:^| )--?[A-Za-z][A-Za-z0-9_-]*`. (They cannot
+/// overlap: a match holds no space after its first character.)
+pub(crate) fn count_flags(t: &str) -> usize {
+    let b = t.as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            let letter_at = if b.get(i + 1) == Some(&b'-') {
+                i + 2
+            } else {
+                i + 1
+            };
+            (i == 0 || b[i - 1] == b' ')
+                && b[i] == b'-'
+                && b.get(letter_at).is_some_and(u8::is_ascii_alphabetic)
+        })
+        .count()
+}
+
+/// A call, block or statement end: `f(x) {`, `f(x);`, `) {` or a final
+/// `}`, as `[A-Za-z0-9_]\([^)]*\) *[{;]|\) *\{|\} *$` matched.
+pub(crate) fn has_call_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    // The first byte after spaces from `k`.
+    let after_spaces = |k: usize| b.get(k..)?.iter().copied().find(|&c| c != b' ');
+    if t.trim_end_matches(' ').ends_with('}') {
+        return true;
+    }
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b')' => after_spaces(i + 1) == Some(b'{'),
+        b'(' => {
+            i > 0
+                && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')
+                && memchr::memchr(b')', &b[i + 1..])
+                    .is_some_and(|j| matches!(after_spaces(i + j + 2), Some(b'{' | b';')))
+        }
+        _ => false,
+    })
 }
 
 /// Agencies, picture services and platforms that appear as credits.
@@ -325,13 +355,8 @@ fn is_rights_line(t: &str) -> bool {
 
 /// The site address named in a footer line, as a URL.
 pub(crate) fn site_address(s: &str) -> Option<String> {
-    static SITE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(?-u:\b)((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s]*)?)",
-        )
-    });
-    for m in SITE.find_iter(s) {
-        let host = m.as_str().trim_end_matches(['.', ',', ')']);
+    for m in site_candidates(s) {
+        let host = m.trim_end_matches(['.', ',', ')']);
         if host.starts_with("http://") || host.starts_with("https://") {
             return Some(host.to_owned());
         }
@@ -340,6 +365,97 @@ pub(crate) fn site_address(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The web addresses in `s`, left to right: the matches of
+/// `(?i)(?-u:\b)((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s]*)?)`.
+pub(crate) fn site_candidates(s: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if !s[from..].contains('.') {
+            return None;
+        }
+        let is_word = |i: usize| {
+            s.as_bytes()
+                .get(i)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        let (p, end) = s[from..].char_indices().find_map(|(k, _)| {
+            let p = from + k;
+            // An ASCII word boundary.
+            if (p > 0 && is_word(p - 1)) == is_word(p) {
+                return None;
+            }
+            let end = scheme_len(&s[p..])
+                .and_then(|n| address_end(s, p + n))
+                .or_else(|| address_end(s, p))?;
+            Some((p, end))
+        })?;
+        from = end;
+        Some(&s[p..end])
+    })
+}
+
+/// `(?i)https?://`: its length at the start of `r`.
+fn scheme_len(r: &str) -> Option<usize> {
+    if !r.as_bytes().get(..4)?.eq_ignore_ascii_case(b"http") {
+        return None;
+    }
+    let s_len = r[4..]
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, 's' | 'S' | '\u{17F}'))
+        .map_or(0, char::len_utf8);
+    r[4 + s_len..].starts_with("://").then_some(4 + s_len + 3)
+}
+
+/// `(?i)[a-z0-9-]`; case folding adds the Kelvin sign and the long s.
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || matches!(c, '\u{212A}' | '\u{17F}')
+}
+
+/// `(?i)[a-z]`, likewise.
+fn is_host_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{212A}' | '\u{17F}')
+}
+
+/// The end of `(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s]*)?`
+/// matched at `start` (`www.` is only a first label here). The labels are
+/// runs of host characters between single dots; the match ends in the last
+/// label, after the first that begins with two letters, with the letters it
+/// begins with and a path after them.
+fn address_end(s: &str, start: usize) -> Option<usize> {
+    let run = |i: usize| -> usize {
+        s[i..]
+            .chars()
+            .take_while(|&c| is_host_char(c))
+            .map(char::len_utf8)
+            .sum()
+    };
+    let mut label = start;
+    let mut len = run(label);
+    if len == 0 {
+        return None;
+    }
+    let mut end = None;
+    while s[label + len..].starts_with('.') {
+        label += len + 1;
+        len = run(label);
+        if len == 0 {
+            break;
+        }
+        let letters = s[label..label + len]
+            .chars()
+            .take_while(|&c| is_host_letter(c));
+        if letters.clone().count() >= 2 {
+            end = Some(label + letters.map(char::len_utf8).sum::<usize>());
+        }
+    }
+    let end = end?;
+    Some(match s[end..].strip_prefix('/') {
+        Some(path) => end + 1 + path.find(char::is_whitespace).unwrap_or(path.len()),
+        None => end,
+    })
 }
 
 /// Copyright facts from a footer line.
@@ -485,6 +601,8 @@ pub(crate) fn strip_by_prefix_pub(t: &str) -> Option<&str> {
 /// it ends a longer text (the tweet and its attribution in one block).
 pub(crate) fn tweet_attribution(t: &str) -> Option<bool> {
     let t = t.trim();
+    // The attribution holds a handle: without `(@` there is nothing to find.
+    memchr::memmem::find(t.as_bytes(), b"(@")?;
     let dash = ["— ", "—", "&mdash; ", "- ", "-- "]
         .iter()
         .filter_map(|d| {
@@ -545,14 +663,62 @@ fn split_names(s: &str) -> Vec<String> {
     out
 }
 
+/// The text without an outlet named at its end (`Jane Doe, AP`, `Jane Doe
+/// Reuters`): what removing the match of
+/// `(?:\s*[,|·–—-]\s*|\s+)(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?|The Associated Press|Associated Press|Reuters|Bloomberg|The Washington Post|The New York Times)$`
+/// left.
+pub(crate) fn strip_outlet_tail(s: &str) -> &str {
+    const OUTLETS: &[&str] = &[
+        "The Associated Press",
+        "Associated Press",
+        "Reuters",
+        "Bloomberg",
+        "The Washington Post",
+        "The New York Times",
+    ];
+    // The start of a run of two or more capitals ending at `end`.
+    let caps_from = |end: usize| {
+        let n = s.as_bytes()[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        (n >= 2).then_some(end - n)
+    };
+    // Where the outlet can begin: a name, or one or two words in capitals.
+    let last_caps = caps_from(s.len());
+    let before_last = last_caps.and_then(|r| {
+        let gap = s[..r].trim_end_matches(char::is_whitespace).len();
+        (gap < r).then(|| caps_from(gap)).flatten()
+    });
+    let names = OUTLETS
+        .iter()
+        .filter(|o| s.ends_with(*o))
+        .map(|o| s.len() - o.len());
+    // The separator before it, from its earliest start: `\s*[,|·–—-]\s*`
+    // or `\s+`.
+    let separator_start = |t0: usize| {
+        let a = s[..t0].trim_end_matches(char::is_whitespace).len();
+        match s[..a].chars().next_back() {
+            Some(c @ (',' | '|' | '·' | '–' | '—' | '-')) => Some(
+                s[..a - c.len_utf8()]
+                    .trim_end_matches(char::is_whitespace)
+                    .len(),
+            ),
+            _ => (a < t0).then_some(a),
+        }
+    };
+    names
+        .chain(last_caps)
+        .chain(before_last)
+        .filter_map(separator_start)
+        .min()
+        .map_or(s, |p| &s[..p])
+}
+
 /// The names in a byline (`By Jane Doe and John Roe`), or `None` when the
 /// line is not a byline. With `bare`, a line that is only a name counts.
 pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
-    static OUTLET_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?:\s*[,|·–—-]\s*|\s+)(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?|The Associated Press|Associated Press|Reuters|Bloomberg|The Washington Post|The New York Times)$",
-        )
-    });
     let t = s.trim();
     if t.chars().count() > 120 || ends_sentence(t) && !t.ends_with('.') {
         return None;
@@ -574,7 +740,7 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
     if !all_caps {
-        names_part = OUTLET_TAIL.replace(&names_part, "").into_owned();
+        names_part = strip_outlet_tail(&names_part).to_owned();
     }
     let names: Vec<String> = split_names(&names_part)
         .into_iter()

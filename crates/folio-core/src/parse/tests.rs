@@ -318,3 +318,367 @@ fn embedded_tweets_are_quotes() {
         other => panic!("{other:?}"),
     }
 }
+
+// The hand-written matchers that replaced regular expressions: edge cases,
+// then a comparison with the original patterns (the `regex` crate is only a
+// dev-dependency) on many generated strings.
+
+mod matchers {
+    use super::date::{cjk_date, is_time, iso_date, juche_tag, numeric_date, ymd_dotted};
+    use super::rules::{
+        count_flags, has_call_shape, looks_like_code_line, site_address, site_candidates,
+        strip_outlet_tail,
+    };
+    use regex::Regex;
+
+    #[test]
+    fn times_and_zones() {
+        for t in [
+            "5:52",
+            "10h30",
+            "10.30",
+            "10:00:00",
+            "10:00:00.123",
+            "10:00,5",
+            "5:52am",
+            "5:52a.m.",
+            "5:52a.m",
+            "5pm",
+            "5p.m.",
+            "12am",
+            "+0900",
+            "+09:00",
+            "-0330",
+            "−0330",
+            "gmt",
+            "utc",
+            "(gmt)",
+            "(utc+9)",
+            "gmt+09:00",
+            "utc-3",
+            "utc12:30",
+            "gmt+0930",
+            "(gmt-5",
+            "utc)",
+            // `[+-−]` is a range: any character from '+' to '−' starts an offset.
+            "10900",
+            "a0900",
+            "123:45",
+            "utc:30",
+            "utcz12",
+            "gmtx",
+        ] {
+            assert!(is_time(t), "{t}");
+        }
+        for t in [
+            "",
+            "5",
+            "5:5",
+            "1234:5",
+            "5:52:1",
+            "5:52 am",
+            "5:52x",
+            "5xm",
+            "5a",
+            "+090",
+            "+09:000",
+            "*0900",
+            "gmt+123:45",
+            "utc((",
+            "(gmt))",
+            "gmt*",
+            "GMT",
+            "5:52AM",
+            "(5:52)",
+        ] {
+            assert!(!is_time(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn date_patterns() {
+        assert_eq!(juche_tag("[Juche113.6.11.]"), Some(["113", "6", "11"]));
+        assert_eq!(juche_tag("JUCHE 113 6 11"), Some(["113", "6", "11"]));
+        assert_eq!(juche_tag("[ juche113. 6. 11 ]"), Some(["113", "6", "11"]));
+        assert_eq!(juche_tag("Juche113.6.11.x"), None);
+        assert_eq!(juche_tag("Juche1131.6.11"), None);
+        assert_eq!(juche_tag("Juche113.6.111"), None);
+        assert_eq!(
+            iso_date("2019-08-20T09:31:01+09:00 KST"),
+            Some(["2019", "08", "20", " KST"])
+        );
+        assert_eq!(iso_date("2024-6-5"), Some(["2024", "6", "5", ""]));
+        assert_eq!(
+            iso_date("2024-06-25 10:3"),
+            Some(["2024", "06", "25", " 10:3"])
+        );
+        assert_eq!(
+            iso_date("2024-06-25 10:30:5"),
+            Some(["2024", "06", "25", ":5"])
+        );
+        assert_eq!(
+            iso_date("2024-06-25T10:30:05.5Z"),
+            Some(["2024", "06", "25", ""])
+        );
+        assert_eq!(
+            iso_date("2024-06-25T10:30+09:0"),
+            Some(["2024", "06", "25", "+09:0"])
+        );
+        assert_eq!(iso_date("2024-06-251"), Some(["2024", "06", "25", "1"]));
+        assert_eq!(iso_date("2024-06-25\nx"), None);
+        assert_eq!(iso_date("24-06-25"), None);
+        assert_eq!(ymd_dotted("[2024.09.05.]"), Some(["2024", "09", "05", ""]));
+        assert_eq!(
+            ymd_dotted("2018 / 9 / 28 ] tail"),
+            Some(["2018", "9", "28", " tail"])
+        );
+        assert_eq!(ymd_dotted("2018.9-28"), None);
+        assert_eq!(
+            cjk_date("2020年2月19日 10時"),
+            Some(["2020", "2", "19", " 10時"])
+        );
+        assert_eq!(cjk_date("2018년 9월 28일"), Some(["2018", "9", "28", ""]));
+        assert_eq!(cjk_date("20200年2月19日"), None);
+        let n = numeric_date("25/12/2019 10:00").unwrap();
+        assert_eq!(
+            (n.a, n.b, n.seps, n.year, n.rest),
+            ("25", "12", ['/', '/'], "2019", " 10:00")
+        );
+        let n = numeric_date("1.2.123").unwrap();
+        assert_eq!((n.year, n.rest), ("12", "3"));
+        assert_eq!(numeric_date("1/2/3"), None);
+    }
+
+    #[test]
+    fn code_line_shapes() {
+        assert_eq!(count_flags("ls -la --color=auto"), 2);
+        assert_eq!(count_flags("-v x --1 - -x ---y a-b"), 2);
+        assert!(looks_like_code_line("wasm-opt --strip -O3 add.wasm"));
+        assert!(has_call_shape("int main() {"));
+        assert!(has_call_shape("f(a, b);"));
+        assert!(has_call_shape("if (x)  {"));
+        assert!(has_call_shape("}  "));
+        assert!(!has_call_shape("(a) b; c"));
+        assert!(!has_call_shape("f(a) b;"));
+        assert!(!has_call_shape("é(a);"));
+    }
+
+    #[test]
+    fn site_addresses() {
+        assert_eq!(
+            site_address("2023 © All rights reserved. www.pyongyangtimes.com.kp").as_deref(),
+            Some("http://www.pyongyangtimes.com.kp")
+        );
+        assert_eq!(
+            site_address("See https://example.org/a?b=c, now").as_deref(),
+            Some("https://example.org/a?b=c")
+        );
+        assert_eq!(
+            site_address("Snopes.com.").as_deref(),
+            Some("http://Snopes.com")
+        );
+        assert_eq!(site_address("Node.js and add.wasm"), None);
+        let all = |s| site_candidates(s).collect::<Vec<_>>();
+        assert_eq!(all("a.b1.cd-x.e"), ["a.b1.cd"]);
+        assert_eq!(all("foo_bar.com x-y.org"), ["x-y.org"]);
+        assert_eq!(all("x -foo.com"), ["foo.com"]);
+        assert_eq!(all("x-.foo.com"), ["x-.foo.com"]);
+        assert_eq!(all("HTTPS://A.BC/p q"), ["HTTPS://A.BC/p"]);
+        assert_eq!(all("http://x"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn outlet_tails() {
+        assert_eq!(strip_outlet_tail("Jane Doe, AP"), "Jane Doe");
+        assert_eq!(strip_outlet_tail("Jane Doe | CNN WIRE"), "Jane Doe");
+        assert_eq!(
+            strip_outlet_tail("Jane Doe The Associated Press"),
+            "Jane Doe"
+        );
+        assert_eq!(strip_outlet_tail("Jane Doe,Reuters"), "Jane Doe");
+        assert_eq!(strip_outlet_tail("Jane Doe -- AP"), "Jane Doe -");
+        assert_eq!(strip_outlet_tail("Jane McDONALD"), "Jane McDONALD");
+        assert_eq!(strip_outlet_tail("JaneAP"), "JaneAP");
+        assert_eq!(strip_outlet_tail("Jane Doe A"), "Jane Doe A");
+    }
+
+    /// A small deterministic generator of test strings.
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn string(&mut self, alphabet: &[&str], max: usize) -> String {
+            let n = (self.next() % (max as u64 + 1)) as usize;
+            (0..n)
+                .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
+                .collect()
+        }
+    }
+
+    /// Pieces the date patterns react to.
+    const DATE_PIECES: &[&str] = &[
+        "0", "1", "2", "9", "12", "2024", "-", ".", "/", ":", ",", " ", "\t", "\u{a0}", "\n", "T",
+        "Z", "+", "−", "a", "p", "m", "h", "[", "]", "(", ")", "juche", "Juche", "JUCHE", "gmt",
+        "utc", "年", "년", "月", "월", "日", "일", "x", "ſ", "K",
+    ];
+
+    fn caps<'a>(re: &Regex, s: &'a str) -> Option<Vec<&'a str>> {
+        re.captures(s).map(|c| {
+            c.iter()
+                .skip(1)
+                .map(|m| m.map_or("", |m| m.as_str()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn date_patterns_agree_with_their_regexes() {
+        let time = Regex::new(r"^(?:[0-9]{1,2}[:h.][0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?(?:[ap]\.?m\.?)?|[0-9]{1,2}[ap]\.?m\.?|[+-−][0-9]{2}:?[0-9]{2}|\(?(?:gmt|utc)[+-−]?[0-9]{0,2}(?::?[0-9]{2})?\)?)$").unwrap();
+        let iso = Regex::new(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(.*)$").unwrap();
+        let juche = Regex::new(
+            r"(?i)^\[?\s*juche\s*([0-9]{1,3})[.\s]\s*([0-9]{1,2})[.\s]\s*([0-9]{1,2})\.?\s*\]?$",
+        )
+        .unwrap();
+        let dotted = Regex::new(
+            r"^\[?\s*([0-9]{4})\s*[./]\s*([0-9]{1,2})\s*[./]\s*([0-9]{1,2})\s*\.?\s*\]?(.*)$",
+        )
+        .unwrap();
+        let cjk = Regex::new(
+            r"^([0-9]{2,4})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日일]?(.*)$",
+        )
+        .unwrap();
+        let numeric = Regex::new(
+            r"^([0-9]{1,2})\s*([./-])\s*([0-9]{1,2})\s*([./-])\s*([0-9]{4}|[0-9]{2})\.?(.*)$",
+        )
+        .unwrap();
+        let mut g = Gen(0x9E37_79B9_7F4A_7C15);
+        let prefixes = [
+            "",
+            "2024-06-25",
+            "2024.6.5",
+            "25/12/",
+            "12",
+            "[Juche113.",
+            "[Juche113.6.",
+            "juche 1 2",
+            "2020年2月",
+            "5:",
+            "(gmt",
+        ];
+        // How many strings each pattern matched: the comparison must see both
+        // answers.
+        let mut hits = [0usize; 6];
+        for _ in 0..60_000 {
+            let s = prefixes[(g.next() % prefixes.len() as u64) as usize].to_owned()
+                + &g.string(DATE_PIECES, 10);
+            assert_eq!(is_time(&s), time.is_match(&s), "time {s:?}");
+            assert_eq!(
+                juche_tag(&s).map(Vec::from),
+                caps(&juche, &s),
+                "juche {s:?}"
+            );
+            assert_eq!(iso_date(&s).map(Vec::from), caps(&iso, &s), "iso {s:?}");
+            assert_eq!(
+                ymd_dotted(&s).map(Vec::from),
+                caps(&dotted, &s),
+                "dotted {s:?}"
+            );
+            assert_eq!(cjk_date(&s).map(Vec::from), caps(&cjk, &s), "cjk {s:?}");
+            let n = numeric_date(&s).map(|n| {
+                vec![
+                    n.a.to_owned(),
+                    n.seps[0].to_string(),
+                    n.b.to_owned(),
+                    n.seps[1].to_string(),
+                    n.year.to_owned(),
+                    n.rest.to_owned(),
+                ]
+            });
+            let r = caps(&numeric, &s).map(|v| v.into_iter().map(str::to_owned).collect());
+            assert_eq!(n, r, "numeric {s:?}");
+            for (k, re) in [&time, &juche, &iso, &dotted, &cjk, &numeric]
+                .iter()
+                .enumerate()
+            {
+                hits[k] += usize::from(re.is_match(&s));
+            }
+        }
+        assert!(hits.iter().all(|&h| h > 50), "{hits:?}");
+    }
+
+    #[test]
+    fn rule_patterns_agree_with_their_regexes() {
+        let flag = Regex::new(r"(?:^| )--?[A-Za-z][A-Za-z0-9_-]*").unwrap();
+        let call = Regex::new(r"[A-Za-z0-9_]\([^)]*\) *[{;]|\) *\{|\} *$").unwrap();
+        let site = Regex::new(r"(?i)(?-u:\b)((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s]*)?)").unwrap();
+        let outlet = Regex::new(r"(?:\s*[,|·–—-]\s*|\s+)(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?|The Associated Press|Associated Press|Reuters|Bloomberg|The Washington Post|The New York Times)$").unwrap();
+        const PIECES: &[&str] = &[
+            "a",
+            "b",
+            "x1",
+            "Z",
+            "_",
+            "-",
+            "--",
+            ".",
+            ".",
+            "com",
+            "kp",
+            "www.",
+            "http://",
+            "HTTPS://",
+            "httpſ://",
+            "/",
+            " ",
+            " ",
+            "\t",
+            "\u{a0}",
+            "(",
+            ")",
+            "{",
+            "}",
+            ";",
+            ",",
+            "|",
+            "·",
+            "–",
+            "—",
+            "AP",
+            "CNN",
+            "A",
+            "Reuters",
+            "The Associated Press",
+            "Associated Press",
+            "Bloomberg",
+            "é",
+            "K",
+            "ſ",
+            "中",
+            "@",
+            "=",
+        ];
+        let mut g = Gen(0xD1B5_4A32_D192_ED03);
+        let mut hits = [0usize; 4];
+        for _ in 0..60_000 {
+            let s = g.string(PIECES, 12);
+            assert_eq!(count_flags(&s), flag.find_iter(&s).count(), "flags {s:?}");
+            assert_eq!(has_call_shape(&s), call.is_match(&s), "call {s:?}");
+            let found: Vec<&str> = site.find_iter(&s).map(|m| m.as_str()).collect();
+            assert_eq!(site_candidates(&s).collect::<Vec<_>>(), found, "site {s:?}");
+            assert_eq!(
+                strip_outlet_tail(&s),
+                outlet.replace(&s, ""),
+                "outlet {s:?}"
+            );
+            for (k, re) in [&flag, &call, &site, &outlet].iter().enumerate() {
+                hits[k] += usize::from(re.is_match(&s));
+            }
+        }
+        assert!(hits.iter().all(|&h| h > 50), "{hits:?}");
+    }
+}
