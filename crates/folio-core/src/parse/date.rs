@@ -637,8 +637,8 @@ fn parse_words(body: &str) -> Option<NaiveDate> {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i].as_str();
-        // Two-word month names (Arabic Levantine).
-        if i + 1 < tokens.len() {
+        // Two-word month names (Arabic Levantine: كانون الثاني, تشرين الأول...).
+        if i + 1 < tokens.len() && matches!(t, "كانون" | "تشرين") {
             let two = format!("{} {}", t, tokens[i + 1]);
             if month.is_none() {
                 if let Some(m) = month_number(&two) {

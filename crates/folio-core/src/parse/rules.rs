@@ -70,6 +70,10 @@ pub(crate) fn is_short_line(s: &str) -> bool {
         return false;
     }
     let chars = t.chars().count();
+    // Longer than the longest limit below (120, or 40 for CJK text).
+    if chars > 120 {
+        return false;
+    }
     let cjk = is_cjk_text(t);
     let max = if cjk { 40 } else { 120 };
     let words = t.split_whitespace().count();
@@ -281,21 +285,32 @@ fn is_year_or_range(w: &str) -> bool {
 
 /// Lowercases the start of `s` (enough for prefix tests).
 fn lower_head(s: &str, chars: usize) -> String {
-    s.chars().take(chars).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(chars);
+    for c in s.chars().take(chars) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// `s` starts with one of `words` followed by optional spaces and one of the
 /// `then` characters (or the end, when `then` is empty).
 fn starts_with_label(lower: &str, words: &[&str], then: &[char]) -> bool {
+    let first = lower.as_bytes().first();
     words.iter().any(|w| {
-        lower.strip_prefix(w).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            if then.is_empty() {
-                rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
-            } else {
-                rest.starts_with(then)
-            }
-        })
+        // Comparing the first byte first saves most comparisons.
+        w.as_bytes().first() == first
+            && lower.strip_prefix(w).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                if then.is_empty() {
+                    rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+                } else {
+                    rest.starts_with(then)
+                }
+            })
     })
 }
 
@@ -769,6 +784,10 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
 /// A short all-capitals label such as `EXCLUSIVE` or `ANALYSIS`.
 pub(crate) fn is_kicker(s: &str) -> bool {
     let t = s.trim();
+    // At most 30 characters: at most 120 bytes.
+    if t.len() > 4 * 30 {
+        return false;
+    }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3
         && t.chars().count() <= 30
@@ -1086,7 +1105,7 @@ fn is_bio(t: &str) -> bool {
         "analyst",
         "fellow",
     ];
-    if t.contains("ollow ") {
+    if memchr::memmem::find(t.as_bytes(), b"ollow ").is_some() {
         let lower = t.to_lowercase();
         let follow = ["him", "her", "them", "me", "us"].iter().any(|who| {
             ["twitter", "x", "facebook", "instagram"]
@@ -1097,8 +1116,7 @@ fn is_bio(t: &str) -> bool {
             return true;
         }
     }
-    let Some(i) = t
-        .find(" is a")
+    let Some(i) = memchr::memmem::find(t.as_bytes(), b" is a")
         .filter(|&i| t[i + 5..].starts_with([' ', 'n']))
     else {
         return false;
@@ -1129,10 +1147,13 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
         });
     }
     // PLACE[, Month D[, YYYY]] [(AGENCY)] DASH
-    let head: String = t.chars().take(100).collect();
-    let (dash_at, dash) = ["—", "–", "--", "-"]
+    let head = match t.char_indices().nth(100) {
+        Some((end, _)) => &t[..end],
+        None => t,
+    };
+    let (dash_at, dash) = [(" — ", "—"), (" – ", "–"), (" -- ", "--"), (" - ", "-")]
         .iter()
-        .filter_map(|d| head.find(&format!(" {d} ")).map(|i| (i, *d)))
+        .filter_map(|(spaced, d)| head.find(spaced).map(|i| (i, *d)))
         .min_by_key(|(i, _)| *i)?;
     let before = &head[..dash_at];
     let text = format!("{} {}", before.trim_end(), dash);
