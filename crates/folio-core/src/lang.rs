@@ -17,14 +17,22 @@ pub fn detect(text: &str) -> Option<String> {
     // Scripts that name their language outright.
     // whatlang's cost grows with the sample; 600 characters (a few
     // sentences) decide as well as the whole text for articles.
-    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
-        Some((end, _)) => &text[..end],
+    let sample = match text.as_bytes().get(..SAMPLE_CHARS) {
         None => text,
+        Some(head) if head.is_ascii() => &text[..SAMPLE_CHARS],
+        Some(_) => match text.char_indices().nth(SAMPLE_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        },
     };
     let mut han = 0usize;
     let mut kana = 0usize;
     let mut hangul = 0usize;
-    for c in sample.chars().filter(|c| !c.is_ascii()) {
+    let non_ascii = sample
+        .bytes()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(sample.len());
+    for c in sample[non_ascii..].chars() {
         match c {
             '\u{3040}'..='\u{30FF}' => kana += 1,
             '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => hangul += 1,
@@ -61,16 +69,36 @@ fn is_plainly_english(sample: &str) -> bool {
     let mut words = 0usize;
     let mut hits = 0usize;
     let mut non_ascii = 0usize;
-    for w in sample.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
+    // Words are the runs of alphanumeric characters.
+    let mut count = |w: &str| {
         words += 1;
         if !w.is_ascii() {
             non_ascii += 1;
         } else if w.len() <= 5 && is_english_word(w) {
             hits += 1;
         }
+    };
+    let mut start = None;
+    let mut i = 0;
+    while let Some(&b) = sample.as_bytes().get(i) {
+        let (alphanumeric, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = sample[i..].chars().next().expect("a character");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (alphanumeric, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                count(&sample[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        count(&sample[s..]);
     }
     words >= 30 && non_ascii * 20 < words && hits * 10 >= words
 }

@@ -111,9 +111,22 @@ pub fn is_forbidden(c: char) -> bool {
 /// Scans bytes: every such character starts with a byte below 0x20, 0x7F, or
 /// the lead byte 0xC2 (C1 controls), 0xE2 (U+2028/9) or 0xEF (U+FFFE/F).
 fn needs_cleaning(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Eight printable ASCII bytes (0x20..=0x7E) at a time: no byte below
+        // 0x20 and none above 0x7E.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let below = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+            let above = (x.wrapping_add(ONES) | x) & HIGH;
+            if below | above == 0 {
+                i += 8;
+                continue;
+            }
+        }
         let c = b[i];
         if (0x20..0x7F).contains(&c) || c == b'\t' || c == b'\n' {
             i += 1;
@@ -275,10 +288,18 @@ mod tests {
         ] {
             assert_eq!(needs_cleaning(s), by_chars(s), "{s:?}");
         }
-        // Every character of the first planes, alone and between letters.
+        // Every character of the first planes, at several offsets from the
+        // eight-byte blocks the scan skips through.
         for c in (0u32..0x3_0000).filter_map(char::from_u32) {
-            let s = format!("a{c}b");
-            assert_eq!(needs_cleaning(&s), by_chars(&s), "U+{:04X}", c as u32);
+            for before in [1, 7, 8, 13] {
+                let s = format!("{}{c}{}", "a".repeat(before), "b".repeat(9));
+                assert_eq!(needs_cleaning(&s), by_chars(&s), "U+{:04X}", c as u32);
+            }
+        }
+        // Each byte value that can stand alone in UTF-8, inside a block.
+        for c in (0u8..0x80).map(char::from) {
+            let s = format!("abc{c}defghijk");
+            assert_eq!(needs_cleaning(&s), by_chars(&s), "{c:?}");
         }
     }
 

@@ -13,6 +13,7 @@
 
 use super::scan::Scan;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// How to read numeric dates such as `03/04/2023`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -478,7 +479,11 @@ pub(crate) struct NumericDate<'a> {
 }
 
 /// Folds full-width, Arabic-Indic and Persian digits to ASCII digits.
-pub(crate) fn fold_digits(s: &str) -> String {
+pub(crate) fn fold_digits(s: &str) -> Cow<'_, str> {
+    // Only non-ASCII characters are folded.
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
@@ -504,7 +509,9 @@ fn expand_year(y: i32, digits: usize) -> i32 {
 /// Strips a known prefix (`Updated:`, `Published on`) and says which kind it
 /// was.
 fn strip_prefix(line: &str) -> (&str, DateKind) {
-    let lower = line.to_lowercase();
+    // The longest prefix has 29 bytes; 32 lowercased characters hold at
+    // least 32 bytes.
+    let lower = super::rules::lower_head(line, 32);
     for (list, kind) in [
         (UPDATED_PREFIXES, DateKind::Updated),
         (PUBLISHED_PREFIXES, DateKind::Published),
@@ -555,6 +562,10 @@ fn only_filler(rest: &str) -> bool {
 pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Option<DateLine> {
     // Date lines are short; test that before any work.
     if line.len() > 4 * 80 || line.trim().chars().count() > 80 {
+        return None;
+    }
+    // Every form has a number; only non-ASCII digits fold to ASCII ones.
+    if line.is_ascii() && !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let folded = fold_digits(line.trim());
@@ -625,18 +636,18 @@ pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Optio
 /// Dates written with a month name, in any order of day, month and year.
 fn parse_words(body: &str) -> Option<NaiveDate> {
     // Split into tokens, keeping multi-word Arabic month names together.
-    let mut tokens: Vec<String> = Vec::new();
+    let mut tokens: Vec<&str> = Vec::new();
     for raw in body.split(|c: char| c.is_whitespace() || c == ',' || c == '،') {
         if raw.is_empty() {
             continue;
         }
         // "17." (German day), "2023." and "Nov." keep their letters/digits.
-        tokens.push(raw.to_owned());
+        tokens.push(raw);
     }
     let (mut month, mut day, mut year) = (None, None, None);
     let mut i = 0;
     while i < tokens.len() {
-        let t = tokens[i].as_str();
+        let t = tokens[i];
         // Two-word month names (Arabic Levantine: كانون الثاني, تشرين الأول...).
         if i + 1 < tokens.len() && matches!(t, "كانون" | "تشرين") {
             let two = format!("{} {}", t, tokens[i + 1]);

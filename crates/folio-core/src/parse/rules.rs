@@ -4,6 +4,7 @@
 //! parser combines the answers with context (neighbouring blocks).
 
 use crate::model::{CaptionKind, Copyright, Dateline, NoteKind};
+use std::sync::OnceLock;
 
 pub(crate) fn is_cjk_char(c: char) -> bool {
     matches!(c,
@@ -283,8 +284,43 @@ fn is_year_or_range(w: &str) -> bool {
             && b[5..].iter().all(u8::is_ascii_digit))
 }
 
+/// The byte offset of the first `needle` in `s` (as [`str::find`], with
+/// memchr's substring search, which costs less to set up for one search).
+pub(crate) fn find_bytes(s: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(s.as_bytes(), needle.as_bytes())
+}
+
+/// A substring searched for in every paragraph: memchr's searcher, set up
+/// on first use (setting one up costs more than a search).
+pub(crate) struct Finder {
+    needle: &'static str,
+    finder: OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl Finder {
+    /// A finder for `needle`.
+    pub const fn new(needle: &'static str) -> Self {
+        Finder {
+            needle,
+            finder: OnceLock::new(),
+        }
+    }
+
+    /// The byte offset of the first occurrence in `s` (as [`str::find`]).
+    pub fn find(&self, s: &str) -> Option<usize> {
+        self.finder
+            .get_or_init(|| memchr::memmem::Finder::new(self.needle))
+            .find(s.as_bytes())
+    }
+}
+
 /// Lowercases the start of `s` (enough for prefix tests).
-fn lower_head(s: &str, chars: usize) -> String {
+pub(crate) fn lower_head(s: &str, chars: usize) -> String {
+    // ASCII text: the first `chars` characters are the first `chars` bytes.
+    let n = s.len().min(chars);
+    if s.as_bytes()[..n].is_ascii() {
+        return s[..n].to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(chars);
     for c in s.chars().take(chars) {
         if c.is_ascii() {
@@ -338,7 +374,7 @@ pub(crate) fn is_footer_line(s: &str, after_gap: bool) -> bool {
     if short && is_rights_line(t) {
         return true;
     }
-    after_gap && short && site_address(t).is_some() && t.split_whitespace().count() <= 3
+    after_gap && short && t.split_whitespace().count() <= 3 && site_address(t).is_some()
 }
 
 /// Rights phrases in several languages (lowercase).
@@ -496,11 +532,13 @@ pub(crate) fn copyright(s: &str) -> Option<Copyright> {
     // The holder: what is left without marks, years and rights phrases.
     let mut rest = t.replace('©', " ");
     for mark in ["(c)", "(C)", "Copyright", "copyright", "COPYRIGHT"] {
-        rest = rest.replace(mark, " ");
+        if find_bytes(&rest, mark).is_some() {
+            rest = rest.replace(mark, " ");
+        }
     }
     let lower = rest.to_lowercase();
     for r in RESERVED {
-        if let Some(i) = lower.find(r) {
+        if let Some(i) = find_bytes(&lower, r) {
             // Same byte length in both cases for these phrases' letters.
             if rest.is_char_boundary(i) && rest.is_char_boundary(i + r.len()) {
                 rest.replace_range(i..i + r.len(), " ");
@@ -617,7 +655,8 @@ pub(crate) fn strip_by_prefix_pub(t: &str) -> Option<&str> {
 pub(crate) fn tweet_attribution(t: &str) -> Option<bool> {
     let t = t.trim();
     // The attribution holds a handle: without `(@` there is nothing to find.
-    memchr::memmem::find(t.as_bytes(), b"(@")?;
+    static HANDLE: Finder = Finder::new("(@");
+    HANDLE.find(t)?;
     let dash = ["— ", "—", "&mdash; ", "- ", "-- "]
         .iter()
         .filter_map(|d| {
@@ -1105,7 +1144,9 @@ fn is_bio(t: &str) -> bool {
         "analyst",
         "fellow",
     ];
-    if memchr::memmem::find(t.as_bytes(), b"ollow ").is_some() {
+    static FOLLOW: Finder = Finder::new("ollow ");
+    static IS_A: Finder = Finder::new(" is a");
+    if FOLLOW.find(t).is_some() {
         let lower = t.to_lowercase();
         let follow = ["him", "her", "them", "me", "us"].iter().any(|who| {
             ["twitter", "x", "facebook", "instagram"]
@@ -1116,9 +1157,7 @@ fn is_bio(t: &str) -> bool {
             return true;
         }
     }
-    let Some(i) = memchr::memmem::find(t.as_bytes(), b" is a")
-        .filter(|&i| t[i + 5..].starts_with([' ', 'n']))
-    else {
+    let Some(i) = IS_A.find(t).filter(|&i| t[i + 5..].starts_with([' ', 'n'])) else {
         return false;
     };
     let name_words = capitalized_words(&t[..i]).unwrap_or(0);
