@@ -17,43 +17,22 @@ pub fn detect(text: &str) -> Option<String> {
     // Scripts that name their language outright.
     // whatlang's cost grows with the sample; 600 characters (a few
     // sentences) decide as well as the whole text for articles.
-    let sample = match text.as_bytes().get(..SAMPLE_CHARS) {
-        None => text,
-        Some(head) if head.is_ascii() => &text[..SAMPLE_CHARS],
-        Some(_) => match text.char_indices().nth(SAMPLE_CHARS) {
-            Some((end, _)) => &text[..end],
-            None => text,
-        },
-    };
-    let mut han = 0usize;
-    let mut kana = 0usize;
-    let mut hangul = 0usize;
-    let non_ascii = sample
-        .bytes()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(sample.len());
-    for c in sample[non_ascii..].chars() {
-        match c {
-            '\u{3040}'..='\u{30FF}' => kana += 1,
-            '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => hangul += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
-            _ => {}
-        }
-    }
-    if hangul > 10 && hangul >= han {
+    let counts = SampleCounts::of(text);
+    let sample = &text[..counts.len];
+    if counts.hangul > 10 && counts.hangul >= counts.han {
         return Some("ko".into());
     }
-    if kana > 5 {
+    if counts.kana > 5 {
         return Some("ja".into());
     }
-    if han > 10 {
+    if counts.han > 10 {
         return Some("zh".into());
     }
-    if is_plainly_english(sample) {
+    if counts.plainly_english() {
         return Some("en".into());
     }
     let info = whatlang::detect(sample)?;
-    if !info.is_reliable() && sample.chars().count() < 200 {
+    if !info.is_reliable() && counts.chars < 200 {
         return None;
     }
     if info.script() == Script::Latin && info.confidence() < 0.2 {
@@ -62,80 +41,127 @@ pub fn detect(text: &str) -> Option<String> {
     Some(bcp47(info.lang()).to_owned())
 }
 
-/// A fast path for the commonest case: words that only English uses this
-/// often ("the", "of", "and", "that"...) make up at least a tenth of the
-/// sample's words. Anything less certain goes to whatlang.
-fn is_plainly_english(sample: &str) -> bool {
-    let mut words = 0usize;
-    let mut hits = 0usize;
-    let mut non_ascii = 0usize;
-    // Words are the runs of alphanumeric characters.
-    let mut count = |w: &str| {
-        words += 1;
-        if !w.is_ascii() {
-            non_ascii += 1;
-        } else if w.len() <= 5 && is_english_word(w) {
-            hits += 1;
-        }
-    };
-    let mut start = None;
-    let mut i = 0;
-    while let Some(&b) = sample.as_bytes().get(i) {
-        let (alphanumeric, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = sample[i..].chars().next().expect("a character");
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        match (alphanumeric, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                count(&sample[s..i]);
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        count(&sample[s..]);
-    }
-    words >= 30 && non_ascii * 20 < words && hits * 10 >= words
+/// What [`detect`] reads from the sample (the first [`SAMPLE_CHARS`]
+/// characters), counted in one pass.
+#[derive(Debug, Default)]
+struct SampleCounts {
+    /// The sample's length in bytes.
+    len: usize,
+    /// The sample's length in characters.
+    chars: usize,
+    /// Han, kana and hangul characters.
+    han: usize,
+    kana: usize,
+    hangul: usize,
+    /// Words (runs of alphanumeric characters); those with non-ASCII
+    /// characters; ASCII words that only English uses this often.
+    words: usize,
+    non_ascii_words: usize,
+    english_words: usize,
 }
 
-/// Whether an ASCII word is one of the words [`is_plainly_english`] counts:
-/// "the", "of", "and", "to", "that", "with", "was", "for", "is", "are",
-/// "this", "from", "by", "it", "were", "has", "have", "which", "said", in any
-/// case.
+impl SampleCounts {
+    fn of(text: &str) -> Self {
+        let mut n = SampleCounts::default();
+        // The current word: its start and whether it is all ASCII.
+        let mut word: Option<(usize, bool)> = None;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && n.chars < SAMPLE_CHARS {
+            let (alphanumeric, ascii, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric(), true, 1)
+            } else {
+                let c = text[i..].chars().next().expect("a character");
+                match c {
+                    '\u{3040}'..='\u{30FF}' => n.kana += 1,
+                    '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => n.hangul += 1,
+                    '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => n.han += 1,
+                    _ => {}
+                }
+                (c.is_alphanumeric(), false, c.len_utf8())
+            };
+            word = match (alphanumeric, word) {
+                (true, None) => Some((i, ascii)),
+                (true, Some((start, all_ascii))) => Some((start, all_ascii && ascii)),
+                (false, Some((start, all_ascii))) => {
+                    n.word(&text[start..i], all_ascii);
+                    None
+                }
+                (false, None) => None,
+            };
+            n.chars += 1;
+            i += len;
+        }
+        if let Some((start, all_ascii)) = word {
+            n.word(&text[start..i], all_ascii);
+        }
+        n.len = i;
+        n
+    }
+
+    fn word(&mut self, w: &str, ascii: bool) {
+        self.words += 1;
+        if !ascii {
+            self.non_ascii_words += 1;
+        } else if w.len() <= 5 && is_english_word(w) {
+            self.english_words += 1;
+        }
+    }
+
+    /// A fast path for the commonest case: words that only English uses this
+    /// often ("the", "of", "and", "that"...) make up at least a tenth of the
+    /// sample's words. Anything less certain goes to whatlang.
+    fn plainly_english(&self) -> bool {
+        self.words >= 30
+            && self.non_ascii_words * 20 < self.words
+            && self.english_words * 10 >= self.words
+    }
+}
+
+/// [`SampleCounts::plainly_english`] for the sample of `text`.
+#[cfg(test)]
+fn is_plainly_english(text: &str) -> bool {
+    SampleCounts::of(text).plainly_english()
+}
+
+/// Whether a word of ASCII letters and digits is one of the words
+/// [`SampleCounts::plainly_english`] counts: "the", "of", "and", "to",
+/// "that", "with", "was", "for", "is", "are", "this", "from", "by", "it",
+/// "were", "has", "have", "which", "said", in any case.
 fn is_english_word(w: &str) -> bool {
-    let mut buf = [0u8; 5];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"that"
-            | b"with"
-            | b"was"
-            | b"for"
-            | b"is"
-            | b"are"
-            | b"this"
-            | b"from"
-            | b"by"
-            | b"it"
-            | b"were"
-            | b"has"
-            | b"have"
-            | b"which"
-            | b"said"
-    )
+    /// The word's bytes in one number, lowercased (`| 0x20` lowercases
+    /// ASCII letters and keeps digits).
+    const fn key(w: &[u8]) -> u64 {
+        let mut k = 0u64;
+        let mut i = 0;
+        while i < w.len() {
+            k = k << 8 | (w[i] | 0x20) as u64;
+            i += 1;
+        }
+        k
+    }
+    const WORDS: [u64; 19] = [
+        key(b"the"),
+        key(b"of"),
+        key(b"and"),
+        key(b"to"),
+        key(b"that"),
+        key(b"with"),
+        key(b"was"),
+        key(b"for"),
+        key(b"is"),
+        key(b"are"),
+        key(b"this"),
+        key(b"from"),
+        key(b"by"),
+        key(b"it"),
+        key(b"were"),
+        key(b"has"),
+        key(b"have"),
+        key(b"which"),
+        key(b"said"),
+    ];
+    w.len() <= 5 && WORDS.contains(&key(w.as_bytes()))
 }
 
 /// The BCP 47 tag (ISO 639-1 where one exists) for a `whatlang` language.
@@ -276,6 +302,18 @@ mod tests {
         assert_eq!(normalize_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize_tag("C"), None);
         assert_eq!(normalize_tag("en_US.UTF-8"), None);
+    }
+
+    #[test]
+    fn english_words_in_any_case() {
+        for w in ["the", "The", "THE", "wHiCh", "said", "of", "BY"] {
+            assert!(is_english_word(w), "{w}");
+        }
+        for w in [
+            "then", "th", "e", "", "a", "saidx", "whic", "1s", "0f", "tHE5", "which1",
+        ] {
+            assert!(!is_english_word(w), "{w}");
+        }
     }
 
     #[test]
