@@ -113,7 +113,9 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
         return Err(Error::Empty);
     }
     let (text, mut diagnostics) = normalize::normalize(text);
-    let lines: Vec<&str> = text.split('\n').collect();
+    let mut lines: Vec<&str> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.split('\n'));
     let (fm, first_line) = frontmatter::read(&lines, &mut diagnostics)?;
     let blocks = split_blocks(&lines, first_line);
     if blocks.is_empty() {
@@ -293,7 +295,7 @@ fn units_of(block: &RawBlock<'_>) -> Vec<Unit> {
 }
 
 fn join_lines(lines: &[&str]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for l in lines {
         let t = l.trim_matches(char::is_whitespace);
         if t.is_empty() {
@@ -826,6 +828,8 @@ impl Parser<'_> {
     fn body(&mut self, units: Vec<Unit>) {
         self.article_byline_missing = self.article.byline.is_none();
         let classified = self.classify(units);
+        self.article.body.reserve(classified.len());
+        self.trace.body.reserve(classified.len());
         if let Some((text, names, lines)) = self.end_byline.take() {
             self.article.byline = Some(text);
             self.article.authors = names;

@@ -332,11 +332,33 @@ pub(crate) fn lower_head(s: &str, chars: usize) -> String {
     out
 }
 
-/// `s` starts with one of `words` followed by optional spaces and one of the
-/// `then` characters (or the end, when `then` is empty).
-fn starts_with_label(lower: &str, words: &[&str], then: &[char]) -> bool {
+/// A list of lowercase labels (`read more`, `photo`...) with the set of
+/// their first bytes, which rules most texts out with one test.
+struct Labels {
+    words: &'static [&'static str],
+    first_bytes: [bool; 256],
+}
+
+impl Labels {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut first_bytes = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            first_bytes[words[i].as_bytes()[0] as usize] = true;
+            i += 1;
+        }
+        Labels { words, first_bytes }
+    }
+}
+
+/// `s` starts with one of the `labels` followed by optional spaces and one
+/// of the `then` characters (or the end, when `then` is empty).
+fn starts_with_label(lower: &str, labels: &Labels, then: &[char]) -> bool {
     let first = lower.as_bytes().first();
-    words.iter().any(|w| {
+    if !first.is_some_and(|&b| labels.first_bytes[usize::from(b)]) {
+        return false;
+    }
+    labels.words.iter().any(|w| {
         // Comparing the first byte first saves most comparisons.
         w.as_bytes().first() == first
             && lower.strip_prefix(w).is_some_and(|rest| {
@@ -838,7 +860,7 @@ pub(crate) fn is_kicker(s: &str) -> bool {
 /// A line that only credits a picture: `(Bild: Hersteller)`,
 /// `JIM WATSON/AFP/Getty Images`, `Facebook`, `West Mercia Police`.
 pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
-    const LABELS: &[&str] = &[
+    const LABELS: Labels = Labels::new(&[
         "photo credit",
         "photos",
         "photo",
@@ -864,7 +886,7 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
         "写真",
         "图",
         "圖",
-    ];
+    ]);
     let t = s.trim();
     if t.chars().count() > 90 {
         return None;
@@ -873,7 +895,7 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
     let inner = t.strip_prefix('(').unwrap_or(t);
     let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
     let lower = lower_head(inner, 20);
-    if starts_with_label(&lower, LABELS, &[':', '：', '/']) && !inner.contains(['(', ')']) {
+    if starts_with_label(&lower, &LABELS, &[':', '：', '/']) && !inner.contains(['(', ')']) {
         return Some(CaptionKind::Credit);
     }
     // JIM WATSON/AFP/Getty Images
@@ -921,11 +943,8 @@ pub(crate) fn caption_with_credit(s: &str) -> Option<CaptionKind> {
         return None;
     }
     let lower = lower_head(inner, 12);
-    let labelled = starts_with_label(
-        &lower,
-        &["photo", "foto", "bild", "image", "video", "credit"],
-        &[':', '：'],
-    );
+    const LABELS: Labels = Labels::new(&["photo", "foto", "bild", "image", "video", "credit"]);
+    let labelled = starts_with_label(&lower, &LABELS, &[':', '：']);
     // An agency, possibly followed by a photographer: (AP Photo/Jane Doe).
     let agency = AGENCY_NAMES.iter().any(|a| {
         inner.strip_prefix(a).is_some_and(|rest| {
@@ -952,7 +971,7 @@ pub(crate) fn is_caption_sized(s: &str) -> bool {
 
 /// Notes: credits, related links, editor lines, bios, corrections...
 pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
-    const RELATED: &[&str] = &[
+    const RELATED: Labels = Labels::new(&[
         "read more",
         "read",
         "see also",
@@ -978,7 +997,7 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
         "читайте также",
         "相关阅读",
         "関連記事",
-    ];
+    ]);
     const CREDIT_BY: &[&str] = &[
         "reporting",
         "additional reporting",
@@ -1005,7 +1024,7 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
         "審校",
         "审校",
     ];
-    const EDITOR: &[&str] = &[
+    const EDITOR: Labels = Labels::new(&[
         "editor's note",
         "editors' note",
         "editor’s note",
@@ -1014,14 +1033,14 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
         "note from the editor",
         "ed. note",
         "anmerkung der redaktion",
-    ];
+    ]);
     let t = s.trim();
     if t.chars().count() > 400 {
         return None;
     }
     let lower = lower_head(t, 48);
     let unbracketed = lower.trim_start_matches(['[', '(', '（', '【', ' ']);
-    if starts_with_label(unbracketed, RELATED, &[':', '：']) {
+    if starts_with_label(unbracketed, &RELATED, &[':', '：']) {
         return Some(NoteKind::Related);
     }
     if CREDIT_BY
@@ -1054,11 +1073,8 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
             return Some(NoteKind::Credit);
         }
     }
-    if starts_with_label(
-        unbracketed,
-        &["sourcing", "sources", "source"],
-        &[':', '：'],
-    ) {
+    const SOURCING: Labels = Labels::new(&["sourcing", "sources", "source"]);
+    if starts_with_label(unbracketed, &SOURCING, &[':', '：']) {
         return Some(NoteKind::Sourcing);
     }
     if EDITOR_CJK.iter().any(|w| {
@@ -1068,41 +1084,36 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
     }) {
         return Some(NoteKind::Editor);
     }
-    if starts_with_label(unbracketed, EDITOR, &[]) {
+    if starts_with_label(unbracketed, &EDITOR, &[]) {
         return Some(NoteKind::Editor);
     }
-    if starts_with_label(
-        unbracketed,
-        &[
-            "correction",
-            "clarification",
-            "corrección",
-            "rectificatif",
-            "korrektur",
-        ],
-        &[':', '：'],
-    ) {
+    const CORRECTION: Labels = Labels::new(&[
+        "correction",
+        "clarification",
+        "corrección",
+        "rectificatif",
+        "korrektur",
+    ]);
+    if starts_with_label(unbracketed, &CORRECTION, &[':', '：']) {
         return Some(NoteKind::Correction);
     }
-    if starts_with_label(unbracketed, &["disclaimer", "disclosure"], &[':', '：'])
+    const DISCLAIMER: Labels = Labels::new(&["disclaimer", "disclosure"]);
+    if starts_with_label(unbracketed, &DISCLAIMER, &[':', '：'])
         || lower.starts_with("the views expressed in this")
         || lower.starts_with("the views expressed here")
     {
         return Some(NoteKind::Disclaimer);
     }
-    if starts_with_label(
-        &lower,
-        &[
-            "contact us",
-            "contact",
-            "e-mail",
-            "email",
-            "tel",
-            "phone",
-            "kontakt",
-        ],
-        &[':', '：'],
-    ) {
+    const CONTACT: Labels = Labels::new(&[
+        "contact us",
+        "contact",
+        "e-mail",
+        "email",
+        "tel",
+        "phone",
+        "kontakt",
+    ]);
+    if starts_with_label(&lower, &CONTACT, &[':', '：']) {
         return Some(NoteKind::Contact);
     }
     if is_bio(t) {
