@@ -11,6 +11,7 @@
 //! 1911 = Gregorian year). Times, zones and weekday names may surround the
 //! date; any other word makes the line not a date line.
 
+use super::rules::more_chars_than;
 use super::scan::Scan;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -561,7 +562,7 @@ fn only_filler(rest: &str) -> bool {
 /// ```
 pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Option<DateLine> {
     // Date lines are short; test that before any work.
-    if line.len() > 4 * 80 || line.trim().chars().count() > 80 {
+    if line.len() > 4 * 80 || more_chars_than(line.trim(), 80) {
         return None;
     }
     // Every form has a number; only non-ASCII digits fold to ASCII ones.
@@ -570,7 +571,7 @@ pub fn parse_date_line(line: &str, order: DateOrder, month_first: bool) -> Optio
     }
     let folded = fold_digits(line.trim());
     let trimmed = folded.trim().trim_end_matches(['.', ','].as_ref());
-    if trimmed.is_empty() || trimmed.chars().count() > 80 {
+    if trimmed.is_empty() || more_chars_than(trimmed, 80) {
         return None;
     }
     let (body, kind) = strip_prefix(trimmed);

@@ -717,7 +717,7 @@ impl Parser<'_> {
                 Kind::Note(NoteKind::Related) => {
                     related = c.unit.text.trim_end().ends_with([':', '：']);
                 }
-                Kind::Short | Kind::Para if related && c.unit.text.chars().count() <= 160 => {
+                Kind::Short | Kind::Para if related && !more_chars_than(&c.unit.text, 160) => {
                     c.kind = Kind::Note(NoteKind::Related);
                     c.reason = "line in a related-links list";
                 }

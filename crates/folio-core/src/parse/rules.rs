@@ -284,6 +284,12 @@ fn is_year_or_range(w: &str) -> bool {
             && b[5..].iter().all(u8::is_ascii_digit))
 }
 
+/// Whether `t` has more than `n` characters; its length in bytes decides
+/// most cases without counting (a character takes one to four bytes).
+pub(crate) fn more_chars_than(t: &str, n: usize) -> bool {
+    t.len() > n && (t.len() > 4 * n || t.chars().count() > n)
+}
+
 /// The byte offset of the first `needle` in `s` (as [`str::find`], with
 /// memchr's substring search, which costs less to set up for one search).
 pub(crate) fn find_bytes(s: &str, needle: &str) -> Option<usize> {
@@ -392,7 +398,7 @@ fn capitalized_words(s: &str) -> Option<usize> {
 /// Footer lines: copyright and rights statements and bare site addresses.
 pub(crate) fn is_footer_line(s: &str, after_gap: bool) -> bool {
     let t = s.trim();
-    let short = t.chars().count() <= 200;
+    let short = !more_chars_than(t, 200);
     if short && is_rights_line(t) {
         return true;
     }
@@ -796,7 +802,7 @@ pub(crate) fn strip_outlet_tail(s: &str) -> &str {
 /// line is not a byline. With `bare`, a line that is only a name counts.
 pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
     let t = s.trim();
-    if t.chars().count() > 120 || ends_sentence(t) && !t.ends_with('.') {
+    if more_chars_than(t, 120) || ends_sentence(t) && !t.ends_with('.') {
         return None;
     }
     let (names_part, prefixed) = match strip_by_prefix(t) {
@@ -888,7 +894,7 @@ pub(crate) fn credit_line(s: &str) -> Option<CaptionKind> {
         "圖",
     ]);
     let t = s.trim();
-    if t.chars().count() > 90 {
+    if more_chars_than(t, 90) {
         return None;
     }
     // (Bild: Hersteller), Photo: Jane Doe
@@ -963,7 +969,7 @@ pub(crate) fn caption_with_credit(s: &str) -> Option<CaptionKind> {
 /// Whether text is short enough to be a caption.
 pub(crate) fn is_caption_sized(s: &str) -> bool {
     let t = s.trim();
-    t.chars().count() <= 150
+    !more_chars_than(t, 150)
         && t.split_whitespace().count() <= 20
         && !t.starts_with(['“', '"', '«', '„'])
         && !t.contains(['“', '«', '„'])
@@ -1035,7 +1041,7 @@ pub(crate) fn note_kind(s: &str) -> Option<NoteKind> {
         "anmerkung der redaktion",
     ]);
     let t = s.trim();
-    if t.chars().count() > 400 {
+    if more_chars_than(t, 400) {
         return None;
     }
     let lower = lower_head(t, 48);

@@ -502,6 +502,25 @@ mod matchers {
         assert_eq!(strip_outlet_tail("Jane Doe A"), "Jane Doe A");
     }
 
+    #[test]
+    fn character_limits() {
+        use super::rules::more_chars_than;
+        for t in [
+            "",
+            "abc",
+            "ab\u{e9}",
+            "\u{4e2d}\u{6587}",
+            "\u{1f600}\u{1f600}x",
+            "  a  ",
+        ] {
+            for n in 0..8 {
+                assert_eq!(more_chars_than(t, n), t.chars().count() > n, "{t:?} {n}");
+            }
+        }
+        let long = "\u{4e2d}".repeat(100);
+        assert!(more_chars_than(&long, 99) && !more_chars_than(&long, 100));
+    }
+
     /// A small deterministic generator of test strings.
     struct Gen(u64);
 
