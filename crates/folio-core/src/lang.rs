@@ -68,8 +68,21 @@ impl SampleCounts {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() && n.chars < SAMPLE_CHARS {
-            let (alphanumeric, ascii, len) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphanumeric(), true, 1)
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits, in one step.
+                let run = bytes[i..]
+                    .iter()
+                    .take(SAMPLE_CHARS - n.chars)
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                word = word.or(Some((i, true)));
+                n.chars += run;
+                i += run;
+                continue;
+            }
+            let (alphanumeric, len) = if b.is_ascii() {
+                (false, 1)
             } else {
                 let c = text[i..].chars().next().expect("a character");
                 match c {
@@ -78,11 +91,11 @@ impl SampleCounts {
                     '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => n.han += 1,
                     _ => {}
                 }
-                (c.is_alphanumeric(), false, c.len_utf8())
+                (c.is_alphanumeric(), c.len_utf8())
             };
             word = match (alphanumeric, word) {
-                (true, None) => Some((i, ascii)),
-                (true, Some((start, all_ascii))) => Some((start, all_ascii && ascii)),
+                (true, Some((start, _))) => Some((start, false)),
+                (true, None) => Some((i, false)),
                 (false, Some((start, all_ascii))) => {
                     n.word(&text[start..i], all_ascii);
                     None
@@ -302,6 +315,56 @@ mod tests {
         assert_eq!(normalize_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
         assert_eq!(normalize_tag("C"), None);
         assert_eq!(normalize_tag("en_US.UTF-8"), None);
+    }
+
+    #[test]
+    fn sample_counts_match_a_plain_count() {
+        // The straightforward version: take the characters, then split.
+        let plain = |text: &str| {
+            let sample: String = text.chars().take(SAMPLE_CHARS).collect();
+            let words: Vec<&str> = sample
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let kana = sample
+                .chars()
+                .filter(|c| ('\u{3040}'..='\u{30FF}').contains(c));
+            (
+                sample.len(),
+                sample.chars().count(),
+                kana.count(),
+                words.len(),
+                words.iter().filter(|w| !w.is_ascii()).count(),
+                words
+                    .iter()
+                    .filter(|w| w.is_ascii() && is_english_word(w))
+                    .count(),
+            )
+        };
+        let texts = [
+            String::new(),
+            "The cat, the dog and THE bird said hello.".repeat(30),
+            "café au lait, the naïve résumé of 2024 ".repeat(40),
+            "abc".repeat(250),
+            format!("{}é{}", "a".repeat(599), "b".repeat(10)),
+            format!("{} caféx the", "x ".repeat(297)),
+            "北朝鮮は今日、ミサイルを発射した。the 한국 of ".repeat(30),
+        ];
+        for t in &texts {
+            let n = SampleCounts::of(t);
+            assert_eq!(
+                (
+                    n.len,
+                    n.chars,
+                    n.kana,
+                    n.words,
+                    n.non_ascii_words,
+                    n.english_words
+                ),
+                plain(t),
+                "{t:.40}"
+            );
+        }
     }
 
     #[test]
