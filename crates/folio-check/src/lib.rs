@@ -1,0 +1,361 @@
+//! Independent checks of Folio's outputs: each reads a writer's bytes back
+//! with a third-party reader (pulldown-cmark, quick-xml, zip, lopdf through
+//! pdf-extract) and compares what it finds with the [`Article`] that was
+//! written. They are the oracles of the property tests (`tests/properties.rs`),
+//! the fuzz targets (`fuzz/`) and the PDF text-preservation tests, so a
+//! property is stated once.
+//!
+//! Every check returns `Err` with a description of the first violation.
+//!
+//! ```
+//! let a = folio_core::parse::parse("Title\n\nA *starred* body & more.\n", &Default::default())
+//!     .unwrap()
+//!     .article;
+//! // What a correct writer gives, and what a writer that forgot to escape gives.
+//! assert!(folio_check::markdown(&a, "A \\*starred\\* body &amp; more.\n").is_ok());
+//! assert!(folio_check::markdown(&a, "A *starred* body & more.\n").is_err());
+//! ```
+
+use folio_core::Article;
+use folio_core::textcheck::{missing_in_order, words};
+use std::io::Read;
+
+/// The body words of `article` (blocks, in reading order).
+fn body_words(article: &Article) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in &article.body {
+        out.extend(words(&b.plain_text()));
+    }
+    out
+}
+
+/// Markdown reads back exactly: parsed with pulldown-cmark (CommonMark),
+/// the text of the body (everything after the front matter) is the
+/// standfirst, body and footer of the article character for character,
+/// white space aside. No raw HTML other than markdownlint comments.
+pub fn markdown(article: &Article, md: &str) -> Result<(), String> {
+    let body = md.split_once("\n---\n").map_or(md, |(_, b)| b);
+    let mut rendered = String::new();
+    for ev in pulldown_cmark::Parser::new(body) {
+        use pulldown_cmark::Event;
+        match ev {
+            Event::Text(t) | Event::Code(t) => {
+                rendered.push_str(&t);
+                rendered.push(' ');
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("<!-- markdownlint-") => {
+                return Err(format!("raw HTML {h:?} in:\n{md}"));
+            }
+            _ => rendered.push(' '),
+        }
+    }
+    let mut expected = String::new();
+    if let Some(s) = &article.standfirst {
+        expected.push_str(s);
+    }
+    for b in article.body.iter().chain(&article.footer) {
+        expected.push_str(&b.plain_text());
+    }
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let got = squeeze(&rendered);
+    let want = squeeze(&expected);
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "markdown reads back differently:\n got: {got}\nwant: {want}\nmarkdown:\n{md}"
+        ))
+    }
+}
+
+/// All text of an XML document (text nodes, CDATA and resolved references,
+/// a space after each text node), failing on any well-formedness error:
+/// bad syntax, unknown entities or unbalanced elements.
+///
+/// ```
+/// assert_eq!(folio_check::xml_text("<a>x &amp; <b>y</b></a>").unwrap().split_whitespace().collect::<Vec<_>>(), ["x", "&", "y"]);
+/// assert!(folio_check::xml_text("<a><b></a>").is_err());
+/// ```
+pub fn xml_text(xml: &str) -> Result<String, String> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut depth = 0i64;
+    let mut roots = 0;
+    loop {
+        let ev = r
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", r.buffer_position()))?;
+        match ev {
+            Event::Eof => break,
+            Event::Start(_) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                depth += 1;
+            }
+            Event::Empty(_) if depth == 0 => roots += 1,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => {
+                let t = t.xml10_content();
+                if depth == 0 && !t.trim().is_empty() {
+                    return Err(format!("text outside the root element: {t:?}"));
+                }
+                out.push_str(&t);
+                out.push(' ');
+            }
+            Event::CData(t) => out.push_str(&t.into_inner()),
+            Event::GeneralRef(g) => {
+                let name = g.xml10_content().into_owned();
+                let ch = match name.as_str() {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    other => g
+                        .resolve_char_ref()
+                        .map_err(|e| e.to_string())?
+                        .ok_or(format!("unknown entity &{other};"))?,
+                };
+                out.push(ch);
+            }
+            _ => {}
+        }
+        if depth < 0 {
+            return Err("end tag without a start tag".into());
+        }
+    }
+    if depth != 0 {
+        return Err("unclosed elements".into());
+    }
+    if roots != 1 {
+        return Err(format!("{roots} root elements"));
+    }
+    Ok(out)
+}
+
+/// JATS is well-formed XML and holds every body word in order.
+pub fn jats(article: &Article, xml: &str) -> Result<(), String> {
+    let text = xml_text(xml).map_err(|e| format!("{e}\n{xml}"))?;
+    match missing_in_order(&body_words(article), &text) {
+        None => Ok(()),
+        Some(m) => Err(format!("JATS lost a word: {m}")),
+    }
+}
+
+/// An EPUB container: a zip whose first entry is the stored `mimetype`;
+/// every XML entry (XHTML, OPF, NCX, SVG, container) is well-formed; the
+/// content documents (all XHTML but the cover and the navigation document,
+/// in archive order) hold every body word in order.
+pub fn epub(article: &Article, bytes: &[u8]) -> Result<(), String> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("zip: {e}"))?;
+    {
+        let mut first = zip.by_index(0).map_err(|e| format!("zip: {e}"))?;
+        if first.name() != "mimetype" || first.compression() != zip::CompressionMethod::Stored {
+            return Err("the first entry is not a stored `mimetype`".into());
+        }
+        let mut s = String::new();
+        first.read_to_string(&mut s).map_err(|e| e.to_string())?;
+        if s != "application/epub+zip" {
+            return Err(format!("mimetype is {s:?}"));
+        }
+    }
+    let mut content = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| format!("zip: {e}"))?;
+        let name = f.name().to_owned();
+        let is_xml = [".xhtml", ".opf", ".ncx", ".svg", ".xml"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if !is_xml {
+            continue;
+        }
+        let mut s = String::new();
+        f.read_to_string(&mut s)
+            .map_err(|e| format!("{name}: {e}"))?;
+        let text = xml_text(&s).map_err(|e| format!("{name}: {e}"))?;
+        if name.ends_with(".xhtml")
+            && !name.ends_with("nav.xhtml")
+            && !name.ends_with("cover.xhtml")
+        {
+            content.push_str(&text);
+            content.push('\n');
+        }
+    }
+    match missing_in_order(&body_words(article), &content) {
+        None => Ok(()),
+        Some(m) => Err(format!("EPUB lost a word: {m}")),
+    }
+}
+
+/// Joins words hyphenated at line ends and drops hyphens between letters,
+/// so `devel-\noping` and `long-standing` compare equal on both sides.
+///
+/// ```
+/// assert_eq!(folio_check::dehyphenate("devel-\noping long-standing x -1"), "developing longstanding x -1");
+/// ```
+pub fn dehyphenate(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '-' | '\u{2010}') && i > 0 && chars[i - 1].is_alphabetic() {
+            // Skip the hyphen and any line break after it.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '\n' | '\r' | '\u{c}') {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].is_alphabetic() {
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The text a PDF of `article` sets inside its text area, in order, a
+/// string per line of the header or block: kicker above the title, then the
+/// title block and the body. The footer is checked separately (see
+/// [`pdf_footer_words`]).
+fn pdf_parts(a: &Article) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(a.kicker.iter().cloned());
+    parts.push(a.title.clone());
+    parts.extend(a.subtitle.iter().cloned());
+    parts.extend(a.byline.iter().cloned());
+    parts.extend(a.date_text.iter().cloned());
+    parts.extend(a.updated_text.iter().cloned());
+    parts.extend(a.standfirst.iter().cloned());
+    parts.extend(a.body.iter().map(|b| b.plain_text()));
+    parts
+}
+
+/// The words a PDF of `article` sets inside its text area, in reading
+/// order (kicker, title block, body).
+pub fn pdf_words(a: &Article) -> Vec<String> {
+    words(&dehyphenate(&pdf_parts(a).join("\n")))
+}
+
+/// The footer's words: set after the body, or (the copyright line) in the
+/// running footer of every page.
+pub fn pdf_footer_words(a: &Article) -> Vec<String> {
+    let parts: Vec<String> = a.footer.iter().map(|b| b.plain_text()).collect();
+    words(&dehyphenate(&parts.join("\n")))
+}
+
+/// Hebrew and Arabic script, set right to left.
+fn is_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// A word's letters in a fixed order: the key that finds an RTL word
+/// whatever order the extractor gives its glyphs in.
+fn letters(w: &str) -> Vec<char> {
+    let mut v: Vec<char> = w.chars().collect();
+    v.sort_unstable();
+    v
+}
+
+/// A PDF parses (lopdf), and its text extracts (pdf-extract, through each
+/// font's ToUnicode map): inside `text_area` (`[x, y, width, height]` in
+/// points from the top-left corner, as `folio_pdf::text_area` gives) every
+/// word of [`pdf_words`] comes in order, and the whole pages hold the
+/// footer's words. Cropping to the text area keeps the running header and
+/// page numbers from standing between the halves of a word hyphenated
+/// across a page break.
+///
+/// pdf-extract gives glyphs in drawing (visual) order, so lines with
+/// right-to-left text come out reversed: the words of a header line or
+/// block that holds Hebrew or Arabic are only checked to be present (as
+/// their letters), the rest in order.
+pub fn pdf(article: &Article, bytes: &[u8], text_area: [f32; 4]) -> Result<(), String> {
+    let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("lopdf: {e}"))?;
+    let [x, y, w, h] = text_area.map(f64::from);
+    let mut body = String::new();
+    let mut all = String::new();
+    {
+        let mut out = Cropped {
+            area: [x - 40.0, y - 6.0, x + w + 40.0, y + h + 2.0],
+            page_height: 0.0,
+            inner: pdf_extract::PlainTextOutput::new(&mut body),
+        };
+        pdf_extract::output_doc(&doc, &mut out).map_err(|e| format!("pdf-extract: {e}"))?;
+        let mut plain = pdf_extract::PlainTextOutput::new(&mut all);
+        pdf_extract::output_doc(&doc, &mut plain).map_err(|e| format!("pdf-extract: {e}"))?;
+    }
+    let (rtl, ltr): (Vec<String>, Vec<String>) = pdf_parts(article)
+        .into_iter()
+        .partition(|p| p.chars().any(is_rtl));
+    let body = dehyphenate(&body);
+    let in_order = words(&dehyphenate(&ltr.join("\n")));
+    if let Some(m) = missing_in_order(&in_order, &body) {
+        return Err(format!("PDF text area lost a word: {m}"));
+    }
+    let found: std::collections::HashSet<Vec<char>> =
+        words(&body).iter().map(|w| letters(w)).collect();
+    if let Some(w) = words(&dehyphenate(&rtl.join("\n")))
+        .iter()
+        .find(|w| !found.contains(&letters(w)))
+    {
+        return Err(format!("PDF text area lost the right-to-left word {w:?}"));
+    }
+    if let Some(m) = missing_in_order(&pdf_footer_words(article), &dehyphenate(&all)) {
+        return Err(format!("PDF lost a footer word: {m}"));
+    }
+    Ok(())
+}
+
+/// Passes on only the characters whose origin lies in `area`
+/// (`[left, top, right, bottom]`, top-left origin).
+struct Cropped<'a> {
+    area: [f64; 4],
+    page_height: f64,
+    inner: pdf_extract::PlainTextOutput<&'a mut String>,
+}
+
+impl pdf_extract::OutputDev for Cropped<'_> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &pdf_extract::MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        self.inner.begin_page(page_num, media_box, art_box)
+    }
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.end_page()
+    }
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        let (cx, cy) = (trm.m31, self.page_height - trm.m32);
+        let [l, t, r, b] = self.area;
+        if (l..=r).contains(&cx) && (t..=b).contains(&cy) {
+            self.inner
+                .output_character(trm, width, spacing, font_size, char)
+        } else {
+            Ok(())
+        }
+    }
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.begin_word()
+    }
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.end_word()
+    }
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.end_line()
+    }
+}
