@@ -529,15 +529,17 @@ fn link(text: &str, url: &str, out: &mut String) {
             && !u.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
     };
     if let Some(addr) = url.strip_prefix("mailto:") {
-        if addr == text && autolink_ok(addr) && addr.contains('@') && !addr.contains('\\') {
+        if addr == text && is_autolink_email(addr) {
             out.push('<');
             out.push_str(addr);
             out.push('>');
             return;
         }
     }
+    // CommonMark's scheme: a letter, then 1–31 of letters, digits, `+.-`.
     let has_scheme = url.split_once(':').is_some_and(|(s, _)| {
         (2..=32).contains(&s.len())
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
@@ -574,6 +576,28 @@ fn link(text: &str, url: &str, out: &mut String) {
         out.push('>');
     }
     out.push(')');
+}
+
+/// Whether `<addr>` is an email autolink in CommonMark (spec 6.5): a local
+/// part of ASCII letters, digits and ``.!#$%&'*+/=?^_`{|}~-``, `@`, then
+/// dot-separated labels of letters, digits and inner hyphens, at most 63
+/// long. Anything else (an internationalized domain, say) would read back
+/// as literal text with its angle brackets, so it is written as a link.
+fn is_autolink_email(addr: &str) -> bool {
+    let Some((local, domain)) = addr.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    local_ok && domain.split('.').all(label_ok)
 }
 
 /// The Markdown format for the writer registry.

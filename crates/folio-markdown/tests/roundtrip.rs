@@ -239,6 +239,24 @@ fn links_round_trip() {
                     text: "https://x.org/a_(b)?c=<d>".into(),
                     url: "https://x.org/a_(b)?c=<d>".into(),
                 },
+                Inline::text(", "),
+                // Not CommonMark autolinks: an internationalized domain, a
+                // label with an edge hyphen, a scheme starting with a digit
+                // (found by fuzzing: `<...>` would read back as text).
+                Inline::Link {
+                    text: "alex@exam\u{2022}ple.com".into(),
+                    url: "mailto:alex@exam\u{2022}ple.com".into(),
+                },
+                Inline::text(", "),
+                Inline::Link {
+                    text: "a@-b.com".into(),
+                    url: "mailto:a@-b.com".into(),
+                },
+                Inline::text(", "),
+                Inline::Link {
+                    text: "1x:y".into(),
+                    url: "1x:y".into(),
+                },
                 Inline::text(" and "),
                 Inline::Link {
                     text: "[odd] *text*".into(),
