@@ -6,7 +6,6 @@
 //! third-party readers and hold every word. `PROPTEST_CASES` raises the case
 //! count for a longer run.
 
-use folio_core::textcheck::words;
 use folio_core::{Article, parse};
 use proptest::prelude::*;
 
@@ -133,20 +132,7 @@ proptest! {
     #[test]
     fn parser_keeps_every_word(text in article_text()) {
         let Some(a) = parse_ok(&text) else { return Ok(()) };
-        let clean = folio_core::normalize::normalize(&text).0;
-        let mut want = words(&clean);
-        let mut got = words(&a.all_text().join("\n"));
-        // List markers (1. 2)) become structure.
-        want.retain(|w| !w.chars().all(|c| c.is_ascii_digit()));
-        got.retain(|w| !w.chars().all(|c| c.is_ascii_digit()));
-        want.sort();
-        got.sort();
-        let mut j = 0;
-        for w in &want {
-            while j < got.len() && got[j] < *w { j += 1; }
-            prop_assert!(j < got.len() && got[j] == *w, "lost {w:?} from {text:?}");
-            j += 1;
-        }
+        folio_check::keeps_every_word(&text, &a).map_err(TestCaseError::fail)?;
     }
 
     #[test]

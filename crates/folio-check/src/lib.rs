@@ -29,6 +29,57 @@ fn body_words(article: &Article) -> Vec<String> {
     out
 }
 
+/// The parser kept every word: each word of the (normalized) input text is
+/// somewhere in `article`'s text, as often as it occurs in the input.
+/// Numbers alone are exempt: list markers (`1.`, `2)`) become structure;
+/// so is a leading `---` block (front matter: metadata, not text).
+///
+/// ```
+/// let text = "Title\n\n1. one item\n2. two items\n";
+/// let a = folio_core::parse::parse(text, &Default::default()).unwrap().article;
+/// assert!(folio_check::keeps_every_word(text, &a).is_ok());
+/// assert!(folio_check::keeps_every_word("Title and more", &a).is_err());
+/// ```
+pub fn keeps_every_word(input: &str, article: &Article) -> Result<(), String> {
+    let clean = folio_core::normalize::normalize(input).0;
+    let clean = without_front_matter(&clean);
+    let number = |w: &String| w.chars().all(|c| c.is_ascii_digit());
+    let mut want = words(&clean);
+    let mut got = words(&article.all_text().join("\n"));
+    want.retain(|w| !number(w));
+    got.retain(|w| !number(w));
+    want.sort_unstable();
+    got.sort_unstable();
+    let mut j = 0;
+    for w in &want {
+        while j < got.len() && got[j] < *w {
+            j += 1;
+        }
+        if j == got.len() || got[j] != *w {
+            return Err(format!("the parser lost {w:?}"));
+        }
+        j += 1;
+    }
+    Ok(())
+}
+
+/// `text` without a leading `---` … `---` (or `...`) block.
+fn without_front_matter(text: &str) -> &str {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let Some(after_open) = rest.strip_prefix("---\n") else {
+        return text;
+    };
+    let mut at = 0;
+    for line in after_open.split_inclusive('\n') {
+        at += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            return &after_open[at..];
+        }
+    }
+    text
+}
+
 /// Markdown reads back exactly: parsed with pulldown-cmark (CommonMark),
 /// the text of the body (everything after the front matter) is the
 /// standfirst, body and footer of the article character for character,
