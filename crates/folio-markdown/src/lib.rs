@@ -549,6 +549,15 @@ fn link(text: &str, url: &str, out: &mut String) {
         out.push('>');
         return;
     }
+    // A `!` just before would turn the link into an image: escape it
+    // (unless an odd run of backslashes already does).
+    if let Some(before) = out.strip_suffix('!') {
+        let slashes = before.len() - before.trim_end_matches('\\').len();
+        if slashes % 2 == 0 {
+            out.pop();
+            out.push_str("\\!");
+        }
+    }
     out.push('[');
     let mut inner = String::new();
     escape(text, &mut inner, false);

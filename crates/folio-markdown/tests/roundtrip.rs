@@ -257,6 +257,17 @@ fn links_round_trip() {
                     text: "1x:y".into(),
                     url: "1x:y".into(),
                 },
+                // A `!` before a link would make it an image (fuzzing).
+                Inline::text(", o!"),
+                Inline::Link {
+                    text: "penewww.kcna.kp".into(),
+                    url: "http://penewww.kcna.kp".into(),
+                },
+                Inline::text(", o\\!"),
+                Inline::Link {
+                    text: "x".into(),
+                    url: "http://x.org".into(),
+                },
                 Inline::text(" and "),
                 Inline::Link {
                     text: "[odd] *text*".into(),
