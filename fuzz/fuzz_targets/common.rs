@@ -19,7 +19,11 @@ pub fn article(data: &[u8]) -> Option<(Article, u8)> {
             _ => DateOrder::MonthFirst,
         },
         language: (knobs & 0x04 != 0).then(|| "en".to_owned()),
-        utf8: if knobs & 0x08 != 0 { Utf8Policy::Lossy } else { Utf8Policy::Strict },
+        utf8: if knobs & 0x08 != 0 {
+            Utf8Policy::Lossy
+        } else {
+            Utf8Policy::Strict
+        },
     };
     match parse::parse_bytes(bytes, &opts) {
         Ok(p) => {

@@ -6,7 +6,9 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Some((article, _)) = common::article(data) else { return };
+    let Some((article, _)) = common::article(data) else {
+        return;
+    };
     let mut epub = Vec::new();
     folio_epub::write(&article, &Default::default(), &mut epub).unwrap();
     folio_check::epub(&article, &epub).unwrap();

@@ -6,7 +6,9 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Some((article, knobs)) = common::article(data) else { return };
+    let Some((article, knobs)) = common::article(data) else {
+        return;
+    };
     let mut opts = folio_jats::JatsOptions::default();
     if knobs & 0x10 != 0 {
         opts.flavor = folio_jats::Flavor::Publishing;

@@ -7,8 +7,13 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Some((article, _)) = common::article(data) else { return };
-    let opts = folio_pdf::PdfOptions { no_system_fonts: true, ..Default::default() };
+    let Some((article, _)) = common::article(data) else {
+        return;
+    };
+    let opts = folio_pdf::PdfOptions {
+        no_system_fonts: true,
+        ..Default::default()
+    };
     let mut pdf = Vec::new();
     match folio_pdf::write(&article, &opts, &mut pdf) {
         Ok(()) => folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap(),
