@@ -532,17 +532,32 @@ fn convert(a: ConvertArgs) -> u8 {
         return convert_one(&jobs[0], writer, &settings, &ropts, a.quiet);
     }
     // Batch: in parallel over all cores; without --keep-going, inputs not yet
-    // started when one fails are skipped.
+    // started when one fails are skipped. Outputs are staged (written in
+    // full beside their targets) and put in place together after one sync of
+    // the file system, not an fsync each (see `output::commit_all`).
     use rayon::prelude::*;
+    use std::sync::Mutex;
     use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
     let stop = AtomicBool::new(false);
     let status = AtomicU8::new(EXIT_OK);
+    let staged = Mutex::new(Vec::with_capacity(jobs.len()));
     let pb = crate::book::progress_bar(jobs.len(), a.quiet, "converting");
     jobs.par_iter().for_each(|j| {
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        let code = convert_one(j, writer, &settings, &ropts, a.quiet);
+        let code = match &j.target {
+            Target::File(path) => match run_job(j, writer, &settings, &ropts, a.quiet, |w| {
+                output::stage(path, w)
+            }) {
+                Ok(s) => {
+                    staged.lock().unwrap_or_else(|e| e.into_inner()).push(s);
+                    EXIT_OK
+                }
+                Err(code) => code,
+            },
+            Target::Stdout => convert_one(j, writer, &settings, &ropts, a.quiet),
+        };
         pb.inc(1);
         if code != EXIT_OK {
             status.fetch_max(code, Ordering::Relaxed);
@@ -552,10 +567,45 @@ fn convert(a: ConvertArgs) -> u8 {
         }
     });
     pb.finish_and_clear();
+    let staged = staged.into_inner().unwrap_or_else(|e| e.into_inner());
+    for (path, e) in output::commit_all(staged) {
+        eprintln!("{}: error: {e}", path.display());
+        status.fetch_max(EXIT_OUTPUT, Ordering::Relaxed);
+    }
     if stop.load(Ordering::Relaxed) {
         eprintln!("folio: stopped after a failure (use --keep-going to convert the rest)");
     }
     status.load(Ordering::Relaxed)
+}
+
+/// Converts one job, handing the writer's output to `put` (which writes it
+/// to its target, or stages it). Errors are reported; the exit code is
+/// returned.
+fn run_job<T>(
+    j: &Job,
+    writer: &dyn Writer,
+    settings: &Settings,
+    ropts: &ReadOptions,
+    quiet: bool,
+    put: impl FnOnce(&mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<T, String>,
+) -> Result<T, u8> {
+    let loaded = match input::load(&j.source, ropts) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return Err(EXIT_INPUT);
+        }
+    };
+    print_diagnostics(&j.source.display(), &loaded.diagnostics, quiet);
+    put(&mut |w| {
+        writer
+            .write_article(&loaded.article, settings, w)
+            .map_err(|e| e.to_string())
+    })
+    .map_err(|e| {
+        eprintln!("{}: error: {e}", j.target.display());
+        EXIT_OUTPUT
+    })
 }
 
 fn convert_one(
@@ -565,25 +615,11 @@ fn convert_one(
     ropts: &ReadOptions,
     quiet: bool,
 ) -> u8 {
-    let loaded = match input::load(&j.source, ropts) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return EXIT_INPUT;
-        }
-    };
-    print_diagnostics(&j.source.display(), &loaded.diagnostics, quiet);
-    let result = output::write_atomic(&j.target, |w| {
-        writer
-            .write_article(&loaded.article, settings, w)
-            .map_err(|e| e.to_string())
-    });
-    match result {
+    match run_job(j, writer, settings, ropts, quiet, |w| {
+        output::write_atomic(&j.target, w)
+    }) {
         Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprintln!("{}: error: {e}", j.target.display());
-            EXIT_OUTPUT
-        }
+        Err(code) => code,
     }
 }
 

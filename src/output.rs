@@ -40,8 +40,9 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes `produce`'s bytes to `target`. For a file: into a temporary file
-/// beside it, renamed over the target only when everything succeeded; on any
-/// error nothing is left behind and an existing file is untouched.
+/// beside it, synced, then renamed over the target only when everything
+/// succeeded; on any error nothing is left behind and an existing file is
+/// untouched.
 pub fn write_atomic(
     target: &Target,
     produce: impl FnOnce(&mut dyn Write) -> Result<(), String>,
@@ -56,46 +57,121 @@ pub fn write_atomic(
                 .and_then(|_| lock.flush())
                 .map_err(|e| format!("cannot write to standard output: {e}"))
         }
-        Target::File(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            if !dir.is_dir() {
-                return Err(format!(
-                    "the output folder {} does not exist",
-                    dir.display()
-                ));
-            }
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".folio-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| {
-                    crate::input::io_message(&e, &format!("cannot write in {}", dir.display()))
-                })?;
-            {
-                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-                produce(&mut w)?;
-                w.flush().map_err(|e| format!("cannot write: {e}"))?;
-            }
-            // Temporary files are created private (0600); give the output the
-            // permissions of the file it replaces, or ordinary ones.
-            let perms = match std::fs::metadata(path) {
-                Ok(m) => m.permissions(),
-                Err(_) => default_permissions(tmp.as_file())?,
-            };
-            tmp.as_file()
-                .set_permissions(perms)
-                .map_err(|e| format!("cannot set permissions: {e}"))?;
-            tmp.as_file()
-                .sync_all()
-                .map_err(|e| format!("cannot write: {e}"))?;
-            tmp.persist(path)
-                .map_err(|e| format!("cannot replace {}: {}", path.display(), e.error))?;
-            Ok(())
+        Target::File(path) => stage(path, produce)?.commit(),
+    }
+}
+
+/// An output written in full to a (closed) temporary file beside its
+/// target, with the target's final permissions, not yet in place. Dropped
+/// uncommitted, the temporary file is removed.
+pub struct Staged {
+    tmp: tempfile::TempPath,
+    path: PathBuf,
+}
+
+/// Writes `produce`'s bytes into a temporary file beside `path`; see
+/// [`Staged`].
+pub fn stage(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn Write) -> Result<(), String>,
+) -> Result<Staged, String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!(
+            "the output folder {} does not exist",
+            dir.display()
+        ));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".folio-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| crate::input::io_message(&e, &format!("cannot write in {}", dir.display())))?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        produce(&mut w)?;
+        w.flush().map_err(|e| format!("cannot write: {e}"))?;
+    }
+    // Temporary files are created private (0600); give the output the
+    // permissions of the file it replaces, or ordinary ones.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(tmp.as_file())?,
+    };
+    tmp.as_file()
+        .set_permissions(perms)
+        .map_err(|e| format!("cannot set permissions: {e}"))?;
+    Ok(Staged {
+        tmp: tmp.into_temp_path(),
+        path: path.to_owned(),
+    })
+}
+
+impl Staged {
+    /// Makes the bytes durable (fsync), then renames the file over its
+    /// target.
+    pub fn commit(self) -> Result<(), String> {
+        self.sync()?;
+        self.rename()
+    }
+
+    fn sync(&self) -> Result<(), String> {
+        std::fs::File::open(&self.tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| format!("cannot write: {e}"))
+    }
+
+    fn rename(self) -> Result<(), String> {
+        let path = self.path;
+        self.tmp
+            .persist(&path)
+            .map_err(|e| format!("cannot replace {}: {}", path.display(), e.error))
+    }
+}
+
+/// Commits many staged outputs: one sync of each file system they are on
+/// (`syncfs`, where the system has it) instead of an fsync per file, which
+/// would make a batch wait on the disk once per output; then the renames.
+/// Returns the outputs that could not be put in place, with the reason.
+pub fn commit_all(staged: Vec<Staged>) -> Vec<(PathBuf, String)> {
+    let mut failed = Vec::new();
+    let mut synced_dirs: Vec<PathBuf> = Vec::new();
+    let mut ready = Vec::with_capacity(staged.len());
+    for s in staged {
+        let dir = s.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let durable = synced_dirs.contains(&dir)
+            || (sync_file_system(&s.tmp).is_ok() && {
+                synced_dirs.push(dir);
+                true
+            });
+        // Without syncfs: this file alone, the slow way.
+        match if durable { Ok(()) } else { s.sync() } {
+            Ok(()) => ready.push(s),
+            Err(e) => failed.push((s.path.clone(), e)),
         }
     }
+    for s in ready {
+        let path = s.path.clone();
+        if let Err(e) = s.rename() {
+            failed.push((path, e));
+        }
+    }
+    failed
+}
+
+/// Flushes the whole file system holding `file` to disk.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn sync_file_system(file: &Path) -> std::io::Result<()> {
+    let f = std::fs::File::open(file)?;
+    rustix::fs::syncfs(&f).map_err(std::io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn sync_file_system(_: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 #[cfg(unix)]

@@ -315,6 +315,42 @@ fn keep_going_converts_the_rest() {
         ));
     assert!(out.join("seed-pyongyang-times.md").is_file());
     assert!(!out.join("bad.md").exists());
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        1,
+        "temporary files left"
+    );
+}
+
+#[test]
+fn a_batch_writer_failure_leaves_no_partial_file() {
+    // Without system fonts, Chinese text cannot be set: the writer fails
+    // after the input parsed. The other outputs still land; nothing else
+    // (no temporary file) is left in the folder.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let zh = common::root().join("fixtures/chinese-editor-notes.txt");
+    folio()
+        .args([
+            "convert",
+            "-q",
+            "-t",
+            "pdf",
+            "--no-system-fonts",
+            "--keep-going",
+        ])
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(&zh)
+        .arg(seed())
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("chinese-editor-notes.pdf: error:"));
+    let names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["seed-pyongyang-times.pdf"]);
 }
 
 #[test]
