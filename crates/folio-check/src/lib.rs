@@ -45,7 +45,7 @@ pub fn keeps_every_word(input: &str, article: &Article) -> Result<(), String> {
     let clean = folio_core::normalize::normalize(input).0;
     let clean = without_front_matter(&clean);
     let number = |w: &String| w.chars().all(|c| c.is_ascii_digit());
-    let mut want = words(&clean);
+    let mut want = words(clean);
     let mut got = words(&article.all_text().join("\n"));
     want.retain(|w| !number(w));
     got.retain(|w| !number(w));
