@@ -13,9 +13,11 @@ use folio_core::Article;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// The pathological shapes of the bad-input matrix, as generators of about
-/// `n` bytes of text.
-fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+/// Makes about `n` bytes of input text.
+type Generator = fn(usize) -> String;
+
+/// The pathological shapes of the bad-input matrix.
+fn shapes() -> Vec<(&'static str, Generator)> {
     vec![
         ("tiny-paragraphs", |n| {
             let mut s = String::from("Title\n\n");
