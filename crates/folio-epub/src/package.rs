@@ -163,6 +163,17 @@ fn rezip(
     // `mimetype` first, whatever the builder did.
     names.sort_by_key(|n| n != "mimetype");
     for name in names {
+        let patched = matches!(
+            name.as_str(),
+            "mimetype" | "OEBPS/content.opf" | "OEBPS/toc.ncx" | "OEBPS/nav.xhtml"
+        );
+        if !patched {
+            // Unchanged: copy the builder's compressed bytes as they are
+            // (deflating everything twice was most of an article's cost),
+            // with our timestamp and permissions.
+            zw.raw_copy_file_touch(archive.by_name(&name)?, time, Some(0o644))?;
+            continue;
+        }
         let mut data = Vec::new();
         archive.by_name(&name)?.read_to_end(&mut data)?;
         let (method, data) = match name.as_str() {
@@ -172,8 +183,7 @@ fn rezip(
                 CompressionMethod::Deflated,
                 patch_ncx(data, meta, ncx_depth)?,
             ),
-            "OEBPS/nav.xhtml" => (CompressionMethod::Deflated, nav.to_vec()),
-            _ => (CompressionMethod::Deflated, data),
+            _ => (CompressionMethod::Deflated, nav.to_vec()),
         };
         zw.start_file(name.as_str(), opts.compression_method(method))?;
         zw.write_all(&data)?;
