@@ -568,8 +568,10 @@ pub(crate) fn layout(article: &Article, fonts: &Fonts<'_>, opts: &PdfOptions) ->
         b.units[title_units].rule_above = Some(1.0);
     }
     // The copyright line runs in every page's footer (see `decorate`); a
-    // footer block that only repeats it is not set again in the text.
-    let rights = folio_core::meta::rights(article);
+    // footer block that only repeats it is not set again in the text, unless
+    // the running footer cannot hold all of it.
+    let rights = folio_core::meta::rights(article)
+        .filter(|r| footer_lines(fonts, r, Align::Start, &article.language, opts).len() == 1);
     let footer: Vec<Block> = article
         .footer
         .iter()
@@ -724,6 +726,33 @@ pub(crate) enum Owner {
     Article(usize),
 }
 
+/// `text` set as the running footer's copyright line (gray, at the
+/// footer's size, in 78 % of the measure): one line when it fits.
+fn footer_lines(
+    fonts: &Fonts<'_>,
+    text: &str,
+    align: Align,
+    lang: &str,
+    opts: &PdfOptions,
+) -> Vec<Line> {
+    let g = geometry(opts);
+    let mut sp = Span::new(text, Style::Regular);
+    sp.color = Color::Gray;
+    para::set(
+        fonts,
+        &ParaSpec {
+            spans: &[sp],
+            size: g.size * 0.8,
+            width: g.measure * 0.78,
+            first_indent: 0.0,
+            align,
+            lang,
+            rtl: false,
+            preformatted: false,
+        },
+    )
+}
+
 /// The running header, footer and page numbers of each of `pages` pages,
 /// set after pagination (drawn over the pages' own content).
 /// `owners[i]` says what page `i` holds; `lang` is the document's language.
@@ -833,7 +862,14 @@ pub(crate) fn decorate(
             _ => (crate::book::contents_label(lang), None),
         };
         if let Some(r) = rights {
-            if let Some(l) = set_one(&r, Style::Regular, Align::Start, g.measure * 0.78) {
+            // All of it when it fits (then the text does not repeat it, see
+            // `layout`); otherwise shortened, the text keeping it whole.
+            let whole = footer_lines(fonts, &r, Align::Start, lang, opts);
+            let line = match <[Line; 1]>::try_from(whole) {
+                Ok([l]) => Some(l),
+                Err(_) => fit(&r, Style::Regular, g.measure * 0.78).map(|(l, _)| l),
+            };
+            if let Some(l) = line {
                 page.lines.push(Placed {
                     line: l,
                     x: g.left,

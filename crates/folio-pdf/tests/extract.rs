@@ -177,3 +177,19 @@ fn arabic_reads_right_to_left() {
     let [x0, _, w, _] = folio_pdf::text_area(&folio_pdf::PdfOptions::default());
     assert!(line[0].0 > (x0 + w / 2.0) as f64);
 }
+
+#[test]
+fn a_copyright_line_too_long_for_the_running_footer_stays_in_the_text() {
+    // Found by fuzzing: the running footer held only the first line of a
+    // long statement, and the text dropped it as a repeat.
+    let text = "Title\n\nBody text of the article.\n\nWASHINGTON the the aA the the the \
+                All rights reserved. WASHINGTON the the the and a few more words here\n";
+    let article = folio_core::parse::parse(text, &Default::default())
+        .unwrap()
+        .article;
+    assert!(article.copyright.is_some(), "{article:?}");
+    let opts = folio_pdf::PdfOptions::default();
+    let mut pdf = Vec::new();
+    folio_pdf::write(&article, &opts, &mut pdf).unwrap();
+    folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
+}
