@@ -591,12 +591,16 @@ fn link(text: &str, url: &str, out: &mut String) {
 /// part of ASCII letters, digits and ``.!#$%&'*+/=?^_`{|}~-``, `@`, then
 /// dot-separated labels of letters, digits and inner hyphens, at most 63
 /// long. Anything else (an internationalized domain, say) would read back
-/// as literal text with its angle brackets, so it is written as a link.
+/// as literal text with its angle brackets, so it is written as a link; so
+/// is an address starting with `!` or `?` (`<!…` and `<?…` at the start of
+/// a line begin an HTML block).
 fn is_autolink_email(addr: &str) -> bool {
     let Some((local, domain)) = addr.split_once('@') else {
         return false;
     };
+    // `<!x` and `<?x` at the start of a line open an HTML block instead.
     let local_ok = !local.is_empty()
+        && !local.starts_with(['!', '?'])
         && local
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));

@@ -281,6 +281,28 @@ fn links_round_trip() {
 }
 
 #[test]
+fn links_at_the_start_of_a_line_do_not_open_html_blocks() {
+    // `<!lex@…>` or `<?x@…>` at a line start would begin an HTML block
+    // (found by fuzzing); such addresses are written as links.
+    for addr in ["!lex@example.com", "?x@example.com", "!--c@example.com"] {
+        let a = Article {
+            title: "t".into(),
+            body: vec![Block::Paragraph {
+                content: vec![
+                    Inline::Link {
+                        text: addr.into(),
+                        url: format!("mailto:{addr}"),
+                    },
+                    Inline::text(" wrote."),
+                ],
+            }],
+            ..Default::default()
+        };
+        check(&a);
+    }
+}
+
+#[test]
 fn fixtures_and_corpus_round_trip() {
     let mut n = 0;
     let dirs = [
