@@ -42,6 +42,10 @@ fn body_words(article: &Article) -> Vec<String> {
 /// let a = folio_core::parse::parse(text, &Default::default()).unwrap().article;
 /// assert!(folio_check::keeps_every_word(text, &a).is_ok());
 /// assert!(folio_check::keeps_every_word("Title and more", &a).is_err());
+///
+/// let fm = "--- \ntitle: T\nx-key: y\n---\nBody text here.\n";
+/// let a = folio_core::parse::parse(fm, &Default::default()).unwrap().article;
+/// assert!(folio_check::keeps_every_word(fm, &a).is_ok());
 /// ```
 pub fn keeps_every_word(input: &str, article: &Article) -> Result<(), String> {
     let clean = folio_core::normalize::normalize(input).0;
@@ -66,18 +70,27 @@ pub fn keeps_every_word(input: &str, article: &Article) -> Result<(), String> {
     Ok(())
 }
 
-/// `text` without a leading `---` … `---` (or `...`) block.
+/// `text` without a leading `---` … `---` (or `...`) block, the fences
+/// matched as the parser matches them (after blank lines, trailing white
+/// space allowed).
 fn without_front_matter(text: &str) -> &str {
-    let start = text.len() - text.trim_start().len();
-    let rest = &text[start..];
-    let Some(after_open) = rest.strip_prefix("---\n") else {
-        return text;
-    };
+    let mut lines = text.split_inclusive('\n');
     let mut at = 0;
-    for line in after_open.split_inclusive('\n') {
+    let mut opened = false;
+    for line in lines.by_ref() {
+        at += line.len();
+        if !line.trim().is_empty() {
+            opened = line.trim_end() == "---";
+            break;
+        }
+    }
+    if !opened {
+        return text;
+    }
+    for line in lines {
         at += line.len();
         if matches!(line.trim_end(), "---" | "...") {
-            return &after_open[at..];
+            return &text[at..];
         }
     }
     text
