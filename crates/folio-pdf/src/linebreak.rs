@@ -146,6 +146,11 @@ pub(crate) fn break_lines(
                 let stretch = sy[b] - node.stretch + extra_stretch;
                 if stretch > 0.0 {
                     (width - natural) / stretch
+                } else if pass.emergency {
+                    // Nothing to stretch (a line of one long word part):
+                    // as loose as can be, but a line all the same, better
+                    // than running past the margin (TeX's badness 10000).
+                    100.0
                 } else {
                     f64::INFINITY
                 }
@@ -477,6 +482,40 @@ mod tests {
             compared += 1;
         }
         assert!(compared >= 4, "only {compared} widths were feasible");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_at_its_hyphenation_points() {
+        // Found by fuzzing: a long word whose parts (between hyphenation
+        // points) each fit, after other words. A line holding one part
+        // has nothing to stretch; it must still be taken (loose) rather
+        // than the whole word running past the margin.
+        let hyphen = Item {
+            width: 1.0,
+            kind: Kind::Penalty {
+                cost: 100.0,
+                flagged: true,
+                discretionary: true,
+            },
+        };
+        let mut items = vec![word(40.0), space(), word(45.0), space()];
+        items.extend([word(80.0), hyphen, word(70.0), space(), word(10.0)]);
+        finish(&mut items);
+        let b = break_paragraph(&items, 100.0, 0.0, true);
+        let mut start = 0;
+        for &end in &b.positions {
+            let width: f64 = items[start..end]
+                .iter()
+                .filter(|i| !matches!(i.kind, Kind::Penalty { .. }))
+                .map(|i| i.width)
+                .sum();
+            assert!(
+                width <= 100.0,
+                "line {start}..{end} is {width} wide: {:?}",
+                b.positions
+            );
+            start = end + 1;
+        }
     }
 
     #[test]
