@@ -515,17 +515,21 @@ fn convert(a: ConvertArgs) -> u8 {
             })
             .collect()
     };
-    // Never overwrite an input.
-    for j in &jobs {
-        if let (Some(src), Target::File(dst)) = (j.source.path(), &j.target) {
-            if output::same_file(src, dst) {
-                eprintln!(
-                    "{}: error: the output would overwrite this input; choose another output name",
-                    j.source.display()
-                );
-                return EXIT_USAGE;
-            }
-        }
+    // Never overwrite an input (checked on all cores: it resolves paths).
+    let clash = {
+        use rayon::prelude::*;
+        jobs.par_iter()
+            .find_first(|j| match (j.source.path(), &j.target) {
+                (Some(src), Target::File(dst)) => output::same_file(src, dst),
+                _ => false,
+            })
+    };
+    if let Some(j) = clash {
+        eprintln!(
+            "{}: error: the output would overwrite this input; choose another output name",
+            j.source.display()
+        );
+        return EXIT_USAGE;
     }
     let ropts = a.parse.read_options();
     if jobs.len() == 1 {

@@ -153,12 +153,11 @@ pub fn commit_all(staged: Vec<Staged>) -> Vec<(PathBuf, String)> {
             Err(e) => failed.push((s.path.clone(), e)),
         }
     }
-    for s in ready {
+    use rayon::prelude::*;
+    failed.par_extend(ready.into_par_iter().filter_map(|s| {
         let path = s.path.clone();
-        if let Err(e) = s.rename() {
-            failed.push((path, e));
-        }
-    }
+        s.rename().err().map(|e| (path, e))
+    }));
     failed
 }
 
