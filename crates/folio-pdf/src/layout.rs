@@ -726,24 +726,25 @@ pub(crate) enum Owner {
     Article(usize),
 }
 
-/// `text` set as the running footer's copyright line (gray, at the
-/// footer's size, in 78 % of the measure): one line when it fits.
-fn footer_lines(
+/// `text` set as page furniture (running header and footer): gray, at
+/// 80 % of the body size, `width` wide.
+fn furniture(
     fonts: &Fonts<'_>,
     text: &str,
+    style: Style,
     align: Align,
+    width: f32,
     lang: &str,
     opts: &PdfOptions,
 ) -> Vec<Line> {
-    let g = geometry(opts);
-    let mut sp = Span::new(text, Style::Regular);
+    let mut sp = Span::new(text, style);
     sp.color = Color::Gray;
     para::set(
         fonts,
         &ParaSpec {
             spans: &[sp],
-            size: g.size * 0.8,
-            width: g.measure * 0.78,
+            size: geometry(opts).size * 0.8,
+            width,
             first_indent: 0.0,
             align,
             lang,
@@ -751,6 +752,19 @@ fn footer_lines(
             preformatted: false,
         },
     )
+}
+
+/// `text` set as the running footer's copyright line (in 78 % of the
+/// measure): one line when it fits.
+fn footer_lines(
+    fonts: &Fonts<'_>,
+    text: &str,
+    align: Align,
+    lang: &str,
+    opts: &PdfOptions,
+) -> Vec<Line> {
+    let width = geometry(opts).measure * 0.78;
+    furniture(fonts, text, Style::Regular, align, width, lang, opts)
 }
 
 /// The running header, footer and page numbers of each of `pages` pages,
@@ -770,30 +784,12 @@ pub(crate) fn decorate(
     opts: &PdfOptions,
 ) -> Vec<Page> {
     let g = geometry(opts);
-    let s = g.size * 0.8;
     let total = pages;
     let mut out: Vec<Page> = (0..pages).map(|_| Page::default()).collect();
     let set_one = |text: &str, style: Style, align: Align, width: f32| -> Option<Line> {
-        let mut sp = Span::new(text, style);
-        sp.color = Color::Gray;
-        let mut lines = para::set(
-            fonts,
-            &ParaSpec {
-                spans: &[sp],
-                size: s,
-                width,
-                first_indent: 0.0,
-                align,
-                lang,
-                rtl: false,
-                preformatted: false,
-            },
-        );
-        if lines.is_empty() {
-            None
-        } else {
-            Some(lines.swap_remove(0))
-        }
+        furniture(fonts, text, style, align, width, lang, opts)
+            .into_iter()
+            .next()
     };
     // One line no wider than `width`, the text shortened at a word
     // boundary (with an ellipsis) until it fits; with its width.
@@ -801,21 +797,7 @@ pub(crate) fn decorate(
         let mut max = text.chars().count();
         loop {
             let t = shorten(text, max);
-            let mut sp = Span::new(t.as_str(), style);
-            sp.color = Color::Gray;
-            let mut lines = para::set(
-                fonts,
-                &ParaSpec {
-                    spans: &[sp],
-                    size: s,
-                    width: f32::MAX / 4.0,
-                    first_indent: 0.0,
-                    align: Align::Start,
-                    lang,
-                    rtl: false,
-                    preformatted: false,
-                },
-            );
+            let mut lines = furniture(fonts, &t, style, Align::Start, f32::MAX / 4.0, lang, opts);
             let w = lines.first().map_or(0.0, |l| l.width);
             if (lines.len() == 1 && w <= width) || max <= 4 || lines.is_empty() {
                 return if lines.is_empty() {
