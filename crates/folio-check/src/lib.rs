@@ -23,6 +23,8 @@ use folio_core::textcheck::words;
 use std::collections::HashMap;
 use std::io::Read;
 
+mod actual_text;
+
 /// The body words of `article` (blocks, in reading order).
 fn body_words(article: &Article) -> Vec<String> {
     let mut out = Vec::new();
@@ -357,7 +359,8 @@ fn is_rtl(c: char) -> bool {
 /// are checked to be there, the rest word by word in order. (Reading order
 /// of right-to-left text is tested with poppler in `folio-pdf`.)
 pub fn pdf(article: &Article, bytes: &[u8], text_area: [f32; 4]) -> Result<(), String> {
-    let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("lopdf: {e}"))?;
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("lopdf: {e}"))?;
+    actual_text::honour_actual_text(&mut doc).map_err(|e| format!("PDF ActualText: {e}"))?;
     let [x, y, w, h] = text_area.map(f64::from);
     let mut body = String::new();
     let mut all = String::new();
