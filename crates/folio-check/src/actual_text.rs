@@ -28,7 +28,7 @@ type Res<T> = Result<T, String>;
 /// odd-length string of 2-byte codes…), is an `Err`.
 pub(crate) fn honour_actual_text(doc: &mut Document) -> Res<()> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    // Pages holding a span, and the decoded content of every page read.
+    // The pages holding a span, with their decoded content.
     let mut decoded: HashMap<ObjectId, (Vec<Operation>, PageResources)> = HashMap::new();
     let mut with_spans = Vec::new();
     for &page in &pages {
@@ -77,7 +77,9 @@ pub(crate) fn honour_actual_text(doc: &mut Document) -> Res<()> {
     };
     let mut new_contents = Vec::new();
     for page in with_spans {
-        let (ops, res) = decoded.remove(&page).expect("decoded above");
+        let Some((ops, res)) = decoded.remove(&page) else {
+            continue;
+        };
         let ops = rewrite_page(doc, ops, &res, &mut fonts)
             .map_err(|e| format!("ActualText on page {page:?}: {e}"))?;
         if let Some(ops) = ops {
@@ -526,7 +528,10 @@ impl Widths {
                 Some(Object::Array(ws)) => {
                     for (k, o) in ws.iter().enumerate() {
                         let c = first + k as u32;
-                        w.single.entry(c).or_insert(Width::new(doc, o)?);
+                        let width = Width::new(doc, o)?;
+                        if !w.ranges.iter().any(|(a, b, _)| (*a..=*b).contains(&c)) {
+                            w.single.entry(c).or_insert(width);
+                        }
                         w.max = w.max.max(c);
                     }
                     i += 2;
@@ -693,7 +698,7 @@ impl Font {
         let name = |key: &[u8]| -> Res<Vec<u8>> {
             match dict.get(key).map(|o| deref(doc, o)) {
                 Ok(Ok(Object::Name(n))) => Ok(n.clone()),
-                Ok(Ok(o)) => Ok(format!("{o:?}").into_bytes()),
+                Ok(Ok(o)) => Ok(format!("a {}", o.enum_variant()).into_bytes()),
                 Ok(Err(e)) => Err(e),
                 Err(_) => Ok(b"(none)".to_vec()),
             }
@@ -779,11 +784,14 @@ struct Fonts {
 
 impl Fonts {
     fn get(&mut self, doc: &Document, id: ObjectId) -> Res<&mut Font> {
-        if !self.loaded.contains_key(&id) {
-            let used = self.used.get(&id).copied().unwrap_or(0);
-            self.loaded.insert(id, Font::load(doc, id, used)?);
-        }
-        Ok(self.loaded.get_mut(&id).expect("inserted above"))
+        use std::collections::btree_map::Entry;
+        Ok(match self.loaded.entry(id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let used = self.used.get(&id).copied().unwrap_or(0);
+                e.insert(Font::load(doc, id, used)?)
+            }
+        })
     }
 
     /// Writes the fresh codes into the fonts: a `bfchar` block in each
@@ -1403,5 +1411,47 @@ mod tests {
         let without = page("/P <</MCID 0>>");
         let e = crate::pdf(&article, &without, area).unwrap_err();
         assert!(e.contains("lost a word: word 1"), "{e}");
+    }
+
+    #[test]
+    fn cmap_max_code_reads_bfchar_and_bfrange_sources_only() {
+        let cmap = b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS (x\\) 0300)) >> def
+            % <FFFF> in a comment
+            2 beginbfchar <0003> <FFFE> <0010><0041> endbfchar
+            2 beginbfrange
+            <0020> <0030> [<FFFD> <00660069>]
+            <0040><0042><FFFC>
+            endbfrange endcmap";
+        assert_eq!(cmap_max_code(cmap), Ok(0x42));
+        assert_eq!(cmap_max_code(EMPTY_CMAP), Ok(0));
+        assert!(cmap_max_code(b"1 beginbfchar <0001> <0041 endcmap").is_err());
+    }
+
+    #[test]
+    fn widths_read_both_forms_of_w() {
+        let doc = Document::new();
+        let mut cid_font = Dictionary::new();
+        cid_font.set("DW", 50);
+        cid_font.set(
+            "W",
+            Object::Array(vec![
+                1.into(),
+                Object::Array(vec![100.into(), Object::Real(200.5)]),
+                10.into(),
+                20.into(),
+                300.into(),
+                15.into(),
+                Object::Array(vec![999.into()]),
+            ]),
+        );
+        let w = Widths::read(&doc, &cid_font).unwrap();
+        let of = |c| w.of(c).value;
+        assert_eq!(
+            [of(1), of(2), of(3), of(10), of(15), of(20), of(21)],
+            [100.0, 200.5, 50.0, 300.0, 300.0, 300.0, 50.0]
+        );
+        assert_eq!(w.max, 20);
+        cid_font.set("W", Object::Array(vec![1.into(), 2.into()]));
+        assert!(Widths::read(&doc, &cid_font).is_err());
     }
 }

@@ -358,6 +358,12 @@ fn is_rtl(c: char) -> bool {
 /// for a header line or block that holds Hebrew or Arabic only the letters
 /// are checked to be there, the rest word by word in order. (Reading order
 /// of right-to-left text is tested with poppler in `folio-pdf`.)
+///
+/// Text in an `/ActualText` span (`/Span <</ActualText …>> BDC … EMC`)
+/// reads as its ActualText, as in a conforming reader: the document is
+/// rewritten for pdf-extract (which ignores the spans) before extraction;
+/// a span this cannot rewrite (glyphs of a font other than an Identity-H
+/// Type0 font, unbalanced marked content…) is an `Err`.
 pub fn pdf(article: &Article, bytes: &[u8], text_area: [f32; 4]) -> Result<(), String> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("lopdf: {e}"))?;
     actual_text::honour_actual_text(&mut doc).map_err(|e| format!("PDF ActualText: {e}"))?;
