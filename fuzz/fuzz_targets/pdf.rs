@@ -10,17 +10,6 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Some((article, _)) = common::article(data) else {
         return;
     };
-    // Known, open: a letter followed by a combining mark shapes to the
-    // letter's glyph plus a mark, and the glyph's one ToUnicode entry cannot
-    // give back both "a" and "a\u{31f}" (needs /ActualText spans). Skipped
-    // so that the run looks for anything else.
-    let marked = |s: &str| {
-        s.chars()
-            .any(unicode_normalization::char::is_combining_mark)
-    };
-    if article.all_text().iter().any(|t| marked(t)) {
-        return;
-    }
     let opts = folio_pdf::PdfOptions {
         no_system_fonts: true,
         ..Default::default()

@@ -9,16 +9,22 @@
 //! with their text and widow/orphan control. The PDF objects are written
 //! with `pdf-writer`; fonts are subset with `subsetter` and embedded as CID
 //! fonts with a ToUnicode map, so text extraction gives back the words.
+//! A glyph drawn for more than one text — the glyph of "a" that is also the
+//! base of "a\u{31f}", a precomposed "á" also shaped from "a\u{301}", the
+//! "fi" ligature also standing for "ﬁ", a reordered Indic vowel sign — gets
+//! the text of its most common use in the map, and every other use is
+//! wrapped in an `/ActualText` span, so copying and searching give back
+//! exactly the characters of the article.
 //!
 //! Fonts: DejaVu Serif (Latin, Greek, Cyrillic) is bundled, with DejaVu Sans
 //! for Arabic and Hebrew and DejaVu Sans Mono for code. Characters none of
 //! them covers are looked up in the installed system fonts (Noto CJK for
 //! Chinese, Japanese, Korean…); [`PdfOptions::fonts`] adds fonts in front
-//! of all of these. When no font covers a character, [`write`] fails with
+//! of all of these. When no font covers a character, [`write()`] fails with
 //! [`Error::MissingGlyphs`] naming the characters and what to install: the
 //! writer never prints empty boxes or question marks.
 //!
-//! Entry points: [`write`] for one article, [`write_collection`] for a
+//! Entry points: [`write()`] for one article, [`write_collection`] for a
 //! book, and [`PdfWriter`] for the CLI registry. A book has a title page, a
 //! table of contents whose page numbers are the real ones (the articles
 //! are laid out first — in parallel, as each starts on a new page — then
@@ -108,7 +114,7 @@ impl std::str::FromStr for PageSize {
     }
 }
 
-/// Options for [`write`].
+/// Options for [`write()`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PdfOptions {
     /// Paper size; A4 by default.

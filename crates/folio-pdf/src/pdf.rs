@@ -16,6 +16,7 @@ use pdf_writer::types::{
 };
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use subsetter::GlyphRemapper;
@@ -85,10 +86,18 @@ impl Alloc {
     }
 }
 
-/// Per-face glyph use: the remapper and each new glyph's text.
+/// Per-face glyph use: the remapper and each glyph's ToUnicode text.
 struct FontUse {
     remapper: GlyphRemapper,
-    text: BTreeMap<u16, String>,
+    /// Old glyph id → the text its ToUnicode entry gives.
+    text: FxHashMap<u16, Box<str>>,
+}
+
+impl FontUse {
+    /// What a reader takes glyph `gid` to say.
+    fn says(&self, gid: u16) -> &str {
+        self.text.get(&gid).map_or("", |t| t)
+    }
 }
 
 fn deflate(data: &[u8]) -> Vec<u8> {
@@ -129,24 +138,42 @@ struct Run {
     end: u32,
 }
 
-/// A page reduced to what the PDF needs — glyph ids and positions, rules,
-/// links, outline anchors — about 8 bytes a glyph instead of the ~90 of a
-/// laid-out [`Glyph`]. Articles are packed as soon as they are laid out, so
-/// a book is not held in memory in its heavy form.
+/// A page reduced to what the PDF needs — glyph ids, texts and positions,
+/// rules, links, outline anchors — about 8 bytes a glyph instead of the ~90
+/// of a laid-out [`Glyph`]. Articles are packed as soon as they are laid
+/// out, so a book is not held in memory in its heavy form.
 #[derive(Default)]
 pub(crate) struct PackedPage {
     runs: Vec<Run>,
-    /// (glyph id, x from the line's left edge).
-    glyphs: Vec<(u16, f32)>,
+    glyphs: Vec<PackedGlyph>,
     /// (face, glyph) in order of first use on the page.
     seen: Vec<(u16, u16)>,
-    /// The first text of each (face, glyph) on the page.
-    texts: Vec<(u16, u16, String)>,
+    /// The distinct cluster texts of the page; [`PackedGlyph::text`] `n`
+    /// is `strings[n - 1]`.
+    strings: Vec<Box<str>>,
+    /// Cluster texts past the 65,534 a `u16` numbers: (glyph index, text).
+    /// No real page gets here.
+    overflow: Vec<(u32, Box<str>)>,
+    /// How often each (face, glyph, text) starts a cluster on the page:
+    /// the votes for the glyph's ToUnicode entry.
+    tally: Vec<((u16, u16, u16), u32)>,
     rules: Vec<Rule>,
     /// URI links: rectangle (PDF coordinates) and target.
     links: Vec<([f32; 4], String)>,
     gotos: Vec<GoTo>,
     pub(crate) anchors: Vec<Anchor>,
+}
+
+/// One drawn glyph.
+#[derive(Clone, Copy)]
+struct PackedGlyph {
+    gid: u16,
+    /// 0: continues the cluster of the glyph before; `u16::MAX`: the text
+    /// is in [`PackedPage::overflow`]; otherwise an index into
+    /// [`PackedPage::strings`], plus one.
+    text: u16,
+    /// x from the line's left edge.
+    x: f32,
 }
 
 impl PackedPage {
@@ -157,12 +184,29 @@ impl PackedPage {
         p
     }
 
+    /// The text of glyph `i` (empty for a cluster's later glyphs).
+    fn text_of(&self, i: usize) -> &str {
+        match self.glyphs[i].text {
+            0 => "",
+            u16::MAX => self
+                .overflow
+                .binary_search_by_key(&(i as u32), |(j, _)| *j)
+                .map_or("", |k| &self.overflow[k].1),
+            n => &self.strings[n as usize - 1],
+        }
+    }
+
     /// Adds the lines, rules, links and anchors of `page`, drawn after
     /// what the page already holds.
     pub(crate) fn add(&mut self, page: Page, height: f32) {
         let mut seen: HashSet<(u16, u16)> = self.seen.iter().copied().collect();
-        let mut with_text: HashSet<(u16, u16)> =
-            self.texts.iter().map(|&(f, g, _)| (f, g)).collect();
+        let mut ids: FxHashMap<Box<str>, u16> = self
+            .strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u16 + 1))
+            .collect();
+        let mut tally: FxHashMap<(u16, u16, u16), u32> = self.tally.drain(..).collect();
         for placed in page.lines {
             let baseline = height - placed.y;
             let size = placed.line.glyphs.first().map_or(10.0, |g| g.size);
@@ -178,6 +222,9 @@ impl PackedPage {
                 ));
             }
             let glyphs = placed.line.glyphs;
+            // The text of a cluster whose first glyph was not drawn goes to
+            // the cluster's next glyph.
+            let mut carry: Option<&str> = None;
             let mut i = 0;
             while i < glyphs.len() {
                 let g0 = &glyphs[i];
@@ -190,19 +237,49 @@ impl PackedPage {
                     }
                     j += 1;
                 }
-                // Glyph 0 (.notdef) is never drawn: it would show as an
-                // empty box. Coverage is checked before layout; this only
-                // drops invisible characters a face has no glyph for.
                 let start = self.glyphs.len() as u32;
-                for g in glyphs[i..j].iter().filter(|g| g.gid != 0) {
+                for g in &glyphs[i..j] {
+                    // Glyph 0 (.notdef) is never drawn: it would show as an
+                    // empty box. Coverage is checked before layout; this
+                    // only drops invisible characters a face has no glyph
+                    // for.
+                    if g.gid == 0 {
+                        if !g.text.is_empty() {
+                            carry = Some(&g.text);
+                        }
+                        continue;
+                    }
                     let key = (g.face as u16, g.gid);
                     if seen.insert(key) {
                         self.seen.push(key);
                     }
-                    if !g.text.is_empty() && with_text.insert(key) {
-                        self.texts.push((key.0, key.1, g.text.to_string()));
+                    let text: &str = if g.text.is_empty() {
+                        carry.take().unwrap_or("")
+                    } else {
+                        carry = None;
+                        &g.text
+                    };
+                    let id = if text.is_empty() {
+                        0
+                    } else if let Some(&id) = ids.get(text) {
+                        id
+                    } else if self.strings.len() < usize::from(u16::MAX - 1) {
+                        self.strings.push(text.into());
+                        let id = self.strings.len() as u16;
+                        ids.insert(text.into(), id);
+                        id
+                    } else {
+                        self.overflow.push((self.glyphs.len() as u32, text.into()));
+                        u16::MAX
+                    };
+                    if id != 0 && id != u16::MAX {
+                        *tally.entry((key.0, key.1, id)).or_default() += 1;
                     }
-                    self.glyphs.push((g.gid, g.x));
+                    self.glyphs.push(PackedGlyph {
+                        gid: g.gid,
+                        text: id,
+                        x: g.x,
+                    });
                 }
                 let end = self.glyphs.len() as u32;
                 if end > start {
@@ -219,6 +296,9 @@ impl PackedPage {
                 i = j;
             }
         }
+        self.tally = tally.into_iter().collect();
+        // Hash order is not deterministic; the votes' order must be.
+        self.tally.sort_unstable();
         self.rules.extend(page.rules);
         self.gotos.extend(page.gotos);
         self.anchors.extend(page.anchors);
@@ -237,22 +317,36 @@ pub(crate) fn write_pdf(
     time: DateTime<Utc>,
     book: Option<&str>,
 ) -> Result<Vec<u8>, Error> {
-    // 1. Which glyphs of which faces are used.
+    // 1. Which glyphs of which faces are used, and what each says: the
+    // text it starts a cluster with most often (ties: the smallest text).
+    // Clusters that say something else get an /ActualText span.
     let mut uses: BTreeMap<usize, FontUse> = BTreeMap::new();
+    let mut votes: BTreeMap<(u16, u16), BTreeMap<&str, u32>> = BTreeMap::new();
     for page in pages {
         for &(face, gid) in &page.seen {
             let u = uses.entry(face as usize).or_insert_with(|| FontUse {
                 remapper: GlyphRemapper::new(),
-                text: BTreeMap::new(),
+                text: FxHashMap::default(),
             });
             u.remapper.remap(gid);
         }
-        for (face, gid, text) in &page.texts {
-            if let Some(u) = uses.get_mut(&(*face as usize)) {
-                if let Some(new) = u.remapper.get(*gid) {
-                    u.text.entry(new).or_insert_with(|| text.clone());
-                }
+        for &((face, gid, id), n) in &page.tally {
+            *votes
+                .entry((face, gid))
+                .or_default()
+                .entry(&page.strings[id as usize - 1])
+                .or_default() += n;
+        }
+    }
+    for ((face, gid), texts) in votes {
+        let mut best: Option<(&str, u32)> = None;
+        for (t, n) in texts {
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((t, n));
             }
+        }
+        if let (Some(u), Some((t, _))) = (uses.get_mut(&(face as usize)), best) {
+            u.text.insert(gid, t.into());
         }
     }
 
@@ -383,7 +477,13 @@ pub(crate) fn write_pdf(
         stream.finish();
 
         let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
-        for (&gid, text) in &u.text {
+        let mut entries: Vec<(u16, &str)> = u
+            .text
+            .iter()
+            .filter_map(|(&old, t)| Some((u.remapper.get(old)?, &**t)))
+            .collect();
+        entries.sort_unstable();
+        for (gid, text) in entries {
             cmap.pair_with_multiple(gid, text.chars());
         }
         let cmap_data = deflate(&cmap.finish());
@@ -586,6 +686,75 @@ pub(crate) fn write_pdf(
     Ok(pdf.finish())
 }
 
+/// The clusters of `page` whose glyphs do not say their text: (first
+/// glyph, end, text). A reader shows the text of a glyph's ToUnicode
+/// entry, one entry a glyph, so a glyph drawn for different texts — "a"
+/// alone and as the base of "a\u{31f}", a reordered Indic vowel sign, a
+/// ligature standing for "fi" and for "ﬁ" — says the right thing only in
+/// its most common use. The others get an `/ActualText` span, which
+/// readers take instead of the glyphs' own text.
+fn actual_text_spans<'p>(
+    page: &'p PackedPage,
+    uses: &BTreeMap<usize, FontUse>,
+) -> Vec<(u32, u32, &'p str)> {
+    let mut spans = Vec::new();
+    // The open cluster: first glyph, text, whether it needs a span.
+    let mut cur: Option<(u32, &str, bool)> = None;
+    for run in &page.runs {
+        let u = &uses[&(run.face as usize)];
+        for gi in run.start..run.end {
+            let g = page.glyphs[gi as usize];
+            let says = u.says(g.gid);
+            if g.text == 0 {
+                // A later glyph of the cluster must say nothing.
+                if let Some(c) = cur.as_mut() {
+                    c.2 |= !says.is_empty();
+                }
+                continue;
+            }
+            if let Some((start, text, true)) = cur {
+                spans.push((start, gi, text));
+            }
+            let text = page.text_of(gi as usize);
+            cur = Some((gi, text, says != text));
+        }
+    }
+    if let Some((start, text, true)) = cur {
+        spans.push((start, page.glyphs.len() as u32, text));
+    }
+    spans
+}
+
+/// One element of a `TJ` array.
+enum TjItem {
+    Glyphs(Vec<u8>),
+    Adjust(f32),
+}
+
+/// Writes `items` (and the glyph codes in `buf`) as one `TJ`.
+fn show_tj(content: &mut Content, items: &mut Vec<TjItem>, buf: &mut Vec<u8>) {
+    if !buf.is_empty() {
+        items.push(TjItem::Glyphs(std::mem::take(buf)));
+    }
+    if items.is_empty() {
+        return;
+    }
+    let mut show = content.show_positioned();
+    let mut tj = show.items();
+    for item in items.drain(..) {
+        match item {
+            TjItem::Glyphs(codes) => {
+                tj.show(Str(&codes));
+            }
+            TjItem::Adjust(a) => {
+                tj.adjust(a);
+            }
+        }
+    }
+    tj.finish();
+    show.finish();
+}
+
 /// The content stream of a page: rules, then the glyph runs.
 fn page_content(
     page: &PackedPage,
@@ -601,14 +770,20 @@ fn page_content(
         content.line_to(r.x1, height - r.y);
         content.stroke();
     }
+    let spans = actual_text_spans(page, uses);
+    let mut spans = spans.iter().peekable();
+    // The end of the open span.
+    let mut open: Option<u32> = None;
     content.begin_text();
     let mut cur_font: Option<(u16, f32)> = None;
     let mut cur_color = Color::Black;
+    let mut items: Vec<TjItem> = Vec::new();
+    let mut buf: Vec<u8> = Vec::new();
     for run in &page.runs {
-        let glyphs = &page.glyphs[run.start as usize..run.end as usize];
-        let Some(&(_, first_x)) = glyphs.first() else {
+        let Some(first) = page.glyphs.get(run.start as usize) else {
             continue;
         };
+        let first_x = first.x;
         if cur_font != Some((run.face, run.size)) {
             content.set_font(Name(format!("F{}", run.face).as_bytes()), run.size);
             cur_font = Some((run.face, run.size));
@@ -622,21 +797,35 @@ fn page_content(
         let face = &fonts.faces[run.face as usize];
         let scale = 1000.0 / face.units_per_em;
         let remap = &uses[&(run.face as usize)].remapper;
-        let mut show = content.show_positioned();
-        let mut items = show.items();
-        let mut buf: Vec<u8> = Vec::new();
         // `pen` follows where the viewer's pen is, so the adjustments
         // (rounded to a tenth of a thousandth of an em, and left out below
         // half of one: float noise) never let errors add up along a line.
         let mut pen = first_x;
-        for &(gid, x) in glyphs {
+        for gi in run.start..run.end {
+            // A `TJ` cannot hold marked content: spans cut it.
+            if open == Some(gi) {
+                show_tj(&mut content, &mut items, &mut buf);
+                content.end_marked_content();
+                open = None;
+            }
+            if let Some(&&(start, end, text)) = spans.peek() {
+                if start == gi {
+                    show_tj(&mut content, &mut items, &mut buf);
+                    content
+                        .begin_marked_content_with_properties(Name(b"Span"))
+                        .properties()
+                        .actual_text(TextStr(text));
+                    open = Some(end);
+                    spans.next();
+                }
+            }
+            let PackedGlyph { gid, x, .. } = page.glyphs[gi as usize];
             let adj = ((x - pen) * 10_000.0 / run.size).round() / 10.0;
             if adj.abs() >= 0.5 {
                 if !buf.is_empty() {
-                    items.show(Str(&buf));
-                    buf.clear();
+                    items.push(TjItem::Glyphs(std::mem::take(&mut buf)));
                 }
-                items.adjust(-adj);
+                items.push(TjItem::Adjust(-adj));
                 pen += adj * run.size / 1000.0;
             }
             let new = remap.get(gid).unwrap_or(0);
@@ -648,11 +837,10 @@ fn page_content(
                 * scale;
             pen += w * run.size / 1000.0;
         }
-        if !buf.is_empty() {
-            items.show(Str(&buf));
-        }
-        items.finish();
-        show.finish();
+        show_tj(&mut content, &mut items, &mut buf);
+    }
+    if open.is_some() {
+        content.end_marked_content();
     }
     content.end_text();
     content.finish().to_vec()

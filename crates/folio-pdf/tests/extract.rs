@@ -193,3 +193,88 @@ fn a_copyright_line_too_long_for_the_running_footer_stays_in_the_text() {
     folio_pdf::write(&article, &opts, &mut pdf).unwrap();
     folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
 }
+
+/// The texts of the `/ActualText` spans in `pdf`'s content streams.
+fn actual_texts(pdf: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = pdf;
+    while let Some(i) = rest.windows(7).position(|w| w == b"stream\n") {
+        let body = &rest[i + 7..];
+        let end = body
+            .windows(9)
+            .position(|w| w == b"endstream")
+            .expect("endstream");
+        if let Ok(data) = miniz_oxide::inflate::decompress_to_vec_zlib(body[..end].trim_ascii_end())
+        {
+            let text = String::from_utf8_lossy(&data);
+            for part in text.split("/ActualText <").skip(1) {
+                let hex = &part[..part.find('>').expect("hex string")];
+                let units: Vec<u16> = (0..hex.len())
+                    .step_by(4)
+                    .map(|k| u16::from_str_radix(&hex[k..k + 4], 16).unwrap())
+                    .collect();
+                assert_eq!(units[0], 0xFEFF, "a UTF-16BE text string");
+                out.push(String::from_utf16(&units[1..]).unwrap());
+            }
+        }
+        rest = &body[end + 9..];
+    }
+    out
+}
+
+#[test]
+fn a_glyph_drawn_for_different_texts_reads_back_exactly() {
+    // Found by fuzzing: the glyph of "a" also stood for "a\u{31f}" (the
+    // font has no precomposed form), and its one ToUnicode entry could give
+    // back only one of them. Likewise a precomposed glyph for "á" and
+    // "a\u{301}", and the ligature glyph for "fi" and "ﬁ". The most common
+    // use is the glyph's entry; the others are /ActualText spans.
+    let body = "Die Hauptstra\u{31f}e ist eine Straße: a, á, á, a\u{301}, fi, fi, \u{fb01}, \
+                ı, e\u{301}\u{323} und i\u{301}.";
+    let text = format!("Diakritika\n\n{body}\n");
+    let article = folio_core::parse::parse(&text, &Default::default())
+        .unwrap()
+        .article;
+    let opts = folio_pdf::PdfOptions {
+        no_system_fonts: true,
+        ..Default::default()
+    };
+    let mut pdf = Vec::new();
+    folio_pdf::write(&article, &opts, &mut pdf).unwrap();
+    let mut spans = actual_texts(&pdf);
+    spans.sort();
+    // "e\u{301}\u{323}", "i\u{301}" and "ı" need none: shaping composes
+    // the first two into glyphs used for nothing else.
+    assert_eq!(spans, ["a\u{301}", "a\u{31f}", "\u{fb01}"]);
+    assert!(
+        !spans.iter().any(|s| s == "á" || s == "fi" || s == "a"),
+        "the most common use needs no span: {spans:?}"
+    );
+    folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
+    if have_pdftotext() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("marks.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-nopgbrk"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        let got = String::from_utf8(out.stdout).unwrap();
+        let got = got.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(got.contains(body), "poppler gave:\n{got}");
+    }
+}
+
+#[test]
+fn common_text_needs_no_actual_text() {
+    // Spans are for the exceptions: the seed article has none.
+    let bytes = std::fs::read(root().join("fixtures/seed-pyongyang-times.txt")).unwrap();
+    let article = folio_core::parse::parse_bytes(&bytes, &Default::default())
+        .unwrap()
+        .article;
+    let mut pdf = Vec::new();
+    folio_pdf::write(&article, &folio_pdf::PdfOptions::default(), &mut pdf).unwrap();
+    assert_eq!(actual_texts(&pdf), Vec::<String>::new());
+}
