@@ -77,7 +77,13 @@ const TOKENS: &[&str] = &[
     "2*3*4",
     "\u{200b}",
     "ﬁ",
+    "fi",
     "e\u{301}",
+    "é",
+    // A letter with a mark the font has no precomposed form for: the
+    // glyph of "a" then stands for two texts (PDF /ActualText).
+    "Stra\u{31f}e",
+    "a",
     "🙂",
 ];
 
