@@ -278,3 +278,43 @@ fn common_text_needs_no_actual_text() {
     folio_pdf::write(&article, &folio_pdf::PdfOptions::default(), &mut pdf).unwrap();
     assert_eq!(actual_texts(&pdf), Vec::<String>::new());
 }
+
+#[test]
+fn arabic_vowel_marks_read_back() {
+    // Each letter under a vowel mark is a glyph that also stands alone: its
+    // marked uses are /ActualText spans. Before them, poppler gave
+    // "كسَت سَ سَ" for the first three words.
+    let body = "كَتَبَ الوَلَدُ الدَرْسَ في البيت. كتب الولد";
+    let text = format!("عنوان\n\n{body}\n");
+    let article = folio_core::parse::parse(&text, &Default::default())
+        .unwrap()
+        .article;
+    let opts = folio_pdf::PdfOptions {
+        no_system_fonts: true,
+        ..Default::default()
+    };
+    let mut pdf = Vec::new();
+    folio_pdf::write(&article, &opts, &mut pdf).unwrap();
+    assert!(!actual_texts(&pdf).is_empty());
+    folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
+    if have_pdftotext() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("harakat.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        // Logical order; poppler adds bidi embedding controls and may put
+        // a space between a letter and its mark.
+        let strip = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !('\u{202a}'..='\u{202e}').contains(c))
+                .collect()
+        };
+        let got = strip(&String::from_utf8(out.stdout).unwrap());
+        assert!(got.contains(&strip(body)), "poppler gave:\n{got}");
+    }
+}
