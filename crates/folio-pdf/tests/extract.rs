@@ -222,6 +222,35 @@ fn actual_texts(pdf: &[u8]) -> Vec<String> {
     out
 }
 
+/// `text`'s article as a PDF in the bundled fonts only, checked by the
+/// pdf-extract oracle; and poppler's text of it, when poppler is installed.
+fn bundled_pdf_and_poppler_text(text: &str) -> (Vec<u8>, Option<String>) {
+    let article = folio_core::parse::parse(text, &Default::default())
+        .unwrap()
+        .article;
+    let opts = folio_pdf::PdfOptions {
+        no_system_fonts: true,
+        ..Default::default()
+    };
+    let mut pdf = Vec::new();
+    folio_pdf::write(&article, &opts, &mut pdf).unwrap();
+    folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
+    if !have_pdftotext() {
+        return (pdf, None);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-nopgbrk"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext failed");
+    (pdf, Some(String::from_utf8(out.stdout).unwrap()))
+}
+
 #[test]
 fn a_glyph_drawn_for_different_texts_reads_back_exactly() {
     // Found by fuzzing: the glyph of "a" also stood for "a\u{31f}" (the
@@ -231,16 +260,7 @@ fn a_glyph_drawn_for_different_texts_reads_back_exactly() {
     // use is the glyph's entry; the others are /ActualText spans.
     let body = "Die Hauptstra\u{31f}e ist eine Straße: a, á, á, a\u{301}, fi, fi, \u{fb01}, \
                 ı, e\u{301}\u{323} und i\u{301}.";
-    let text = format!("Diakritika\n\n{body}\n");
-    let article = folio_core::parse::parse(&text, &Default::default())
-        .unwrap()
-        .article;
-    let opts = folio_pdf::PdfOptions {
-        no_system_fonts: true,
-        ..Default::default()
-    };
-    let mut pdf = Vec::new();
-    folio_pdf::write(&article, &opts, &mut pdf).unwrap();
+    let (pdf, poppler) = bundled_pdf_and_poppler_text(&format!("Diakritika\n\n{body}\n"));
     let mut spans = actual_texts(&pdf);
     spans.sort();
     // "e\u{301}\u{323}", "i\u{301}" and "ı" need none: shaping composes
@@ -250,18 +270,7 @@ fn a_glyph_drawn_for_different_texts_reads_back_exactly() {
         !spans.iter().any(|s| s == "á" || s == "fi" || s == "a"),
         "the most common use needs no span: {spans:?}"
     );
-    folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
-    if have_pdftotext() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("marks.pdf");
-        std::fs::write(&path, &pdf).unwrap();
-        let out = Command::new("pdftotext")
-            .args(["-enc", "UTF-8", "-nopgbrk"])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .unwrap();
-        let got = String::from_utf8(out.stdout).unwrap();
+    if let Some(got) = poppler {
         let got = got.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(got.contains(body), "poppler gave:\n{got}");
     }
@@ -285,28 +294,9 @@ fn arabic_vowel_marks_read_back() {
     // marked uses are /ActualText spans. Before them, poppler gave
     // "كسَت سَ سَ" for the first three words.
     let body = "كَتَبَ الوَلَدُ الدَرْسَ في البيت. كتب الولد";
-    let text = format!("عنوان\n\n{body}\n");
-    let article = folio_core::parse::parse(&text, &Default::default())
-        .unwrap()
-        .article;
-    let opts = folio_pdf::PdfOptions {
-        no_system_fonts: true,
-        ..Default::default()
-    };
-    let mut pdf = Vec::new();
-    folio_pdf::write(&article, &opts, &mut pdf).unwrap();
+    let (pdf, poppler) = bundled_pdf_and_poppler_text(&format!("عنوان\n\n{body}\n"));
     assert!(!actual_texts(&pdf).is_empty());
-    folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();
-    if have_pdftotext() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("harakat.pdf");
-        std::fs::write(&path, &pdf).unwrap();
-        let out = Command::new("pdftotext")
-            .args(["-enc", "UTF-8"])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .unwrap();
+    if let Some(got) = poppler {
         // Logical order; poppler adds bidi embedding controls and may put
         // a space between a letter and its mark.
         let strip = |s: &str| -> String {
@@ -314,7 +304,7 @@ fn arabic_vowel_marks_read_back() {
                 .filter(|c| !c.is_whitespace() && !('\u{202a}'..='\u{202e}').contains(c))
                 .collect()
         };
-        let got = strip(&String::from_utf8(out.stdout).unwrap());
+        let got = strip(&got);
         assert!(got.contains(&strip(body)), "poppler gave:\n{got}");
     }
 }
