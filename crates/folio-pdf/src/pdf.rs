@@ -936,3 +936,88 @@ fn xmp_packet(meta: &DocMeta, time: DateTime<Utc>, id: &[u8; 16], producer: &str
     x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
     x
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Placed;
+    use crate::para::{Glyph, GlyphText, Line};
+
+    fn glyph(gid: u16, text: &str) -> Glyph {
+        Glyph {
+            face: 0,
+            gid,
+            size: 10.0,
+            x: 0.0,
+            y: 0.0,
+            advance: 5.0,
+            text: GlyphText::from(text),
+            color: Color::Black,
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>) -> Page {
+        Page {
+            lines: vec![Placed {
+                line: Line {
+                    glyphs,
+                    links: vec![],
+                    width: 0.0,
+                    hyphenated: false,
+                    ratio: 0.0,
+                },
+                x: 0.0,
+                y: 0.0,
+                info: None,
+            }],
+            rules: vec![],
+            anchors: vec![],
+            gotos: vec![],
+        }
+    }
+
+    #[test]
+    fn every_glyph_keeps_its_text_past_the_numbered_texts() {
+        // More distinct cluster texts than a u16 numbers: the rest go to
+        // the overflow list, and each glyph still reads back its own.
+        let n = 70_000u32;
+        let p = PackedPage::pack(
+            page(
+                (0..n)
+                    .map(|i| glyph(1 + (i % 9) as u16, &i.to_string()))
+                    .collect(),
+            ),
+            800.0,
+        );
+        assert_eq!(p.glyphs.len(), n as usize);
+        assert!(!p.overflow.is_empty());
+        for i in (0..n as usize).step_by(997).chain([65_533, 65_534, 69_999]) {
+            assert_eq!(p.text_of(i), i.to_string());
+        }
+    }
+
+    #[test]
+    fn an_undrawn_first_glyph_passes_its_text_on() {
+        // .notdef is not drawn; its cluster's next glyph carries the text,
+        // and the tally counts each (glyph, text) start.
+        let p = PackedPage::pack(
+            page(vec![
+                glyph(3, "a"),
+                glyph(0, "x\u{301}"),
+                glyph(7, ""),
+                glyph(3, "a"),
+                glyph(0, "\u{200b}"),
+                glyph(3, "b"),
+            ]),
+            800.0,
+        );
+        let texts: Vec<&str> = (0..p.glyphs.len()).map(|i| p.text_of(i)).collect();
+        assert_eq!(texts, ["a", "x\u{301}", "a", "b"]);
+        assert_eq!(
+            p.tally,
+            [((0, 3, 1), 2), ((0, 3, 3), 1), ((0, 7, 2), 1)],
+            "{:?}",
+            p.strings
+        );
+    }
+}
