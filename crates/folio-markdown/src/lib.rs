@@ -79,8 +79,8 @@ pub fn write_collection(
         if let Some(d) = collection.date {
             fields.push(("date", Value::Raw(d.format("%Y-%m-%d").to_string())));
         }
-        if !collection.authors.is_empty() {
-            fields.push(("authors", Value::List(collection.authors.clone())));
+        if let Some(v) = author_value(&collection.authors) {
+            fields.push(("author", v));
         }
         fields.push(("lang", Value::Str(lang_or_und(&collection.language))));
         if let Some(p) = &collection.publisher {
@@ -127,6 +127,16 @@ enum Value {
     List(Vec<String>),
 }
 
+/// `author`, as pandoc, Quarto and Jekyll read it: a string for one author,
+/// a list for several, nothing for none.
+fn author_value(authors: &[String]) -> Option<Value> {
+    match authors {
+        [] => None,
+        [one] => Some(Value::Str(one.clone())),
+        many => Some(Value::List(many.to_vec())),
+    }
+}
+
 fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     let mut f = vec![("title", Value::Str(a.title.clone()))];
     if let Some(s) = &a.subtitle {
@@ -141,11 +151,13 @@ fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     if let Some(t) = &a.date_text {
         f.push(("date_text", Value::Str(t.clone())));
     }
+    // `updated` is read as a date by static-site generators (Zola, Astro);
+    // the model keeps the stamp as written, so it goes under `updated_text`.
     if let Some(t) = &a.updated_text {
-        f.push(("updated", Value::Str(t.clone())));
+        f.push(("updated_text", Value::Str(t.clone())));
     }
-    if !a.authors.is_empty() {
-        f.push(("authors", Value::List(a.authors.clone())));
+    if let Some(v) = author_value(&a.authors) {
+        f.push(("author", v));
     }
     if let Some(b) = &a.byline {
         f.push(("byline", Value::Str(b.clone())));
@@ -159,6 +171,11 @@ fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     }
     if let Some(u) = &a.source_url {
         f.push(("source", Value::Str(u.clone())));
+    }
+    // The standfirst is the article's summary: `description` to pandoc,
+    // Hugo, Jekyll and Zola. It stays in the body too.
+    if let Some(d) = &a.standfirst {
+        f.push(("description", Value::Str(d.clone())));
     }
     f
 }
