@@ -1,12 +1,16 @@
 //! Command-line interface: argument parsing (clap) and the commands.
 
+use crate::exit::{
+    EVAL as EXIT_EVAL, INPUT as EXIT_INPUT, OK as EXIT_OK, OUTPUT as EXIT_OUTPUT,
+    USAGE as EXIT_USAGE,
+};
 use crate::input::{self, InputError, Overrides, ReadOptions, Source};
-use crate::output::{self, Target};
-use crate::registry::WRITERS;
+use crate::output::{self, Failure, Target};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use folio_core::Severity;
 use folio_core::parse::date::DateOrder;
-use folio_core::{Settings, Severity, Writer};
-use std::collections::{BTreeMap, HashSet};
+use folio_driver::{Options, WRITERS, Writer};
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,17 +23,6 @@ macro_rules! outln {
         let _ = writeln!(std::io::stdout().lock(), $($t)*);
     }};
 }
-
-/// Exit status: everything worked.
-const EXIT_OK: u8 = 0;
-/// Exit status: an input could not be read or understood.
-const EXIT_INPUT: u8 = 1;
-/// Exit status: wrong usage (clap uses 2 as well).
-const EXIT_USAGE: u8 = 2;
-/// Exit status: an output could not be written.
-const EXIT_OUTPUT: u8 = 3;
-/// Exit status: `folio eval` scored below a threshold.
-const EXIT_EVAL: u8 = 4;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -133,11 +126,13 @@ struct ConvertArgs {
     writer: WriterArgs,
 }
 
+/// Writer options. Each flag sets one key of a writer's typed options
+/// (`--page-size` is `pdf.page-size`); `-O` sets any key.
 #[derive(Args, Debug, Clone)]
 struct WriterArgs {
-    /// JATS flavour.
+    /// JATS flavour (jats.flavor).
     #[arg(long, value_enum, value_name = "FLAVOR")]
-    jats_flavor: Option<JatsFlavor>,
+    jats_flavor: Option<folio_jats::Flavor>,
     /// JATS journal-id (default: from the publisher or site).
     #[arg(long, value_name = "ID")]
     jats_journal_id: Option<String>,
@@ -150,10 +145,10 @@ struct WriterArgs {
     /// JATS publisher name.
     #[arg(long, value_name = "TEXT")]
     jats_publisher: Option<String>,
-    /// Cover image for EPUB (PNG, JPEG, GIF or SVG).
+    /// Cover image for EPUB (PNG, JPEG, GIF or SVG) (epub.cover).
     #[arg(long, value_name = "IMAGE")]
     cover: Option<PathBuf>,
-    /// Extra font file for PDF, tried before the bundled fonts (repeatable).
+    /// Extra font file for PDF, tried before the bundled fonts (repeatable) (pdf.fonts).
     #[arg(long = "font", value_name = "FILE")]
     fonts: Vec<PathBuf>,
     /// PDF: use only the bundled and --font fonts, never installed system fonts.
@@ -161,28 +156,13 @@ struct WriterArgs {
     no_system_fonts: bool,
     /// PDF page size.
     #[arg(long, value_enum, value_name = "SIZE")]
-    page_size: Option<PageSize>,
-    /// PDF base font size in points.
+    page_size: Option<folio_pdf::PageSize>,
+    /// PDF base font size in points (4 to 72).
     #[arg(long, value_name = "PT")]
-    font_size: Option<f32>,
-    /// A writer option as KEY=VALUE (e.g. markdown.front-matter=false); repeatable.
-    #[arg(short = 'O', long = "option", value_name = "KEY=VALUE", value_parser = parse_kv)]
-    options: Vec<(String, String)>,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum JatsFlavor {
-    /// Journal Archiving and Interchange (default).
-    Archiving,
-    /// Journal Publishing.
-    Publishing,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum PageSize {
-    A4,
-    Letter,
-    A5,
+    font_size: Option<folio_pdf::FontSize>,
+    /// A writer option as FORMAT.KEY=VALUE (e.g. markdown.front-matter=false); repeatable.
+    #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
+    options: Vec<String>,
 }
 
 const BOOK_HELP: &str = "\
@@ -290,13 +270,6 @@ fn parse_lang(s: &str) -> Result<String, String> {
     })
 }
 
-fn parse_kv(s: &str) -> Result<(String, String), String> {
-    s.split_once('=')
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .filter(|(k, _)| !k.is_empty())
-        .ok_or_else(|| format!("'{s}' is not KEY=VALUE"))
-}
-
 impl ParseArgs {
     fn read_options(&self) -> ReadOptions {
         ReadOptions {
@@ -342,73 +315,63 @@ fn usage(msg: impl std::fmt::Display) -> u8 {
 }
 
 fn find_writer(key: &str) -> Option<&'static dyn Writer> {
-    folio_core::writer::find(WRITERS, key)
+    folio_driver::find(key).ok()
 }
 
 fn known_formats() -> String {
-    WRITERS
-        .iter()
-        .map(|w| w.name())
-        .collect::<Vec<_>>()
-        .join(", ")
+    folio_driver::known_formats()
 }
 
-fn settings(a: &WriterArgs) -> Result<Settings, String> {
-    let timestamp = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => Some(
-            v.trim()
-                .parse::<i64>()
-                .map_err(|_| format!("SOURCE_DATE_EPOCH='{v}' is not a number of seconds"))?,
-        ),
-        _ => None,
-    };
-    let mut options: BTreeMap<String, String> = a.options.iter().cloned().collect();
-    if let Some(f) = a.jats_flavor {
-        let v = if f == JatsFlavor::Publishing {
-            "publishing"
-        } else {
-            "archiving"
-        };
-        options.insert("jats.flavor".into(), v.into());
-    }
-    if let Some(p) = a.page_size {
-        let v = match p {
-            PageSize::A4 => "a4",
-            PageSize::Letter => "letter",
-            PageSize::A5 => "a5",
-        };
-        options.insert("pdf.page-size".into(), v.into());
-    }
-    for (key, v) in [
-        ("jats.journal-id", &a.jats_journal_id),
-        ("jats.journal-title", &a.jats_journal_title),
-        ("jats.issn", &a.jats_issn),
-        ("jats.publisher", &a.jats_publisher),
-    ] {
-        if let Some(v) = v {
-            options.insert(key.into(), v.clone());
+impl WriterArgs {
+    /// The writers' options: `base` (a manifest's tables), then `-O`, then
+    /// the typed flags, then `SOURCE_DATE_EPOCH`. An unknown key or a bad
+    /// value is an error naming the key.
+    fn options(&self, base: Options) -> Result<Options, folio_driver::Error> {
+        let mut o = base;
+        o.timestamp_from_env()?;
+        for kv in &self.options {
+            o.set_str(kv)?;
         }
-    }
-    if a.no_system_fonts {
-        options.insert("pdf.system-fonts".into(), "no".into());
-    }
-    if let Some(s) = a.font_size {
-        if !(4.0..=72.0).contains(&s) {
-            return Err(format!("--font-size {s} is out of range (4 to 72 points)"));
+        if let Some(f) = self.jats_flavor {
+            o.set("jats.flavor", f)?;
         }
-        options.insert("pdf.font-size".into(), s.to_string());
-    }
-    for p in a.fonts.iter().chain(a.cover.iter()) {
-        if !p.is_file() {
-            return Err(format!("{}: no such file", p.display()));
+        for (key, v) in [
+            ("jats.journal-id", &self.jats_journal_id),
+            ("jats.journal-title", &self.jats_journal_title),
+            ("jats.issn", &self.jats_issn),
+            ("jats.publisher", &self.jats_publisher),
+        ] {
+            if let Some(v) = v {
+                o.set(key, v)?;
+            }
         }
+        if let Some(c) = &self.cover {
+            o.set("epub.cover", c)?;
+        }
+        if !self.fonts.is_empty() {
+            o.set("pdf.fonts", &self.fonts)?;
+        }
+        if self.no_system_fonts {
+            o.set("pdf.system-fonts", false)?;
+        }
+        if let Some(p) = self.page_size {
+            o.set("pdf.page-size", p)?;
+        }
+        if let Some(s) = self.font_size {
+            o.set("pdf.font-size", s)?;
+        }
+        Ok(o)
     }
-    Ok(Settings {
-        timestamp,
-        cover: a.cover.clone(),
-        fonts: a.fonts.clone(),
-        options,
-    })
+
+    /// Files named by flags must exist (a usage error otherwise).
+    fn check_files(&self) -> Result<(), String> {
+        for p in self.fonts.iter().chain(self.cover.iter()) {
+            if !p.is_file() {
+                return Err(format!("{}: no such file", p.display()));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn print_diagnostics(source: &str, diags: &[folio_core::Diagnostic], quiet: bool) {
@@ -426,7 +389,10 @@ struct Job {
 }
 
 fn convert(a: ConvertArgs) -> u8 {
-    let settings = match settings(&a.writer) {
+    if let Err(e) = a.writer.check_files() {
+        return usage(e);
+    }
+    let settings = match a.writer.options(Options::new()) {
         Ok(s) => s,
         Err(e) => return usage(e),
     };
@@ -588,10 +554,12 @@ fn convert(a: ConvertArgs) -> u8 {
 fn run_job<T>(
     j: &Job,
     writer: &dyn Writer,
-    settings: &Settings,
+    settings: &Options,
     ropts: &ReadOptions,
     quiet: bool,
-    put: impl FnOnce(&mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<T, String>,
+    put: impl FnOnce(
+        &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Failure>,
+    ) -> Result<T, Failure>,
 ) -> Result<T, u8> {
     let loaded = match input::load(&j.source, ropts) {
         Ok(l) => l,
@@ -601,21 +569,16 @@ fn run_job<T>(
         }
     };
     print_diagnostics(&j.source.display(), &loaded.diagnostics, quiet);
-    put(&mut |w| {
-        writer
-            .write_article(&loaded.article, settings, w)
-            .map_err(|e| e.to_string())
-    })
-    .map_err(|e| {
+    put(&mut |w| Ok(writer.write_article(&loaded.article, settings, w)?)).map_err(|e| {
         eprintln!("{}: error: {e}", j.target.display());
-        EXIT_OUTPUT
+        e.code
     })
 }
 
 fn convert_one(
     j: &Job,
     writer: &dyn Writer,
-    settings: &Settings,
+    settings: &Options,
     ropts: &ReadOptions,
     quiet: bool,
 ) -> u8 {
@@ -907,16 +870,22 @@ fn book(a: BookArgs) -> u8 {
     if writer_args.cover.is_none() {
         writer_args.cover = manifest.cover.as_ref().map(|c| base_dir.join(c));
     }
-    let mut settings = match settings(&writer_args) {
+    if let Err(e) = writer_args.check_files() {
+        return usage(e);
+    }
+    let base = match crate::book::manifest_options(&manifest) {
+        Ok(o) => o,
+        Err(e) => {
+            let m = manifest_path
+                .as_deref()
+                .unwrap_or(std::path::Path::new("folio.toml"));
+            return usage(format!("{}: {e}", m.display()));
+        }
+    };
+    let settings = match writer_args.options(base) {
         Ok(s) => s,
         Err(e) => return usage(e),
     };
-    if let Some(ps) = &manifest.page_size {
-        settings
-            .options
-            .entry("pdf.page-size".into())
-            .or_insert_with(|| ps.to_ascii_lowercase());
-    }
     // Outputs: -o flags, else the manifest's formats.
     let mut outputs: Vec<(&'static dyn Writer, PathBuf)> = Vec::new();
     for o in &a.outputs {

@@ -25,10 +25,7 @@ fn check(a: &Article) -> Vec<String> {
         folio_jats::Flavor::Archiving,
         folio_jats::Flavor::Publishing,
     ] {
-        let opts = folio_jats::JatsOptions {
-            flavor,
-            ..Default::default()
-        };
+        let opts = folio_jats::JatsOptions::default().with_flavor(flavor);
         let mut xml = Vec::new();
         folio_jats::write(a, &opts, &mut xml).unwrap();
         note(

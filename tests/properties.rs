@@ -172,7 +172,7 @@ proptest! {
         folio_epub::write(&a, &Default::default(), &mut epub).unwrap();
         folio_check::epub(&a, &epub).map_err(TestCaseError::fail)?;
         let mut pdf = Vec::new();
-        let opts = folio_pdf::PdfOptions { no_system_fonts: true, ..Default::default() };
+        let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
         // Characters no bundled font covers are an error by design (never
         // tofu); anything else must succeed.
         match folio_pdf::write(&a, &opts, &mut pdf) {

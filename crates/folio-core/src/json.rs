@@ -3,14 +3,18 @@
 use crate::error::Error;
 use crate::model::{Article, Block, Collection, Inline, ListItem};
 use crate::normalize::clean;
-use crate::writer::{DynError, Settings, Writer};
 use std::io::Write;
 
 /// Writes an article as pretty-printed JSON with a final newline.
-pub fn write(article: &Article, out: &mut dyn Write) -> Result<(), DynError> {
+pub fn write(article: &Article, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, article)?;
-    out.write_all(b"\n")?;
-    Ok(())
+    out.write_all(b"\n")
+}
+
+/// Writes a collection as pretty-printed JSON with a final newline.
+pub fn write_collection(collection: &Collection, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, collection)?;
+    out.write_all(b"\n")
 }
 
 /// Reads an article from JSON. Text is cleaned exactly as raw-text input is
@@ -101,41 +105,4 @@ pub fn sanitize(a: &mut Article) {
     }
     fix_blocks(&mut a.body);
     fix_blocks(&mut a.footer);
-}
-
-/// The JSON format for the writer registry.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JsonWriter;
-
-impl Writer for JsonWriter {
-    fn name(&self) -> &'static str {
-        "json"
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["json"]
-    }
-    fn description(&self) -> &'static str {
-        "Folio's document model as JSON (readable back as input)"
-    }
-    fn write_article(
-        &self,
-        a: &Article,
-        _: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write(a, out)
-    }
-    fn write_collection(
-        &self,
-        c: &Collection,
-        _: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        serde_json::to_writer_pretty(&mut *out, c)?;
-        out.write_all(b"\n")?;
-        Ok(())
-    }
-    fn supports_collections(&self) -> bool {
-        true
-    }
 }

@@ -21,10 +21,7 @@ fn seed() -> folio_core::Article {
 fn bench(c: &mut Criterion) {
     let article = seed();
     for flavor in [Flavor::Archiving, Flavor::Publishing] {
-        let opts = JatsOptions {
-            flavor,
-            ..Default::default()
-        };
+        let opts = JatsOptions::default().with_flavor(flavor);
         let mut out = Vec::with_capacity(16 * 1024);
         folio_jats::write(&article, &opts, &mut out).unwrap();
         let mut group = c.benchmark_group("jats");

@@ -9,10 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let flavor = args.next().unwrap_or_else(|| "archiving".into()).parse()?;
     let bytes = std::fs::read(&path)?;
     let article = folio_core::parse::parse_bytes(&bytes, &Default::default())?.article;
-    let opts = folio_jats::JatsOptions {
-        flavor,
-        ..Default::default()
-    };
+    let opts = folio_jats::JatsOptions::default().with_flavor(flavor);
     let mut out = std::io::stdout().lock();
     folio_jats::write(&article, &opts, &mut out)?;
     out.flush()?;
