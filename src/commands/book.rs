@@ -2,6 +2,10 @@
 //! JSON), or into a folder of per-article files with a manifest for formats
 //! that are article-level (JATS).
 
+use crate::args::*;
+use crate::commands::*;
+use crate::exit::INPUT as EXIT_INPUT;
+
 use crate::input::{self, ReadOptions, Source};
 use crate::output::{self, Failure, Target};
 use folio_core::{Article, Collection, Diagnostic};
@@ -395,4 +399,143 @@ fn write_folder(
         }
     }
     result
+}
+
+pub(crate) fn book(a: BookArgs) -> u8 {
+    use crate::commands::book::{BookJob, read_manifest};
+    let manifest_path = (a.inputs.len() == 1 && a.inputs[0].ends_with(".toml"))
+        .then(|| PathBuf::from(&a.inputs[0]));
+    let manifest = match &manifest_path {
+        Some(p) => match read_manifest(p) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("{e}");
+                return EXIT_INPUT;
+            }
+        },
+        None => Default::default(),
+    };
+    let base_dir = manifest_path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                d.to_path_buf()
+            }
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    let inputs = if manifest_path.is_some() {
+        manifest.articles.clone()
+    } else {
+        a.inputs.clone()
+    };
+    if inputs.is_empty() {
+        return usage("the manifest lists no articles");
+    }
+    let mut writer_args = a.writer.clone();
+    if writer_args.cover.is_none() {
+        writer_args.cover = manifest.cover.as_ref().map(|c| base_dir.join(c));
+    }
+    if let Err(e) = writer_args.check_files() {
+        return usage(e);
+    }
+    let base = match crate::commands::book::manifest_options(&manifest) {
+        Ok(o) => o,
+        Err(e) => {
+            let m = manifest_path
+                .as_deref()
+                .unwrap_or(std::path::Path::new("folio.toml"));
+            return usage(format!("{}: {e}", m.display()));
+        }
+    };
+    let settings = match writer_args.options(base) {
+        Ok(s) => s,
+        Err(e) => return usage(e),
+    };
+    // Outputs: -o flags, else the manifest's formats.
+    let mut outputs: Vec<(&'static dyn Writer, PathBuf)> = Vec::new();
+    for o in &a.outputs {
+        let key =
+            a.to.clone()
+                .or_else(|| o.extension().and_then(|e| e.to_str()).map(str::to_owned));
+        match key.as_deref().and_then(find_writer) {
+            Some(w) => outputs.push((w, o.clone())),
+            None => {
+                return usage(format!(
+                    "cannot tell the format of '{}'; use a known extension or --to (known: {})",
+                    o.display(),
+                    known_formats()
+                ));
+            }
+        }
+    }
+    if outputs.is_empty() {
+        let stem = manifest.output.clone().or_else(|| {
+            manifest_path
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map(|s| s.to_string_lossy().into_owned())
+        });
+        let (Some(stem), false) = (stem, manifest.formats.is_empty()) else {
+            return usage("give an output with -o FILE (or formats in the manifest)");
+        };
+        for f in &manifest.formats {
+            let Some(w) = find_writer(f) else {
+                return usage(format!(
+                    "unknown format '{f}' in the manifest (known: {})",
+                    known_formats()
+                ));
+            };
+            let path = if w.supports_collections() {
+                base_dir.join(format!("{stem}.{}", w.extensions()[0]))
+            } else {
+                base_dir.join(format!("{stem}-{}", w.name()))
+            };
+            outputs.push((w, path));
+        }
+    }
+    let mut authors: Vec<String> = manifest.editor.iter().cloned().collect();
+    authors.extend(manifest.authors.iter().cloned());
+    if !a.authors.is_empty() {
+        authors = a.authors.clone();
+    }
+    let read = ParseArgs {
+        title: None,
+        date: None,
+        authors: vec![],
+        lang: None,
+        date_order: a.date_order,
+        lossy: false,
+    }
+    .read_options();
+    let lang = a.lang.clone().or_else(|| {
+        manifest
+            .language
+            .as_deref()
+            .and_then(folio_core::lang::normalize_tag)
+    });
+    let job = BookJob {
+        inputs,
+        base_dir: if manifest_path.is_some() {
+            base_dir
+        } else {
+            PathBuf::from(".")
+        },
+        title: a.title.clone().or(manifest.title.clone()),
+        subtitle: a.subtitle.clone().or(manifest.subtitle.clone()),
+        authors,
+        language: lang,
+        date: a.date.or(manifest.date),
+        publisher: a.publisher.clone().or(manifest.publisher.clone()),
+        rights: manifest.rights.clone(),
+        sort: a.sort.or(manifest.sort).unwrap_or_default(),
+        keep_going: a.keep_going,
+        quiet: a.quiet,
+        outputs,
+        settings,
+        read,
+    };
+    crate::commands::book::run(job)
 }
