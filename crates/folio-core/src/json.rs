@@ -15,7 +15,6 @@ use crate::diag::Diagnostic;
 use crate::error::Error;
 use crate::model::{Article, Block, Collection, Inline, ListItem};
 use crate::normalize::clean;
-use crate::writer::{DynError, Settings, Writer};
 use std::io::Write;
 
 /// The version of Folio written as `folio_version` at the top of its JSON.
@@ -34,23 +33,22 @@ struct Versioned<'a, T> {
 }
 
 /// Writes an article as pretty-printed JSON with a final newline.
-pub fn write(article: &Article, out: &mut dyn Write) -> Result<(), DynError> {
+pub fn write(article: &Article, out: &mut dyn Write) -> std::io::Result<()> {
     write_value(article, out)
 }
 
 /// Writes a collection as pretty-printed JSON with a final newline.
-pub fn write_collection(collection: &Collection, out: &mut dyn Write) -> Result<(), DynError> {
+pub fn write_collection(collection: &Collection, out: &mut dyn Write) -> std::io::Result<()> {
     write_value(collection, out)
 }
 
-fn write_value<T: serde::Serialize>(inner: &T, out: &mut dyn Write) -> Result<(), DynError> {
+fn write_value<T: serde::Serialize>(inner: &T, out: &mut dyn Write) -> std::io::Result<()> {
     let v = Versioned {
         folio_version: FOLIO_VERSION,
         inner,
     };
     serde_json::to_writer_pretty(&mut *out, &v)?;
-    out.write_all(b"\n")?;
-    Ok(())
+    out.write_all(b"\n")
 }
 
 /// What to do with a key the model does not have.
@@ -283,39 +281,4 @@ pub fn sanitize(a: &mut Article) {
     }
     fix_blocks(&mut a.body);
     fix_blocks(&mut a.footer);
-}
-
-/// The JSON format for the writer registry.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JsonWriter;
-
-impl Writer for JsonWriter {
-    fn name(&self) -> &'static str {
-        "json"
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["json"]
-    }
-    fn description(&self) -> &'static str {
-        "Folio's document model as JSON (readable back as input)"
-    }
-    fn write_article(
-        &self,
-        a: &Article,
-        _: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write(a, out)
-    }
-    fn write_collection(
-        &self,
-        c: &Collection,
-        _: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write_collection(c, out)
-    }
-    fn supports_collections(&self) -> bool {
-        true
-    }
 }

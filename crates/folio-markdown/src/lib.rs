@@ -23,21 +23,40 @@
 //! assert!(md.contains("1\\. Not a list, \\[not\\] a link, \\<b>not\\</b> HTML."));
 //! ```
 
+use folio_core::meta;
 use folio_core::model::{Article, Block, Collection, Inline, ListItem};
-use folio_core::{DynError, Settings, Writer, meta};
+use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-/// Options for [`write`].
-#[derive(Debug, Clone)]
+/// Options for [`write`] and [`write_collection`].
+///
+/// Deserializes from the `markdown` table of `folio.toml` or `-O
+/// markdown.KEY=VALUE` (kebab-case keys; unknown keys are refused).
+///
+/// ```
+/// let opts = folio_markdown::MarkdownOptions::default().with_front_matter(false);
+/// assert!(!opts.front_matter);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct MarkdownOptions {
-    /// Write YAML front matter with the metadata (default `true`). Without
-    /// it, the title is written as a level-1 heading.
+    /// `front-matter`: write YAML front matter with the metadata (default
+    /// `true`). Without it, the title is written as a level-1 heading.
     pub front_matter: bool,
 }
 
 impl Default for MarkdownOptions {
     fn default() -> Self {
         MarkdownOptions { front_matter: true }
+    }
+}
+
+impl MarkdownOptions {
+    /// Sets [`MarkdownOptions::front_matter`].
+    pub fn with_front_matter(mut self, on: bool) -> Self {
+        self.front_matter = on;
+        self
     }
 }
 
@@ -652,51 +671,4 @@ fn is_autolink_email(addr: &str) -> bool {
             && !l.ends_with('-')
     };
     local_ok && domain.split('.').all(label_ok)
-}
-
-/// The Markdown format for the writer registry.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct MarkdownWriter;
-
-impl Writer for MarkdownWriter {
-    fn name(&self) -> &'static str {
-        "markdown"
-    }
-    fn aliases(&self) -> &'static [&'static str] {
-        &["md", "commonmark"]
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["md", "markdown"]
-    }
-    fn description(&self) -> &'static str {
-        "CommonMark with YAML front matter"
-    }
-    fn write_article(
-        &self,
-        article: &Article,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        let opts = options(settings);
-        write(article, &opts, &mut &mut *out)?;
-        Ok(())
-    }
-    fn write_collection(
-        &self,
-        collection: &Collection,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write_collection(collection, &options(settings), &mut &mut *out)?;
-        Ok(())
-    }
-    fn supports_collections(&self) -> bool {
-        true
-    }
-}
-
-fn options(settings: &Settings) -> MarkdownOptions {
-    MarkdownOptions {
-        front_matter: settings.option("markdown.front-matter") != Some("false"),
-    }
 }

@@ -108,10 +108,13 @@ pub(crate) struct Geometry {
 
 pub(crate) fn geometry(opts: &PdfOptions) -> Geometry {
     let (width, height) = opts.page_size.dimensions();
-    let size = opts.font_size.unwrap_or(match opts.page_size {
-        PageSize::A5 => 9.5,
-        _ => 10.5,
-    });
+    let size = opts
+        .font_size
+        .map(crate::FontSize::get)
+        .unwrap_or(match opts.page_size {
+            PageSize::A5 => 9.5,
+            _ => 10.5,
+        });
     let margin = (width * 0.14).max(size * 3.0);
     Geometry {
         height,
