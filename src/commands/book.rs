@@ -311,38 +311,28 @@ pub fn run(job: BookJob) -> u8 {
     status
 }
 
+/// The book: the given metadata, the rest resolved by
+/// `folio_core::Metadata` as every writer resolves it (the articles' most
+/// common language, the newest date), so the JSON and JATS manifest say what
+/// the EPUB and PDF say.
 fn collection(job: &BookJob, articles: Vec<Article>) -> Collection {
-    let language = job.language.clone().unwrap_or_else(|| {
-        // The most common language of the articles.
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for a in &articles {
-            match counts.iter_mut().find(|(l, _)| *l == a.language) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((a.language.clone(), 1)),
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        counts
-            .first()
-            .map(|(l, _)| l.clone())
-            .unwrap_or_else(|| "und".into())
-    });
-    let date = job
-        .date
-        .or_else(|| articles.iter().filter_map(|a| a.date).max());
-    Collection {
+    let mut c = Collection {
         title: job
             .title
             .clone()
             .unwrap_or_else(|| "Collected articles".into()),
         subtitle: job.subtitle.clone(),
         authors: job.authors.clone(),
-        language,
-        date,
+        language: job.language.clone().unwrap_or_default(),
+        date: job.date,
         publisher: job.publisher.clone(),
         rights: job.rights.clone(),
         articles,
-    }
+    };
+    let m = folio_core::Metadata::of_collection(&c, None);
+    c.language = m.language.to_string();
+    c.date = m.date;
+    c
 }
 
 /// Article-level formats: one file per article in `dir`, plus

@@ -1,4 +1,4 @@
-//! The words a writer adds itself ("Contents", "Untitled", "Cover"), in
+//! The words a writer adds itself ("Contents", "Untitled"), in
 //! the document's language: one table used by every writer.
 //!
 //! ```
@@ -21,18 +21,12 @@ pub struct Labels {
     pub contents: &'static str,
     /// The title shown for an article or book without one.
     pub untitled: &'static str,
-    /// The cover landmark.
-    pub cover: &'static str,
-    /// The landmark of the first chapter.
-    pub start_of_content: &'static str,
 }
 
 const EN: Labels = Labels {
     language: "en",
     contents: "Contents",
     untitled: "Untitled",
-    cover: "Cover",
-    start_of_content: "Start of content",
 };
 
 /// Every translation, by primary language subtag.
@@ -42,50 +36,36 @@ const TABLE: &[Labels] = &[
         language: "de",
         contents: "Inhalt",
         untitled: "Ohne Titel",
-        cover: "Umschlag",
-        start_of_content: "Beginn des Inhalts",
     },
     Labels {
         language: "fr",
         contents: "Table des matières",
         untitled: "Sans titre",
-        cover: "Couverture",
-        start_of_content: "Début du contenu",
     },
     Labels {
         language: "es",
         contents: "Índice",
         untitled: "Sin título",
-        cover: "Cubierta",
-        start_of_content: "Inicio del contenido",
     },
     Labels {
         language: "it",
         contents: "Indice",
         untitled: "Senza titolo",
-        cover: "Copertina",
-        start_of_content: "Inizio del contenuto",
     },
     Labels {
         language: "pt",
         contents: "Índice",
         untitled: "Sem título",
-        cover: "Capa",
-        start_of_content: "Início do conteúdo",
     },
     Labels {
         language: "nl",
         contents: "Inhoud",
         untitled: "Zonder titel",
-        cover: "Omslag",
-        start_of_content: "Begin van de inhoud",
     },
     Labels {
         language: "ru",
         contents: "Содержание",
         untitled: "Без названия",
-        cover: "Обложка",
-        start_of_content: "Начало содержания",
     },
 ];
 

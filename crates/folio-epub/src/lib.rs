@@ -47,7 +47,7 @@ mod package;
 mod xhtml;
 
 use epub_builder::ReferenceType;
-use folio_core::meta;
+use folio_core::meta::{self, Metadata};
 use folio_core::model::{Article, Collection};
 use package::{BookMeta, Part};
 use serde::{Deserialize, Serialize};
@@ -157,13 +157,29 @@ fn none_if_empty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
+/// The package metadata: what [`Metadata`] resolved, in EPUB's terms.
+fn book_meta(m: Metadata, lang: Lang) -> BookMeta {
+    BookMeta {
+        title: m.title,
+        creators: m.creators,
+        lang,
+        date: m.date,
+        rights: m.rights,
+        publisher: m.publisher,
+        source: m.source,
+        description: m.description,
+        identifier: m.identifier,
+        modified: m.timestamp,
+    }
+}
+
 /// Writes one article as an EPUB 3 book: cover, one chapter, navigation
 /// document and NCX.
 pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Result<(), Error> {
-    let lang = Lang::new(&article.language);
-    let title = xhtml::display_title(&article.title).to_owned();
-    let creators = article.authors.clone();
-    let publisher = none_if_empty(meta::publisher(article));
+    let m = Metadata::of_article(article, opts.timestamp);
+    let lang = Lang::new(m.language.as_str());
+    let title = m.title.clone();
+    let publisher = m.publisher.clone();
     let cover = cover_image(
         opts,
         &cover::CoverText {
@@ -215,18 +231,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
             reftype: Some(ReferenceType::Text),
         },
     ];
-    let book = BookMeta {
-        title,
-        creators,
-        lang,
-        date: article.date,
-        rights: none_if_empty(meta::rights(article)),
-        publisher,
-        source: none_if_empty(article.source_url.clone()),
-        description: none_if_empty(article.standfirst.clone()),
-        identifier: meta::uuid(&meta::fingerprint(article)),
-        modified: meta::timestamp(opts.timestamp, article.date),
-    };
+    let book = book_meta(m, lang);
     package::assemble(&book, CSS, &cover, parts, nav, out)
 }
 
@@ -238,51 +243,13 @@ pub fn write_collection(
     opts: &EpubOptions,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let first_lang = collection
-        .articles
-        .iter()
-        .map(|a| a.language.as_str())
-        .find(|l| *l != "und" && !l.is_empty());
-    let lang = Lang::new(
-        if collection.language.is_empty() || collection.language == "und" {
-            first_lang.unwrap_or("und")
-        } else {
-            &collection.language
-        },
-    );
-    let title = if collection.title.trim().is_empty() {
-        "Untitled collection".to_owned()
-    } else {
-        collection.title.clone()
-    };
-    let creators = if collection.authors.is_empty() {
-        let mut all: Vec<String> = Vec::new();
-        for a in collection.articles.iter().flat_map(|a| &a.authors) {
-            if !all.contains(a) {
-                all.push(a.clone());
-            }
-        }
-        all
-    } else {
-        collection.authors.clone()
-    };
-    let common = |f: fn(&Article) -> Option<String>| {
-        let mut values = collection.articles.iter().map(f);
-        let first = values.next().flatten()?;
-        values
-            .all(|v| v.as_deref() == Some(first.as_str()))
-            .then_some(first)
-    };
-    let publisher = none_if_empty(
-        collection
-            .publisher
-            .clone()
-            .or_else(|| common(meta::publisher)),
-    );
-    let rights = none_if_empty(collection.rights.clone());
-    let date = collection
-        .date
-        .or_else(|| collection.articles.iter().filter_map(|a| a.date).max());
+    let m = Metadata::of_collection(collection, opts.timestamp);
+    let lang = Lang::new(m.language.as_str());
+    let title = m.title.clone();
+    let creators = m.creators.clone();
+    let publisher = m.publisher.clone();
+    let rights = m.rights.clone();
+    let date = m.date;
     let date_text = date.map(|d| d.format("%Y-%m-%d").to_string());
     let cover = cover_image(
         opts,
@@ -377,17 +344,6 @@ pub fn write_collection(
         });
     }
     let nav = xhtml::nav(&title, &entries, &landmarks, &lang)?;
-    let book = BookMeta {
-        title,
-        creators,
-        lang,
-        date,
-        rights,
-        publisher,
-        source: None,
-        description: collection.subtitle.clone(),
-        identifier: meta::uuid(&meta::collection_fingerprint(collection)),
-        modified: meta::timestamp(opts.timestamp, date),
-    };
+    let book = book_meta(m, lang);
     package::assemble(&book, CSS, &cover, parts, nav, out)
 }

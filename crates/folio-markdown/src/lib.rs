@@ -91,22 +91,25 @@ pub fn write_collection(
 ) -> Result<(), Error> {
     let mut md = String::with_capacity(64 * 1024);
     if opts.front_matter {
-        let mut fields = vec![("title", Value::Str(collection.title.clone()))];
-        if let Some(s) = &collection.subtitle {
-            fields.push(("subtitle", Value::Str(s.clone())));
+        // The book's metadata as every writer resolves it (the articles'
+        // authors when the book names none, the newest date...).
+        let m = meta::Metadata::of_collection(collection, None);
+        let mut fields = vec![("title", Value::Str(m.title))];
+        if let Some(s) = m.subtitle {
+            fields.push(("subtitle", Value::Str(s)));
         }
-        if let Some(d) = collection.date {
+        if let Some(d) = m.date {
             fields.push(("date", Value::Raw(d.format("%Y-%m-%d").to_string())));
         }
-        if let Some(v) = author_value(&collection.authors) {
+        if let Some(v) = author_value(&m.creators) {
             fields.push(("author", v));
         }
-        fields.push(("lang", Value::Str(lang_or_und(&collection.language))));
-        if let Some(p) = &collection.publisher {
-            fields.push(("publisher", Value::Str(p.clone())));
+        fields.push(("lang", Value::Str(m.language.to_string())));
+        if let Some(p) = m.publisher {
+            fields.push(("publisher", Value::Str(p)));
         }
-        if let Some(r) = &collection.rights {
-            fields.push(("rights", Value::Str(r.clone())));
+        if let Some(r) = m.rights {
+            fields.push(("rights", Value::Str(r)));
         }
         front_matter(&mut md, &fields);
         md.push('\n');

@@ -143,9 +143,7 @@ pub(crate) fn ascent_for(fonts: &Fonts<'_>, size: f32, leading: f32) -> f32 {
 }
 
 fn first_strong_rtl(text: &str) -> Option<bool> {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .map(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+    folio_core::script::first_letter_is_rtl(text)
 }
 
 /// Options for one paragraph-like unit.

@@ -335,9 +335,9 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 
 /// Typesets `article` and returns the PDF bytes.
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
-    let meta = pdf::DocMeta::from_article(article);
+    let meta = pdf::DocMeta::from_article(article, opts.timestamp);
     let digest = folio_core::meta::fingerprint(article);
-    render_doc(&[article], meta, article.date, digest, opts, None)
+    render_doc(&[article], meta, digest, opts, None)
 }
 
 /// Typesets the articles one after another (each from a new page) as one
@@ -345,7 +345,6 @@ fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
 fn render_doc(
     articles: &[&Article],
     meta: pdf::DocMeta,
-    date: Option<chrono::NaiveDate>,
     digest: [u8; 32],
     opts: &PdfOptions,
     book: Option<&Collection>,
@@ -470,7 +469,7 @@ fn render_doc(
     for (p, d) in pages.iter_mut().zip(decorations) {
         p.add(d, height);
     }
-    let time = folio_core::meta::timestamp(opts.timestamp, date);
+    let time = meta.time;
     let mut id = [0u8; 16];
     id.copy_from_slice(&digest[..16]);
     // Different options give a different file, hence a different /ID.
@@ -526,16 +525,22 @@ pub fn write_collection(
 
 fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
     let articles: Vec<&Article> = collection.articles.iter().collect();
-    let meta = pdf::DocMeta::from_collection(collection);
+    let resolved = folio_core::Metadata::of_collection(collection, opts.timestamp);
+    // The title page shows the resolved metadata (the articles' authors
+    // when the book names none...), as the Info dictionary and XMP do.
+    let front = Collection {
+        title: resolved.title.clone(),
+        subtitle: resolved.subtitle.clone(),
+        authors: resolved.creators.clone(),
+        language: resolved.language.to_string(),
+        date: resolved.date,
+        publisher: resolved.publisher.clone(),
+        rights: resolved.rights.clone(),
+        articles: Vec::new(),
+    };
+    let meta = pdf::DocMeta::from_collection(collection, opts.timestamp);
     let digest = folio_core::meta::collection_fingerprint(collection);
-    render_doc(
-        &articles,
-        meta,
-        collection.date,
-        digest,
-        opts,
-        Some(collection),
-    )
+    render_doc(&articles, meta, digest, opts, Some(&front))
 }
 
 #[cfg(test)]
