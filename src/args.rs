@@ -50,6 +50,31 @@ pub(crate) enum Command {
     Book(BookArgs),
     /// Score the parser on a folder with a MANIFEST.tsv of expected values.
     Eval(EvalArgs),
+    /// Print the JSON Schema of Folio's JSON (the document model), the same
+    /// as schema/article.schema.json.
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Install, for example:\n  folio completions bash > ~/.local/share/bash-completion/completions/folio\n  folio completions zsh > \"${fpath[1]}/_folio\"\n  folio completions fish > ~/.config/fish/completions/folio.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `folio man > folio.1; man ./folio.1`.
+    Man(ManArgs),
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct ManArgs {
+    /// Write folio.1 and one page per command (folio-convert.1, ...) into
+    /// this folder instead of printing folio.1.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -72,6 +97,10 @@ pub(crate) struct ParseArgs {
     /// Replace invalid UTF-8 bytes with U+FFFD instead of refusing the input.
     #[arg(long)]
     pub(crate) lossy: bool,
+    /// JSON input: ignore keys the model does not have, with a warning,
+    /// instead of refusing the input.
+    #[arg(long)]
+    pub(crate) lenient: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -263,6 +292,7 @@ impl ParseArgs {
                 DateOrderArg::MonthFirst => DateOrder::MonthFirst,
             },
             lossy: self.lossy,
+            lenient: self.lenient,
             overrides: Overrides {
                 title: self.title.clone(),
                 date: self.date,

@@ -44,6 +44,9 @@ fn main() -> ExitCode {
         args::Command::Formats(a) => commands::formats::formats(a),
         args::Command::Book(a) => commands::book::book(a),
         args::Command::Eval(a) => commands::eval::eval(a),
+        args::Command::Schema => commands::meta::schema(),
+        args::Command::Completions(a) => commands::meta::completions(a.shell),
+        args::Command::Man(a) => commands::meta::man(a.out_dir.as_deref()),
     };
     ExitCode::from(code)
 }

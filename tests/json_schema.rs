@@ -105,3 +105,42 @@ fn unknown_json_keys_are_refused_with_key_and_line() {
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].line, Some(3));
 }
+
+#[test]
+fn folio_schema_prints_the_committed_schema() {
+    let out = Command::cargo_bin("folio")
+        .unwrap()
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let committed = std::fs::read(root().join("schema/article.schema.json")).unwrap();
+    assert!(
+        out.stdout == committed,
+        "folio schema differs from schema/article.schema.json"
+    );
+}
+
+#[test]
+fn lenient_json_input_warns_and_converts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.json");
+    std::fs::write(
+        &input,
+        "{\n  \"title\": \"T\",\n  \"author\": \"Jane Doe\",\n  \"body\": []\n}\n",
+    )
+    .unwrap();
+    let res = Command::cargo_bin("folio")
+        .unwrap()
+        .args(["convert", "--lenient", "-t", "md"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(res.status.success());
+    let err = String::from_utf8_lossy(&res.stderr);
+    assert!(
+        err.contains("a.json:3: warning: unknown key `author`"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&res.stdout).contains("title: \"T\""));
+}

@@ -498,6 +498,7 @@ pub(crate) fn book(a: BookArgs) -> u8 {
         lang: None,
         date_order: a.date_order,
         lossy: false,
+        lenient: false,
     }
     .read_options();
     let lang = a.lang.clone().or_else(|| {

@@ -6,6 +6,7 @@ pub(crate) mod convert;
 pub(crate) mod eval;
 pub(crate) mod formats;
 pub(crate) mod inspect;
+pub(crate) mod meta;
 
 use crate::exit::{INPUT as EXIT_INPUT, USAGE as EXIT_USAGE};
 use crate::input::InputError;
