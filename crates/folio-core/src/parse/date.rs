@@ -114,6 +114,14 @@ const UPDATED_PREFIXES: &[&str] = &[
     "تحديث",
 ];
 
+/// [`month_number`] for the header scanner.
+pub(crate) fn month_number_pub(word: &str) -> Option<u32> {
+    if word.is_empty() || word.len() > 40 {
+        return None;
+    }
+    month_number(word)
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     let m = match w.as_str() {

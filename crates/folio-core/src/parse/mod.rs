@@ -24,7 +24,9 @@
 
 pub mod date;
 mod frontmatter;
+mod header;
 mod inline;
+mod lexicon;
 mod rules;
 mod scan;
 
@@ -505,7 +507,202 @@ impl Parser<'_> {
     }
 
     /// Consumes header units; returns the index where the body starts.
+    ///
+    /// The header region is read by candidate scoring ([`header::analyse`]);
+    /// when it finds no date or byline line, the line-by-line reading below
+    /// ([`Self::take_header_lines`]) is used.
     fn take_header(&mut self, units: &mut [Unit]) -> usize {
+        let texts: Vec<&str> = units
+            .iter()
+            .take_while(|u| u.code.is_none())
+            .take(10)
+            .map(|u| u.text.as_str())
+            .collect();
+        let Some(roles) = header::analyse(&texts, self.opts.date_order, self.month_first) else {
+            return self.take_header_lines(units);
+        };
+        // The date: the first published one, else the first one.
+        let dated: Vec<(usize, &header::DateHit)> = roles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                header::Role::Date(h) | header::Role::BylineDate(_, h) => Some((i, h)),
+                _ => None,
+            })
+            .collect();
+        let chosen = dated
+            .iter()
+            .find(|(_, h)| h.kind == DateKind::Published)
+            .or(dated.first())
+            .map(|(i, _)| *i);
+        let mut blocks: Vec<(Block, (usize, usize), &'static str)> = Vec::new();
+        let mut last_caption = false;
+        for (i, role) in roles.iter().enumerate() {
+            let u = units[i].clone();
+            let text = u.text.clone();
+            last_caption = matches!(role, header::Role::Caption(_));
+            match role {
+                header::Role::Date(h) | header::Role::BylineDate(_, h) => {
+                    let byline = match role {
+                        header::Role::BylineDate(names, _) if self.article.byline.is_none() => {
+                            self.article.byline = Some(text.clone());
+                            self.article.authors = names.clone();
+                            self.field("byline", u.lines(), "header line with a byline and a date");
+                            true
+                        }
+                        _ => false,
+                    };
+                    if Some(i) == chosen {
+                        self.article.date = Some(h.date);
+                        if !byline {
+                            if h.kind == DateKind::Published {
+                                self.article.date_text = Some(text.clone());
+                            } else {
+                                self.article.updated_text = Some(text.clone());
+                            }
+                        }
+                        self.field(
+                            "date",
+                            u.lines(),
+                            if h.kind == DateKind::Published {
+                                "first publication date in the header"
+                            } else {
+                                "update date in the header; no publication date given"
+                            },
+                        );
+                        if h.ambiguous {
+                            self.ambiguous_date(&u, h.date);
+                        }
+                    } else if !byline {
+                        if h.kind == DateKind::Updated && self.article.updated_text.is_none() {
+                            self.article.updated_text = Some(text.clone());
+                            self.field("updated_text", u.lines(), "update stamp in the header");
+                        } else {
+                            blocks.push((
+                                Block::Note {
+                                    kind: NoteKind::Date,
+                                    content: vec![Inline::text(text)],
+                                },
+                                u.lines(),
+                                "another date line in the header",
+                            ));
+                        }
+                    } else {
+                        // The line already holds the byline.
+                    }
+                }
+                header::Role::Byline(names) => {
+                    if self.article.byline.is_none() {
+                        self.article.byline = Some(text.clone());
+                        self.article.authors = names.clone();
+                        self.field(
+                            "byline",
+                            u.lines(),
+                            if names.is_empty() {
+                                "desk or agency byline in the header"
+                            } else {
+                                "byline in the header (byline form, or a name next to the date)"
+                            },
+                        );
+                    } else {
+                        blocks.push((
+                            Block::Note {
+                                kind: NoteKind::Credit,
+                                content: linkify(&text),
+                            },
+                            u.lines(),
+                            "second byline line in the header",
+                        ));
+                    }
+                }
+                header::Role::Caption(kind) => blocks.push((
+                    Block::Caption {
+                        kind: *kind,
+                        content: linkify(&text),
+                    },
+                    u.lines(),
+                    "photo caption or credit in the header",
+                )),
+                header::Role::Standfirst => {
+                    if self.article.standfirst.is_none() {
+                        self.article.standfirst = Some(text);
+                        self.field("standfirst", u.lines(), "sentence in the header region");
+                    } else if self.article.subtitle.is_none() {
+                        self.article.subtitle = Some(text);
+                        self.field(
+                            "subtitle",
+                            u.lines(),
+                            "second sentence in the header region",
+                        );
+                    } else {
+                        blocks.push((
+                            Block::Paragraph {
+                                content: linkify(&text),
+                            },
+                            u.lines(),
+                            "third sentence in the header region",
+                        ));
+                    }
+                }
+                header::Role::Note => {
+                    if self.article.kicker.is_none() {
+                        self.article.kicker = Some(text);
+                        self.field("kicker", u.lines(), "short label in the header region");
+                    } else {
+                        blocks.push((
+                            Block::Note {
+                                kind: NoteKind::Other,
+                                content: linkify(&text),
+                            },
+                            u.lines(),
+                            "short label in the header region",
+                        ));
+                    }
+                }
+            }
+        }
+        let mut i = roles.len();
+        // A lead photo sits between the header and the standfirst.
+        if last_caption && self.article.standfirst.is_none() {
+            if let Some(u) = units.get(i) {
+                if u.code.is_none()
+                    && ends_sentence(&u.text)
+                    && dateline(&u.text).is_none()
+                    && units.len() > i + 1
+                    && u.text.split_whitespace().count() <= 45
+                {
+                    self.article.standfirst = Some(u.text.clone());
+                    self.field(
+                        "standfirst",
+                        u.lines(),
+                        "first paragraph after the lead photo",
+                    );
+                    i += 1;
+                }
+            }
+        }
+        for (b, lines, why) in blocks {
+            self.push_block(b, lines, why);
+        }
+        i
+    }
+
+    fn ambiguous_date(&mut self, u: &Unit, d: chrono::NaiveDate) {
+        self.diags.push(
+            Diagnostic::warning(
+                u.first,
+                format!(
+                    "ambiguous numeric date '{}': read as {}",
+                    u.text,
+                    d.format("%Y-%m-%d")
+                ),
+            )
+            .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+        );
+    }
+
+    /// The header read line by line while lines look like header lines.
+    fn take_header_lines(&mut self, units: &mut [Unit]) -> usize {
         let mut i = 0;
         let mut lead_caption = false;
         let mut header_captions: Vec<(Unit, CaptionKind, &'static str)> = Vec::new();
