@@ -223,6 +223,35 @@ fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// [`is_filler`] for the header scanner: weekdays, times, zones and small
+/// words around dates.
+pub(crate) fn is_filler_pub(word: &str) -> bool {
+    is_filler(word)
+}
+
+/// Whether a lowercase word is a weekday name or abbreviation.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    w.len() >= 3
+        && is_filler(w)
+        && !matches!(
+            w,
+            "the"
+                | "las"
+                | "uhr"
+                | "alle"
+                | "ore"
+                | "hrs"
+                | "um."
+                | "at:"
+                | "года"
+                | "год"
+                | "del"
+                | "nachm"
+                | "vorm"
+        )
+}
+
 fn is_filler(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']).to_lowercase();
     if w.is_empty() {

@@ -119,7 +119,7 @@ pub(crate) fn find_dates(line: &str, order: DateOrder, month_first: bool) -> Vec
         let max = (i + 9).min(toks.len());
         for j in (i..max).rev() {
             let window = &s[toks[i].0..toks[j].1];
-            let window = window.trim_end_matches([',', '(', '—', '-', '/']);
+            let window = window.trim_end_matches([',', '(', '—', '-', '/', ':', ';', '@']);
             if let Some(d) = parse_date_line(window, order, month_first) {
                 found = Some((j, d));
                 break;
@@ -166,12 +166,23 @@ pub(crate) fn residue(line: &str, hits: &[DateHit]) -> String {
     rest.push_str(&s[at..]);
     let words: Vec<&str> = rest
         .split_whitespace()
+        // `Wilkinson@alissamarie`: the name glued to a handle.
+        .map(|w| match w.find('@') {
+            Some(i) if i > 0 => &w[..i],
+            _ => w,
+        })
         .filter(|w| {
             let lw = w.to_lowercase();
             let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+            let caps = w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
             !lexicon::DATE_WORDS.contains(&lw)
+                && !super::date::is_weekday(lw)
+                && !(caps && super::date::is_filler_pub(lw))
                 && !super::date::is_time(&w.to_lowercase())
-                && !w.chars().all(|c| !c.is_alphanumeric())
+                && !w.chars().all(|c| !c.is_alphabetic())
         })
         .collect();
     let r = words.join(" ");
@@ -219,7 +230,7 @@ pub(crate) fn bare_name(t: &str) -> Option<String> {
         return ((2..=5).contains(&n) && t.chars().all(|c| c.is_alphabetic() || c == '・'))
             .then(|| t.to_owned());
     }
-    if words.is_empty() || words.len() > 4 {
+    if words.len() < 2 || words.len() > 4 {
         return None;
     }
     let ok = words.iter().all(|w| {
@@ -274,12 +285,31 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
         if dateline(t).is_some() && word_count(t) > 12 {
             break;
         }
-        let names = byline_names(t, true);
+        if tweet_attribution(t).is_some() || t.starts_with(['“', '"', '«', '„', '>']) {
+            break;
+        }
+        let names = if desk_byline(t) {
+            Some(Vec::new())
+        } else {
+            byline_names(t, true).filter(|_| {
+                // A bare name is a byline right under the title or next to
+                // a date line.
+                i == 0
+                    || strip_by_prefix_pub(t).is_some()
+                    || [i.wrapping_sub(1), i + 1]
+                        .iter()
+                        .any(|&j| j < n && !dates[j].is_empty())
+            })
+        };
         if !hits.is_empty() {
             let rest = residue(t, hits);
             let by = byline_names(&rest, false).or_else(|| {
                 let stripped = lexicon::strip_source_label(&rest);
-                byline_names(stripped, true).filter(|_| !stripped.is_empty())
+                if stripped.is_empty() || desk_byline(stripped) {
+                    None
+                } else {
+                    byline_names(stripped, true)
+                }
             });
             // A date line is short; a sentence that mentions a date is not one.
             let short = word_count(&rest) <= 12 && !(ends_sentence(t) && word_count(t) > 14);
@@ -297,8 +327,6 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
         }
         if let Some(names) = names {
             roles[i] = Some(Role::Byline(names));
-        } else if strip_by_prefix_pub(t).is_some() && desk_byline(t) {
-            roles[i] = Some(Role::Byline(Vec::new()));
         }
     }
     let strong: Vec<usize> = (0..n)
@@ -320,7 +348,7 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
         }
         let near_date = [i.wrapping_sub(1), i + 1, i + 2]
             .iter()
-            .any(|&j| j < n && matches!(roles[j], Some(Role::Date(_))));
+            .any(|&j| j < n && matches!(roles[j], Some(Role::Date(_) | Role::BylineDate(..))));
         if has_date && near_date {
             if let Some(name) = bare_name(texts[i]) {
                 if desk_byline(texts[i]) {

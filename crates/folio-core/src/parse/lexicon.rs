@@ -189,7 +189,7 @@ pub(crate) fn is_agency_name(s: &str) -> bool {
 pub(crate) fn strip_source_label(s: &str) -> &str {
     let t = s.trim();
     for a in AGENCIES {
-        if t.len() > a.len() && t.is_char_boundary(a.len()) && t[..a.len()].eq_ignore_ascii_case(a)
+        if t.len() >= a.len() && t.is_char_boundary(a.len()) && t[..a.len()].eq_ignore_ascii_case(a)
         {
             return t[a.len()..].trim_start_matches([' ', ',', '|', ':']);
         }

@@ -652,7 +652,13 @@ fn strip_by_prefix(t: &str) -> Option<&str> {
         "автор",
         "作者",
         "記者",
+        "记者",
         "기자",
+        "投稿者",
+        "撰文",
+        "texto",
+        "tekst",
+        "текст",
     ];
     let lower = lower_head(t, 16);
     PREFIXES.iter().find_map(|p| {
@@ -805,6 +811,14 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
     if more_chars_than(t, 120) || ends_sentence(t) && !t.ends_with('.') {
         return None;
     }
+    // `Jane Doe (reporting) and John Roe (photography)`: roles in brackets.
+    let unroled;
+    let t = if t.contains(" (") {
+        unroled = drop_lowercase_brackets(t);
+        unroled.as_str()
+    } else {
+        t
+    };
     let (names_part, prefixed) = match strip_by_prefix(t) {
         Some(rest) => (rest.to_owned(), true),
         None if bare && !t.contains('/') => (t.to_owned(), false),
@@ -846,6 +860,25 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
         }
     }
     Some(names)
+}
+
+/// The text without bracketed lowercase words (`(reporting)`).
+fn drop_lowercase_brackets(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 2..open + close];
+        out.push_str(&rest[..open]);
+        if !inner.chars().all(|c| c.is_lowercase() || c == ' ') {
+            out.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A short all-capitals label such as `EXCLUSIVE` or `ANALYSIS`.
