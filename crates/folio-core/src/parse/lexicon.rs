@@ -197,6 +197,176 @@ pub(crate) fn strip_source_label(s: &str) -> &str {
     t
 }
 
+/// Phrases that make a short body line a note wherever they stand in it
+/// (origin, update and correction stamps, sign-ups, bios, follow lines).
+pub(crate) const NOTE_PHRASES: &[&str] = &[
+    "originally appeared",
+    "originally published",
+    "was reprinted",
+    "first published",
+    "an earlier version of",
+    "this version corrects",
+    "this story has been updated",
+    "this article has been updated",
+    "this sentence has been updated",
+    "this article appears in",
+    "sign up for",
+    "sign up to",
+    "subscribe to our",
+    "is on twitter",
+    "follow him on",
+    "follow her on",
+    "follow us on",
+    "follow them on",
+    "reviewed by",
+    "all rights reserved",
+    "cet article a été",
+    "dieser artikel erschien",
+    "este artículo fue publicado",
+    "未经授权",
+    "版权",
+];
+
+/// Labels that open a note (`Update: …`, `Learn More: …`, `Source link`).
+pub(crate) const NOTE_STARTS: &[&str] = &[
+    "update:",
+    "updated:",
+    "learn more:",
+    "for more, read",
+    "for more details",
+    "more from",
+    "source link",
+    "about the author",
+    "about the authors",
+    "à propos de l'auteur",
+    "über den autor",
+    "sobre el autor",
+    "read more about",
+    "revivez",
+    "lesen sie",
+    "mehr zum",
+    "siehe auch",
+    "voir aussi",
+    "ver también",
+    "leia também",
+    "leia mais",
+    "czytaj także",
+    "czytaj też",
+    "baca juga",
+    "xem thêm",
+    "также читайте",
+    "*",
+];
+
+/// Whether a body line is a note by its words.
+pub(crate) fn note_phrase(t: &str) -> bool {
+    let t = t.trim();
+    if t.split_whitespace().count() > 45 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    NOTE_STARTS.iter().any(|p| lower.starts_with(p))
+        || NOTE_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Words that open a picture caption (`Media caption …`, `FILE PHOTO: …`,
+/// `Fig. 2 …`, `图为 …`).
+pub(crate) const CAPTION_STARTS: &[&str] = &[
+    "media caption",
+    "image caption",
+    "caption:",
+    "file photo",
+    "main image",
+    "top image",
+    "pictured:",
+    "in this photo",
+    "this photo",
+    "fig.",
+    "figure ",
+    "图为",
+    "圖為",
+    "図",
+    "写真",
+    "사진",
+    "фото:",
+    "photo:",
+    "photos:",
+    "image:",
+    "images:",
+    "foto:",
+    "bild:",
+];
+
+/// Credit labels inside a caption (`… Photograph: Adrian Malloch`).
+pub(crate) const CREDIT_LABELS: &[&str] = &[
+    "photograph:",
+    "photo:",
+    "photos:",
+    "photo by",
+    "photos by",
+    "image:",
+    "image by",
+    "images:",
+    "credit:",
+    "crédit:",
+    "crédits:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "illustration:",
+    "写真：",
+    "사진=",
+    "фото:",
+    "nuotr.",
+    "/reuters",
+    "reuters/",
+    "/afp",
+    "afp/",
+    "/ap",
+    "getty images",
+    "shutterstock",
+    "istockphoto",
+    "ap photo",
+    "/epa",
+    "epa/",
+];
+
+/// Whether a body line is a picture caption by its words: it opens with a
+/// caption label, or carries a credit label in its last words.
+pub(crate) fn caption_words(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    if words > 60
+        || t.chars().count() > 400
+        || t.starts_with(['“', '"', '«', '„'])
+        || t.contains("(c)")
+        || t.contains('©')
+        || (super::rules::is_cjk_text(t) && t.chars().count() > 100)
+    {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if CAPTION_STARTS.iter().any(|p| {
+        lower.starts_with(p)
+            && (p.ends_with([':', ' ', '.']) || !p.is_ascii() || {
+                let rest = &lower[p.len()..];
+                rest.starts_with([' ', ':'])
+            })
+    }) {
+        return true;
+    }
+    // The credit stands in the last eight words.
+    let tail_start = t
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .rev()
+        .nth(7)
+        .unwrap_or(0);
+    let tail = lower.get(tail_start..).unwrap_or(&lower);
+    CREDIT_LABELS.iter().any(|p| tail.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +389,17 @@ mod tests {
         assert!(is_agency_name("NEWS WIRES"));
         assert!(!is_agency_name("Jane Doe"));
         assert_eq!(strip_source_label("Associated Press Jane Doe"), "Jane Doe");
+    }
+
+    #[test]
+    fn captions_and_notes_by_their_words() {
+        assert!(caption_words(
+            "Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian"
+        ));
+        assert!(caption_words("Media caption Mr Obama told the BBC"));
+        assert!(caption_words("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters"));
+        assert!(!caption_words("The photographer said she liked the light."));
+        assert!(note_phrase("This article originally appeared on The Atlantic."));
+        assert!(!note_phrase("He first came to the city in 1990."));
     }
 }

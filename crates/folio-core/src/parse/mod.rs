@@ -836,6 +836,11 @@ impl Parser<'_> {
                     Kind::Note(k),
                     "note pattern (credit, related links, editor line...)",
                 )
+            } else if lexicon::note_phrase(text) {
+                (
+                    Kind::Note(NoteKind::Other),
+                    "note wording (origin, update or correction stamp, sign-up, follow line)",
+                )
             } else if near_end
                 && parse_date_line(text, self.opts.date_order, self.month_first).is_some()
             {
@@ -846,6 +851,11 @@ impl Parser<'_> {
                 (
                     Kind::Caption(k),
                     "caption ending in a credit in parentheses",
+                )
+            } else if lexicon::caption_words(text) && bullet_marker(text).is_none() {
+                (
+                    Kind::Caption(CaptionKind::Caption),
+                    "caption wording (caption label, or a photo credit in its last words)",
                 )
             } else if let Some((ordered, number, marker_len)) = bullet_marker(text) {
                 (
