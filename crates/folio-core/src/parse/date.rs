@@ -11,8 +11,8 @@
 //! 1911 = Gregorian year). Times, zones and weekday names may surround the
 //! date; any other word makes the line not a date line.
 
-use super::rules::more_chars_than;
 use super::scan::Scan;
+use super::text::more_chars_than;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -549,7 +549,7 @@ fn expand_year(y: i32, digits: usize) -> i32 {
 fn strip_prefix(line: &str) -> (&str, DateKind) {
     // The longest prefix has 29 bytes; 32 lowercased characters hold at
     // least 32 bytes.
-    let lower = super::rules::lower_head(line, 32);
+    let lower = super::text::lower_head(line, 32);
     for (list, kind) in [
         (UPDATED_PREFIXES, DateKind::Updated),
         (PUBLISHED_PREFIXES, DateKind::Published),

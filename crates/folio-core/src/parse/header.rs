@@ -10,9 +10,13 @@
 //! it; the published date is chosen over an updated one, the earlier over
 //! the later.
 
+use super::byline::*;
+use super::caption::*;
 use super::date::{DateKind, DateOrder, parse_date_line};
+use super::dateline::dateline;
 use super::lexicon;
-use super::rules::*;
+use super::notes::tweet_attribution;
+use super::text::*;
 use crate::model::CaptionKind;
 use chrono::NaiveDate;
 
@@ -240,23 +244,6 @@ pub(crate) fn bare_name(t: &str) -> Option<String> {
     ok.then(|| t.to_owned())
 }
 
-/// A byline whose names are not people: `Our Foreign Staff`, `By BWW News
-/// Desk`, `Redacción`, `AFP`.
-pub(crate) fn desk_byline(t: &str) -> bool {
-    let t = t.trim();
-    if more_chars_than(t, 60) {
-        return false;
-    }
-    let rest = strip_by_prefix_pub(t).unwrap_or(t);
-    let lower = rest.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    (1..=5).contains(&words.len())
-        && (words
-            .iter()
-            .any(|w| lexicon::DESK_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
-            || lexicon::is_agency_name(rest))
-}
-
 /// Header analysis of the units after the title: the roles of the first
 /// `end` units. `None` when no date or byline line is found there.
 pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Option<Vec<Role>> {
@@ -264,17 +251,31 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
     let n = texts.len().min(WINDOW);
     let mut dates: Vec<Vec<DateHit>> = Vec::with_capacity(n);
     let mut limit = n;
+    let mut plain_run = 0;
     for (i, t) in texts.iter().take(n).enumerate() {
         let wc = word_count(t);
         if wc > 70 {
             limit = i;
             break;
         }
-        dates.push(if wc <= 30 {
+        let hits = if wc <= 30 {
             find_dates(t, order, month_first)
         } else {
             Vec::new()
-        });
+        };
+        // Two body sentences in a row: the header is over.
+        let plain = hits.is_empty()
+            && ends_sentence(t)
+            && credit_line(t).is_none()
+            && caption_with_credit(t).is_none()
+            && byline_names(t, true).is_none();
+        plain_run = if plain { plain_run + 1 } else { 0 };
+        if plain_run >= 2 {
+            limit = i - 1;
+            dates.pop();
+            break;
+        }
+        dates.push(hits);
     }
     let n = limit;
     let mut roles: Vec<Option<Role>> = vec![None; n];
@@ -367,7 +368,7 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
     // Captions and credits right after the last header line.
     while end < n {
         let t = texts[end];
-        if credit_line(t).is_some() || caption_with_credit(t).is_some() {
+        if credit_line(t).is_some() || caption_with_credit(t).is_some() || is_kicker(t) {
             end += 1;
         } else if texts
             .get(end + 1)

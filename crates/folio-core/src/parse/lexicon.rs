@@ -341,7 +341,7 @@ pub(crate) fn caption_words(t: &str) -> bool {
         || t.starts_with(['“', '"', '«', '„'])
         || t.contains("(c)")
         || t.contains('©')
-        || (super::rules::is_cjk_text(t) && t.chars().count() > 100)
+        || (super::text::is_cjk_text(t) && t.chars().count() > 100)
     {
         return false;
     }
@@ -397,9 +397,13 @@ mod tests {
             "Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian"
         ));
         assert!(caption_words("Media caption Mr Obama told the BBC"));
-        assert!(caption_words("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters"));
+        assert!(caption_words(
+            "The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters"
+        ));
         assert!(!caption_words("The photographer said she liked the light."));
-        assert!(note_phrase("This article originally appeared on The Atlantic."));
+        assert!(note_phrase(
+            "This article originally appeared on The Atlantic."
+        ));
         assert!(!note_phrase("He first came to the city in 1990."));
     }
 }
