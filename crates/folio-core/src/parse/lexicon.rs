@@ -367,6 +367,56 @@ pub(crate) fn caption_words(t: &str) -> bool {
     CREDIT_LABELS.iter().any(|p| tail.contains(p))
 }
 
+/// Words a heading does not end with: a line ending in one stops in the
+/// middle of a sentence (articles, prepositions, conjunctions, and titles
+/// that stand before a name: `… of President`).
+pub(crate) const NO_HEADING_END: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "but", "to", "that", "which", "who", "with", "by",
+    "for", "in", "at", "on", "from", "as", "is", "are", "was", "were", "be", "been", "will",
+    "would", "could", "should", "has", "have", "had", "its", "his", "her", "their", "our",
+    "president", "marshal", "chairman", "comrade", "secretary", "premier", "minister", "mr",
+    "mrs", "ms", "dr", "le", "la", "les", "des", "du", "et", "der", "die", "das", "und", "el",
+    "los", "las", "y", "del", "di", "il", "e",
+];
+
+/// Function words that a page glued to the next word (`ofKim`, `andKim`).
+const GLUED_FUNCTION_WORDS: &[&str] = &["of", "and", "the", "to", "by", "for", "with", "in", "at"];
+
+/// Words that open a clause after a comma (`…, the world will`).
+const CLAUSE_STARTS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "you", "which", "who", "this", "that", "there",
+];
+
+/// Whether a short line stops in the middle of a sentence: it ends with a
+/// word no heading ends with, carries a function word glued to a name, or
+/// runs on after a comma in lowercase (`…comes true, the world will`).
+pub(crate) fn mid_sentence(t: &str) -> bool {
+    let t = t.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if words.len() >= 3 {
+        let l = last.to_lowercase();
+        if NO_HEADING_END.contains(&l.as_str()) {
+            return true;
+        }
+    }
+    let glued = words.iter().any(|w| {
+        GLUED_FUNCTION_WORDS.iter().any(|f| {
+            w.strip_prefix(f)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+        })
+    });
+    if glued {
+        return true;
+    }
+    words.len() >= 8
+        && words.windows(2).any(|p| {
+            p[0].ends_with(',') && CLAUSE_STARTS.contains(&p[1])
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,6 +439,15 @@ mod tests {
         assert!(is_agency_name("NEWS WIRES"));
         assert!(!is_agency_name("Jane Doe"));
         assert_eq!(strip_source_label("Associated Press Jane Doe"), "Jane Doe");
+    }
+
+    #[test]
+    fn lines_that_stop_mid_sentence() {
+        assert!(mid_sentence("Noting that if his ideal comes true, the world will admire"));
+        assert!(mid_sentence("Being told about the immortal exploits of President"));
+        assert!(mid_sentence("The mausoleum shows the exploits ofKim Il Sungand"));
+        assert!(!mid_sentence("Five things we learned from the interview"));
+        assert!(!mid_sentence("Rodong Sinmun"));
     }
 
     #[test]

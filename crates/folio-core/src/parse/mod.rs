@@ -1221,7 +1221,10 @@ impl Parser<'_> {
                             && classified
                                 .get(i + 1)
                                 .is_some_and(|nc| matches!(nc.kind, Kind::Bullet { .. })));
-                    if next_ok && question_ok && colon_ok {
+                    // A line that stops mid-sentence, or a wire dateline, is
+                    // text.
+                    let sentence_ok = !lexicon::mid_sentence(text) && dateline(text).is_none();
+                    if next_ok && question_ok && colon_ok && sentence_ok {
                         let block = Block::Heading {
                             level: 1,
                             content: linkify(text),
