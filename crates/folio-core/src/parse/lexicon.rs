@@ -371,12 +371,72 @@ pub(crate) fn caption_words(t: &str) -> bool {
 /// middle of a sentence (articles, prepositions, conjunctions, and titles
 /// that stand before a name: `… of President`).
 pub(crate) const NO_HEADING_END: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "but", "to", "that", "which", "who", "with", "by",
-    "for", "in", "at", "on", "from", "as", "is", "are", "was", "were", "be", "been", "will",
-    "would", "could", "should", "has", "have", "had", "its", "his", "her", "their", "our",
-    "president", "marshal", "chairman", "comrade", "secretary", "premier", "minister", "mr",
-    "mrs", "ms", "dr", "le", "la", "les", "des", "du", "et", "der", "die", "das", "und", "el",
-    "los", "las", "y", "del", "di", "il", "e",
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "but",
+    "to",
+    "that",
+    "which",
+    "who",
+    "with",
+    "by",
+    "for",
+    "in",
+    "at",
+    "on",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "should",
+    "has",
+    "have",
+    "had",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "president",
+    "marshal",
+    "chairman",
+    "comrade",
+    "secretary",
+    "premier",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "et",
+    "der",
+    "die",
+    "das",
+    "und",
+    "el",
+    "los",
+    "las",
+    "y",
+    "del",
+    "di",
+    "il",
+    "e",
 ];
 
 /// Function words that a page glued to the next word (`ofKim`, `andKim`).
@@ -412,9 +472,9 @@ pub(crate) fn mid_sentence(t: &str) -> bool {
         return true;
     }
     words.len() >= 8
-        && words.windows(2).any(|p| {
-            p[0].ends_with(',') && CLAUSE_STARTS.contains(&p[1])
-        })
+        && words
+            .windows(2)
+            .any(|p| p[0].ends_with(',') && CLAUSE_STARTS.contains(&p[1]))
 }
 
 #[cfg(test)]
@@ -443,9 +503,15 @@ mod tests {
 
     #[test]
     fn lines_that_stop_mid_sentence() {
-        assert!(mid_sentence("Noting that if his ideal comes true, the world will admire"));
-        assert!(mid_sentence("Being told about the immortal exploits of President"));
-        assert!(mid_sentence("The mausoleum shows the exploits ofKim Il Sungand"));
+        assert!(mid_sentence(
+            "Noting that if his ideal comes true, the world will admire"
+        ));
+        assert!(mid_sentence(
+            "Being told about the immortal exploits of President"
+        ));
+        assert!(mid_sentence(
+            "The mausoleum shows the exploits ofKim Il Sungand"
+        ));
         assert!(!mid_sentence("Five things we learned from the interview"));
         assert!(!mid_sentence("Rodong Sinmun"));
     }
