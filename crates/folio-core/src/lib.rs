@@ -20,7 +20,6 @@
 
 pub mod diag;
 pub mod error;
-pub mod eval;
 pub mod json;
 pub mod lang;
 pub mod meta;
