@@ -368,7 +368,11 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
     // Captions and credits right after the last header line.
     while end < n {
         let t = texts[end];
-        if credit_line(t).is_some() || caption_with_credit(t).is_some() || is_kicker(t) {
+        if credit_line(t).is_some()
+            || caption_with_credit(t).is_some()
+            || lexicon::caption_words(t)
+            || is_kicker(t)
+        {
             end += 1;
         } else if texts
             .get(end + 1)
@@ -390,6 +394,8 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
                     Role::Caption(k)
                 } else if let Some(k) = caption_with_credit(t) {
                     Role::Caption(k)
+                } else if lexicon::caption_words(t) {
+                    Role::Caption(CaptionKind::Caption)
                 } else if texts.get(i + 1).is_some_and(|nx| credit_line(nx).is_some())
                     && is_caption_sized(t)
                 {
