@@ -268,7 +268,8 @@ pub(crate) fn is_kicker(s: &str) -> bool {
 /// Desk`, `Redacción`, `AFP`.
 pub(crate) fn desk_byline(t: &str) -> bool {
     let t = t.trim();
-    if more_chars_than(t, 60) {
+    // `NAME/Agency` is a photo credit.
+    if more_chars_than(t, 60) || t.contains('/') {
         return false;
     }
     let rest = strip_by_prefix_pub(t).unwrap_or(t);

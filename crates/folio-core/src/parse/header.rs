@@ -289,7 +289,9 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
         if tweet_attribution(t).is_some() || t.starts_with(['“', '"', '«', '„', '>']) {
             break;
         }
-        let names = if desk_byline(t) {
+        let names = if credit_line(t).is_some() {
+            None
+        } else if desk_byline(t) {
             Some(Vec::new())
         } else {
             byline_names(t, true).filter(|_| {

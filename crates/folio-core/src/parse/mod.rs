@@ -1213,9 +1213,7 @@ impl Parser<'_> {
                             && !nc.unit.text.starts_with(char::is_lowercase)
                     });
                     let text = &c.unit.text;
-                    // A question standing alone is a paragraph (a rhetorical
-                    // question) more often than a heading.
-                    let question_ok = !text.ends_with(['?', '？']);
+                    let question_ok = !text.ends_with(['?', '？']) || text.chars().count() <= 80;
                     let colon_ok = !text.trim_end().ends_with([':', '：'])
                         || (is_label(text)
                             && classified
