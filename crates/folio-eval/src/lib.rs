@@ -773,13 +773,13 @@ mod tests {
         };
         let exp = [
             e("title", "T"),
-            e("p", "One two."),
-            e("p", "Three four."),
+            e("p", "One two three."),
+            e("p", "Four five six."),
             e("li", "- item"),
         ];
         let got = [
             g("title", "T"),
-            g("p", "One two. Three four."),
+            g("p", "One two three. Four five six."),
             g("li", "item"),
         ];
         assert_eq!(

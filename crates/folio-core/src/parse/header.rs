@@ -182,11 +182,11 @@ pub(crate) fn residue(line: &str, hits: &[DateHit]) -> String {
                 && w.chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
-            !lexicon::DATE_WORDS.contains(&lw)
-                && !super::date::is_weekday(lw)
-                && !(caps && super::date::is_filler_pub(lw))
-                && !super::date::is_time(&w.to_lowercase())
-                && !w.chars().all(|c| !c.is_alphabetic())
+            let date_word = lexicon::DATE_WORDS.contains(&lw)
+                || super::date::is_weekday(lw)
+                || (caps && super::date::is_filler_pub(lw))
+                || super::date::is_time(&w.to_lowercase());
+            !date_word && w.chars().any(char::is_alphabetic)
         })
         .collect();
     let r = words.join(" ");
@@ -370,16 +370,15 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
     // Captions and credits right after the last header line.
     while end < n {
         let t = texts[end];
+        let above_credit = texts
+            .get(end + 1)
+            .is_some_and(|nx| credit_line(nx).is_some())
+            && is_caption_sized(t);
         if credit_line(t).is_some()
             || caption_with_credit(t).is_some()
             || lexicon::caption_words(t)
             || is_kicker(t)
-        {
-            end += 1;
-        } else if texts
-            .get(end + 1)
-            .is_some_and(|nx| credit_line(nx).is_some())
-            && is_caption_sized(t)
+            || above_credit
         {
             end += 1;
         } else {
@@ -396,10 +395,9 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
                     Role::Caption(k)
                 } else if let Some(k) = caption_with_credit(t) {
                     Role::Caption(k)
-                } else if lexicon::caption_words(t) {
-                    Role::Caption(CaptionKind::Caption)
-                } else if texts.get(i + 1).is_some_and(|nx| credit_line(nx).is_some())
-                    && is_caption_sized(t)
+                } else if lexicon::caption_words(t)
+                    || texts.get(i + 1).is_some_and(|nx| credit_line(nx).is_some())
+                        && is_caption_sized(t)
                 {
                     Role::Caption(CaptionKind::Caption)
                 } else if word_count(t) >= 6 || ends_sentence(t) {

@@ -705,9 +705,7 @@ mod matchers {
 
 // The single-line rules, one topic module each.
 mod rule_functions {
-    use super::super::{
-        address::*, byline::*, caption::*, dateline::*, footer::*, markers::*, notes::*,
-    };
+    use super::super::{byline::*, caption::*, dateline::*, footer::*, markers::*, notes::*};
 
     #[test]
     fn bylines() {
