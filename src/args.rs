@@ -48,7 +48,8 @@ pub(crate) enum Command {
     /// folder of JATS files with a manifest.
     #[command(after_help = BOOK_HELP)]
     Book(BookArgs),
-    /// Score the parser on a folder with a MANIFEST.tsv of expected values.
+    /// Score the parser on a labelled folder (EXPECTED.jsonl or MANIFEST.tsv):
+    /// field scores, and block-role precision and recall.
     Eval(EvalArgs),
     /// Print the JSON Schema of Folio's JSON (the document model), the same
     /// as schema/article.schema.json.
@@ -253,8 +254,13 @@ pub(crate) struct FormatsArgs {
 
 #[derive(Args, Debug)]
 pub(crate) struct EvalArgs {
-    /// Folder with MANIFEST.tsv (or INDEX.tsv) and the articles it lists.
+    /// Folder with EXPECTED.jsonl (field scores and block roles) or
+    /// MANIFEST.tsv / INDEX.tsv (field scores), and the articles it lists.
     pub(crate) dir: PathBuf,
+    /// Score one half of the corpus (fixed split by a hash of the file
+    /// name). The check half prints aggregate scores only, never file by file.
+    #[arg(long, value_enum, default_value_t = EvalSplit::All)]
+    pub(crate) split: EvalSplit,
     /// Fail (exit 4) when the exact-title rate is below this (0..1).
     #[arg(long, default_value_t = 0.0)]
     pub(crate) min_title: f64,
@@ -267,9 +273,28 @@ pub(crate) struct EvalArgs {
     /// Fail when the exact-paragraph-count rate is below this.
     #[arg(long, default_value_t = 0.0)]
     pub(crate) min_paragraphs: f64,
+    /// Fail when the overall block-role accuracy is below this (needs
+    /// EXPECTED.jsonl).
+    #[arg(long, default_value_t = 0.0)]
+    pub(crate) min_blocks: f64,
+    /// Fail when the recall of any of h, li, quote, caption, note, date,
+    /// byline and standfirst is below this (needs EXPECTED.jsonl).
+    #[arg(long, default_value_t = 0.0)]
+    pub(crate) min_role_recall: f64,
     /// Do not list the misses.
     #[arg(short, long)]
     pub(crate) quiet: bool,
+}
+
+/// Which half of a corpus `folio eval` scores.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EvalSplit {
+    /// Every file.
+    All,
+    /// The half to tune against.
+    Tune,
+    /// The held-back half (aggregates only).
+    Check,
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

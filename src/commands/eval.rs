@@ -1,82 +1,73 @@
-//! `folio eval`: the parser's accuracy on a folder with a MANIFEST.tsv.
-//! (Moved here unchanged from `cli.rs`.)
+//! `folio eval`: the parser's accuracy on a labelled folder (folio-eval):
+//! field scores, and block-role precision and recall with EXPECTED.jsonl.
+
 use crate::args::*;
 use crate::exit::{EVAL as EXIT_EVAL, INPUT as EXIT_INPUT, OK as EXIT_OK};
 
 pub(crate) fn eval(a: EvalArgs) -> u8 {
-    use folio_core::eval;
-    let manifest = ["MANIFEST.tsv", "INDEX.tsv"]
-        .iter()
-        .map(|m| a.dir.join(m))
-        .find(|p| p.is_file());
-    let Some(manifest) = manifest else {
-        eprintln!(
-            "{}: error: no MANIFEST.tsv or INDEX.tsv in this folder",
-            a.dir.display()
-        );
-        return EXIT_INPUT;
-    };
-    let rows = match eval::read_manifest(&manifest) {
-        Ok(r) => r,
+    use folio_eval::{Corpus, SplitFilter};
+    let corpus = match Corpus::load(&a.dir) {
+        Ok(c) => c,
         Err(e) => {
-            eprintln!("{}: error: {e}", manifest.display());
+            eprintln!("{e}");
             return EXIT_INPUT;
         }
     };
-    let r = eval::evaluate(&a.dir, &rows, &Default::default());
-    let pct = |x: usize| 100.0 * r.ratio(x);
-    outln!("{} articles in {}", r.total, a.dir.display());
-    outln!(
-        "  title       {:>4}/{}  {:5.1}%",
-        r.title,
-        r.total,
-        pct(r.title)
-    );
-    outln!(
-        "  date        {:>4}/{}  {:5.1}%",
-        r.date,
-        r.total,
-        pct(r.date)
-    );
-    outln!(
-        "  byline      {:>4}/{}  {:5.1}%",
-        r.byline,
-        r.total,
-        pct(r.byline)
-    );
-    outln!(
-        "  paragraphs  {:>4}/{}  {:5.1}%",
-        r.paragraphs,
-        r.total,
-        pct(r.paragraphs)
-    );
-    if !a.quiet && !r.misses.is_empty() {
-        outln!("misses:");
-        for m in &r.misses {
-            outln!(
-                "  {}  {}: expected {:?}, got {:?}",
-                m.file,
-                m.field,
-                m.expected,
-                m.got
-            );
-        }
-    }
-    let mut ok = true;
-    for (name, hits, min) in [
-        ("title", r.title, a.min_title),
-        ("date", r.date, a.min_date),
-        ("byline", r.byline, a.min_byline),
-        ("paragraphs", r.paragraphs, a.min_paragraphs),
+    let split = match a.split {
+        EvalSplit::All => SplitFilter::All,
+        EvalSplit::Tune => SplitFilter::Tune,
+        EvalSplit::Check => SplitFilter::Check,
+    };
+    let r = corpus.evaluate(split, &Default::default());
+    // The check half is read as aggregates only.
+    let list = !a.quiet && split != SplitFilter::Check;
+    outln!("{}", r.render(list).trim_end());
+    let mut failed = Vec::new();
+    for (name, got, min) in [
+        ("title", r.ratio(r.title), a.min_title),
+        ("date", r.ratio(r.date), a.min_date),
+        ("byline", r.ratio(r.byline), a.min_byline),
+        ("paragraphs", r.ratio(r.paragraphs), a.min_paragraphs),
+        ("block-role", r.block_accuracy(), a.min_blocks),
     ] {
-        if r.ratio(hits) + 1e-9 < min {
-            eprintln!(
-                "folio eval: {name} accuracy {:.1}% is below {:.1}%",
-                100.0 * r.ratio(hits),
+        if got + 1e-9 < min {
+            failed.push(format!(
+                "{name} accuracy {:.1}% is below {:.1}%",
+                100.0 * got,
                 100.0 * min
-            );
-            ok = false;
+            ));
         }
     }
-    if ok { EXIT_OK } else { EXIT_EVAL }
+    let roles = [
+        "h",
+        "li",
+        "quote",
+        "caption",
+        "note",
+        "date",
+        "byline",
+        "standfirst",
+    ];
+    if a.min_role_recall > 0.0 {
+        if let Some((role, got)) = r.min_recall(&roles) {
+            if got + 1e-9 < a.min_role_recall {
+                failed.push(format!(
+                    "{role} recall {:.1}% is below {:.1}%",
+                    100.0 * got,
+                    100.0 * a.min_role_recall
+                ));
+            }
+        }
+    }
+    if (a.min_blocks > 0.0 || a.min_role_recall > 0.0) && !r.has_blocks {
+        failed.push("block-role bars need EXPECTED.jsonl in the folder".into());
+    }
+    for f in &failed {
+        eprintln!("folio eval: {f}");
+    }
+    if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_EVAL
+    }
 }

@@ -1,5 +1,6 @@
 //! Parser throughput: the seed, the longest dev article, and the whole bulk
-//! KCNA corpus (1,032 articles). Skips the corpus cases when `../shared` is
+//! KCNA corpus (1,032 articles), and the wide corpus (175 articles in 21
+//! languages). Skips the corpus cases when `../shared` is
 //! absent.
 #![allow(missing_docs)]
 
@@ -44,6 +45,19 @@ fn bench(c: &mut Criterion) {
         g.bench_function("bulk-1032", |b| {
             b.iter(|| {
                 for t in &bulk {
+                    black_box(parse(t, &opts).unwrap());
+                }
+            })
+        });
+    }
+    let wide = read_dir_txt(&root.join("../shared/corpus/wide"));
+    if !wide.is_empty() {
+        let bytes: usize = wide.iter().map(String::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.sample_size(10);
+        g.bench_function("wide-175", |b| {
+            b.iter(|| {
+                for t in &wide {
                     black_box(parse(t, &opts).unwrap());
                 }
             })

@@ -21,7 +21,6 @@
 
 pub mod diag;
 pub mod error;
-pub mod eval;
 pub mod json;
 pub mod labels;
 pub mod lang;

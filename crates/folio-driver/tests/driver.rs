@@ -151,11 +151,16 @@ fn the_driver_gives_the_writer_crates_bytes() {
     let a = article();
     let mut o = Options::new().with_timestamp(Some(1_700_000_000));
     o.set_str("jats.flavor=publishing").unwrap();
+    o.set_str("jats.issn=0317-8471").unwrap();
+    o.set_str("jats.journal-id=example-news").unwrap();
     let mut md = Vec::new();
     folio_markdown::write(&a, &Default::default(), &mut md).unwrap();
     assert_eq!(convert(&a, "md", &o).unwrap(), md);
     let mut xml = Vec::new();
-    let jats = folio_jats::JatsOptions::default().with_flavor(folio_jats::Flavor::Publishing);
+    let jats = folio_jats::JatsOptions::default()
+        .with_flavor(folio_jats::Flavor::Publishing)
+        .with_issn("0317-8471")
+        .with_journal_id("example-news");
     folio_jats::write(&a, &jats, &mut xml).unwrap();
     assert_eq!(convert(&a, "jats", &o).unwrap(), xml);
     let mut epub = Vec::new();

@@ -45,7 +45,11 @@
 //!     ],
 //!     ..Default::default()
 //! };
-//! let opts = JatsOptions::default().with_flavor(Flavor::Publishing);
+//! // Publishing names its journal: an ISSN and a journal id are required.
+//! let opts = JatsOptions::default()
+//!     .with_flavor(Flavor::Publishing)
+//!     .with_issn("0317-8471")
+//!     .with_journal_id("example-news");
 //! let mut out = Vec::new();
 //! folio_jats::write(&article, &opts, &mut out).unwrap();
 //! let xml = String::from_utf8(out).unwrap();

@@ -11,8 +11,8 @@
 //! 1911 = Gregorian year). Times, zones and weekday names may surround the
 //! date; any other word makes the line not a date line.
 
-use super::rules::more_chars_than;
 use super::scan::Scan;
+use super::text::more_chars_than;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -114,6 +114,14 @@ const UPDATED_PREFIXES: &[&str] = &[
     "تحديث",
 ];
 
+/// [`month_number`] for the header scanner.
+pub(crate) fn month_number_pub(word: &str) -> Option<u32> {
+    if word.is_empty() || word.len() > 40 {
+        return None;
+    }
+    month_number(word)
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     let m = match w.as_str() {
@@ -213,6 +221,35 @@ fn month_number(word: &str) -> Option<u32> {
         _ => return None,
     };
     Some(m)
+}
+
+/// [`is_filler`] for the header scanner: weekdays, times, zones and small
+/// words around dates.
+pub(crate) fn is_filler_pub(word: &str) -> bool {
+    is_filler(word)
+}
+
+/// Whether a lowercase word is a weekday name or abbreviation.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    w.len() >= 3
+        && is_filler(w)
+        && !matches!(
+            w,
+            "the"
+                | "las"
+                | "uhr"
+                | "alle"
+                | "ore"
+                | "hrs"
+                | "um."
+                | "at:"
+                | "года"
+                | "год"
+                | "del"
+                | "nachm"
+                | "vorm"
+        )
 }
 
 fn is_filler(word: &str) -> bool {
@@ -512,7 +549,7 @@ fn expand_year(y: i32, digits: usize) -> i32 {
 fn strip_prefix(line: &str) -> (&str, DateKind) {
     // The longest prefix has 29 bytes; 32 lowercased characters hold at
     // least 32 bytes.
-    let lower = super::rules::lower_head(line, 32);
+    let lower = super::text::lower_head(line, 32);
     for (list, kind) in [
         (UPDATED_PREFIXES, DateKind::Updated),
         (PUBLISHED_PREFIXES, DateKind::Published),

@@ -22,19 +22,35 @@
 //! Nothing is dropped: every non-blank line of the input ends up in a field
 //! or block of the model, and [`Trace`] says which and why.
 
+mod address;
+mod byline;
+mod caption;
 pub mod date;
+mod dateline;
+mod footer;
 mod frontmatter;
+mod header;
 mod inline;
-mod rules;
+mod lexicon;
+mod markers;
+mod notes;
 mod scan;
+mod text;
 
 use crate::diag::Diagnostic;
 use crate::error::Error;
 use crate::model::*;
 use crate::normalize::{self, Utf8Policy};
+use address::*;
+use byline::*;
+use caption::*;
 use date::{DateKind, DateOrder, parse_date_line};
-use rules::*;
+use dateline::dateline;
+use footer::*;
+use markers::*;
+use notes::*;
 use serde::Serialize;
+use text::*;
 
 pub use inline::linkify;
 
@@ -123,7 +139,6 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
     }
     let mut p = Parser {
         article_byline_missing: false,
-        end_byline: std::cell::Cell::new(None),
         diags: diagnostics,
         trace: Trace::default(),
         article: Article::default(),
@@ -352,8 +367,6 @@ struct Classified {
 struct Parser<'o> {
     /// Set before the body is classified: the header had no byline.
     article_byline_missing: bool,
-    /// A byline found after the body: (text, names, lines).
-    end_byline: std::cell::Cell<Option<EndByline>>,
     diags: Vec<Diagnostic>,
     trace: Trace,
     article: Article,
@@ -505,7 +518,202 @@ impl Parser<'_> {
     }
 
     /// Consumes header units; returns the index where the body starts.
+    ///
+    /// The header region is read by candidate scoring ([`header::analyse`]);
+    /// when it finds no date or byline line, the line-by-line reading below
+    /// ([`Self::take_header_lines`]) is used.
     fn take_header(&mut self, units: &mut [Unit]) -> usize {
+        let texts: Vec<&str> = units
+            .iter()
+            .take_while(|u| u.code.is_none())
+            .take(10)
+            .map(|u| u.text.as_str())
+            .collect();
+        let Some(roles) = header::analyse(&texts, self.opts.date_order, self.month_first) else {
+            return self.take_header_lines(units);
+        };
+        // The date: the first published one, else the first one.
+        let dated: Vec<(usize, &header::DateHit)> = roles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                header::Role::Date(h) | header::Role::BylineDate(_, h) => Some((i, h)),
+                _ => None,
+            })
+            .collect();
+        let chosen = dated
+            .iter()
+            .find(|(_, h)| h.kind == DateKind::Published)
+            .or(dated.first())
+            .map(|(i, _)| *i);
+        let mut blocks: Vec<(Block, (usize, usize), &'static str)> = Vec::new();
+        let mut last_caption = false;
+        for (i, role) in roles.iter().enumerate() {
+            let u = units[i].clone();
+            let text = u.text.clone();
+            last_caption = matches!(role, header::Role::Caption(_));
+            match role {
+                header::Role::Date(h) | header::Role::BylineDate(_, h) => {
+                    let byline = match role {
+                        header::Role::BylineDate(names, _) if self.article.byline.is_none() => {
+                            self.article.byline = Some(text.clone());
+                            self.article.authors = names.clone();
+                            self.field("byline", u.lines(), "header line with a byline and a date");
+                            true
+                        }
+                        _ => false,
+                    };
+                    if Some(i) == chosen {
+                        self.article.date = Some(h.date);
+                        if !byline {
+                            if h.kind == DateKind::Published {
+                                self.article.date_text = Some(text.clone());
+                            } else {
+                                self.article.updated_text = Some(text.clone());
+                            }
+                        }
+                        self.field(
+                            "date",
+                            u.lines(),
+                            if h.kind == DateKind::Published {
+                                "first publication date in the header"
+                            } else {
+                                "update date in the header; no publication date given"
+                            },
+                        );
+                        if h.ambiguous {
+                            self.ambiguous_date(&u, h.date);
+                        }
+                    } else if !byline {
+                        if h.kind == DateKind::Updated && self.article.updated_text.is_none() {
+                            self.article.updated_text = Some(text.clone());
+                            self.field("updated_text", u.lines(), "update stamp in the header");
+                        } else {
+                            blocks.push((
+                                Block::Note {
+                                    kind: NoteKind::Date,
+                                    content: vec![Inline::text(text)],
+                                },
+                                u.lines(),
+                                "another date line in the header",
+                            ));
+                        }
+                    } else {
+                        // The line already holds the byline.
+                    }
+                }
+                header::Role::Byline(names) => {
+                    if self.article.byline.is_none() {
+                        self.article.byline = Some(text.clone());
+                        self.article.authors = names.clone();
+                        self.field(
+                            "byline",
+                            u.lines(),
+                            if names.is_empty() {
+                                "desk or agency byline in the header"
+                            } else {
+                                "byline in the header (byline form, or a name next to the date)"
+                            },
+                        );
+                    } else {
+                        blocks.push((
+                            Block::Note {
+                                kind: NoteKind::Credit,
+                                content: linkify(&text),
+                            },
+                            u.lines(),
+                            "second byline line in the header",
+                        ));
+                    }
+                }
+                header::Role::Caption(kind) => blocks.push((
+                    Block::Caption {
+                        kind: *kind,
+                        content: linkify(&text),
+                    },
+                    u.lines(),
+                    "photo caption or credit in the header",
+                )),
+                header::Role::Standfirst => {
+                    if self.article.standfirst.is_none() {
+                        self.article.standfirst = Some(text);
+                        self.field("standfirst", u.lines(), "sentence in the header region");
+                    } else if self.article.subtitle.is_none() {
+                        self.article.subtitle = Some(text);
+                        self.field(
+                            "subtitle",
+                            u.lines(),
+                            "second sentence in the header region",
+                        );
+                    } else {
+                        blocks.push((
+                            Block::Paragraph {
+                                content: linkify(&text),
+                            },
+                            u.lines(),
+                            "third sentence in the header region",
+                        ));
+                    }
+                }
+                header::Role::Note => {
+                    if self.article.kicker.is_none() {
+                        self.article.kicker = Some(text);
+                        self.field("kicker", u.lines(), "short label in the header region");
+                    } else {
+                        blocks.push((
+                            Block::Note {
+                                kind: NoteKind::Other,
+                                content: linkify(&text),
+                            },
+                            u.lines(),
+                            "short label in the header region",
+                        ));
+                    }
+                }
+            }
+        }
+        let mut i = roles.len();
+        // A lead photo sits between the header and the standfirst.
+        if last_caption && self.article.standfirst.is_none() {
+            if let Some(u) = units.get(i) {
+                if u.code.is_none()
+                    && ends_sentence(&u.text)
+                    && dateline(&u.text).is_none()
+                    && units.len() > i + 1
+                    && u.text.split_whitespace().count() <= 45
+                {
+                    self.article.standfirst = Some(u.text.clone());
+                    self.field(
+                        "standfirst",
+                        u.lines(),
+                        "first paragraph after the lead photo",
+                    );
+                    i += 1;
+                }
+            }
+        }
+        for (b, lines, why) in blocks {
+            self.push_block(b, lines, why);
+        }
+        i
+    }
+
+    fn ambiguous_date(&mut self, u: &Unit, d: chrono::NaiveDate) {
+        self.diags.push(
+            Diagnostic::warning(
+                u.first,
+                format!(
+                    "ambiguous numeric date '{}': read as {}",
+                    u.text,
+                    d.format("%Y-%m-%d")
+                ),
+            )
+            .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+        );
+    }
+
+    /// The header read line by line while lines look like header lines.
+    fn take_header_lines(&mut self, units: &mut [Unit]) -> usize {
         let mut i = 0;
         let mut lead_caption = false;
         let mut header_captions: Vec<(Unit, CaptionKind, &'static str)> = Vec::new();
@@ -530,6 +738,15 @@ impl Parser<'_> {
             if let Some(kind) = credit_line(text) {
                 header_captions.push((u.clone(), kind, "photo credit in the header"));
                 lead_caption = true;
+                i += 1;
+                continue;
+            }
+            if self.article.byline.is_none()
+                && strip_by_prefix_pub(text).is_some()
+                && desk_byline(text)
+            {
+                self.article.byline = Some(text.to_owned());
+                self.field("byline", u.lines(), "desk or agency byline in the header");
                 i += 1;
                 continue;
             }
@@ -623,7 +840,28 @@ impl Parser<'_> {
         i
     }
 
-    fn classify(&self, units: Vec<Unit>) -> Vec<Classified> {
+    /// Classifies the body units: a first match on each unit's own shape
+    /// ([`Self::first_match`]), then named context passes that look at
+    /// neighbours. Returns the blocks and the byline found after the body,
+    /// if any.
+    fn classify(&self, units: Vec<Unit>) -> (Vec<Classified>, Option<EndByline>) {
+        let mut out = self.first_match(units);
+        pass_tweets(&mut out);
+        let end_byline = if self.article_byline_missing {
+            pass_end_byline(&mut out)
+        } else {
+            None
+        };
+        pass_caption_above_credit(&mut out);
+        pass_related_links(&mut out);
+        pass_short_runs(&mut out);
+        pass_run_in_lists(&mut out);
+        pass_numbered_headings(&mut out);
+        (out, end_byline)
+    }
+
+    /// Each unit by its own shape, first rule that matches.
+    fn first_match(&self, units: Vec<Unit>) -> Vec<Classified> {
         let n = units.len();
         let mut out: Vec<Classified> = Vec::with_capacity(n);
         for (idx, unit) in units.into_iter().enumerate() {
@@ -639,6 +877,11 @@ impl Parser<'_> {
                     Kind::Note(k),
                     "note pattern (credit, related links, editor line...)",
                 )
+            } else if lexicon::note_phrase(text) {
+                (
+                    Kind::Note(NoteKind::Other),
+                    "note wording (origin, update or correction stamp, sign-up, follow line)",
+                )
             } else if near_end
                 && parse_date_line(text, self.opts.date_order, self.month_first).is_some()
             {
@@ -649,6 +892,11 @@ impl Parser<'_> {
                 (
                     Kind::Caption(k),
                     "caption ending in a credit in parentheses",
+                )
+            } else if lexicon::caption_words(text) && bullet_marker(text).is_none() {
+                (
+                    Kind::Caption(CaptionKind::Caption),
+                    "caption wording (caption label, or a photo credit in its last words)",
                 )
             } else if let Some((ordered, number, marker_len)) = bullet_marker(text) {
                 (
@@ -670,167 +918,193 @@ impl Parser<'_> {
             };
             out.push(Classified { unit, kind, reason });
         }
-        // Embedded tweets: "— Name (@handle) March 17, 2023" closes a tweet;
-        // with the text above it (same block or the one before) it is a quote.
-        for i in 0..out.len() {
-            if let Some(alone) = tweet_attribution(&out[i].unit.text) {
-                out[i].kind = Kind::Quote;
-                out[i].reason = "embedded tweet (attribution with @handle and date)";
-                if alone && i > 0 && matches!(out[i - 1].kind, Kind::Para | Kind::Short) {
-                    out[i - 1].kind = Kind::Quote;
-                    out[i - 1].reason = "embedded tweet text";
-                }
-            }
-        }
-        // A byline after the body ("By Jane Doe"), when the header had none.
-        if let Some(last) = out.last_mut() {
-            if matches!(last.kind, Kind::Para | Kind::Short)
-                && strip_by_prefix_pub(&last.unit.text).is_some()
-            {
-                if let Some(names) = byline_names(&last.unit.text, false) {
-                    if self.article_byline_missing {
-                        last.kind = Kind::Note(NoteKind::Credit);
-                        last.reason = "byline at the end of the text";
-                        self.end_byline.set(Some((
-                            last.unit.text.clone(),
-                            names,
-                            last.unit.lines(),
-                        )));
-                    }
-                }
-            }
-        }
-        // Context: a short line right above a credit line is its caption.
-        for i in 1..out.len() {
-            if matches!(out[i].kind, Kind::Caption(CaptionKind::Credit))
-                && matches!(out[i - 1].kind, Kind::Short | Kind::Para)
-                && is_caption_sized(&out[i - 1].unit.text)
-            {
-                out[i - 1].kind = Kind::Caption(CaptionKind::Caption);
-                out[i - 1].reason = "line above a photo credit";
-            }
-        }
-        // Context: after a "Read more:" line, short lines are related links.
-        let mut related = false;
-        for c in out.iter_mut() {
-            match c.kind {
-                Kind::Note(NoteKind::Related) => {
-                    related = c.unit.text.trim_end().ends_with([':', '：']);
-                }
-                Kind::Short | Kind::Para if related && !more_chars_than(&c.unit.text, 160) => {
-                    c.kind = Kind::Note(NoteKind::Related);
-                    c.reason = "line in a related-links list";
-                }
-                _ => related = false,
-            }
-        }
-        // Context: runs of short lines.
-        let mut i = 0;
-        while i < out.len() {
-            if out[i].kind != Kind::Short {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j < out.len() && out[j].kind == Kind::Short {
-                j += 1;
-            }
-            let run = j - i;
-            let next_is_list = out
-                .get(j)
-                .is_some_and(|c| matches!(c.kind, Kind::Bullet { .. }));
-            if run >= 3 {
-                // A label ending in ':' heads the list that follows it.
-                let mut k = i;
-                if out[i].unit.text.trim_end().ends_with([':', '：']) {
-                    out[i].reason = "short line introducing a list";
-                    k += 1;
-                }
-                for c in &mut out[k..j] {
-                    c.kind = Kind::Bullet {
-                        ordered: false,
-                        number: None,
-                        marker_len: 0,
-                    };
-                    c.reason = "one of several short lines in a row (a list without markers)";
-                }
-                if k > i {
-                    out[i].kind = Kind::Short;
-                }
-                // "Step 1" after the items, followed by text, is the next heading.
-                let last = j - 1;
-                if last > k
-                    && is_numbered_label(&out[last].unit.text)
-                    && out.get(j).is_some_and(|c| c.kind == Kind::Para)
-                {
-                    out[last].kind = Kind::Short;
-                    out[last].reason = "numbered label (Step 1) after a list";
-                }
-            } else if j == out.len() && !next_is_list {
-                // Short lines at the very end are sign-offs, not headings.
-                for c in &mut out[i..j] {
-                    c.kind = Kind::Para;
-                    c.reason = "short line at the end of the text";
-                }
-            }
-            i = j.max(i + 1);
-        }
-        // Paragraphs with run-in labels after a paragraph ending in ':' are
-        // the items of a list copied without its bullets.
-        let mut i = 1;
-        while i < out.len() {
-            let intro = matches!(out[i - 1].kind, Kind::Para | Kind::Short)
-                && out[i - 1].unit.text.trim_end().ends_with([':', '：']);
-            let mut j = i;
-            while intro
-                && j < out.len()
-                && out[j].kind == Kind::Para
-                && has_run_in_label(&out[j].unit.text)
-            {
-                j += 1;
-            }
-            if j - i >= 2 {
-                for c in &mut out[i..j] {
-                    c.kind = Kind::Bullet {
-                        ordered: false,
-                        number: None,
-                        marker_len: 0,
-                    };
-                    c.reason = "labelled item after a line ending in ':' (a list without markers)";
-                }
-            }
-            i = j.max(i + 1);
-        }
-        // A numbered line followed by ordinary text is a numbered heading
-        // (`2. AI speeds up onboarding`), not a one-item list.
-        for i in 0..out.len() {
-            if let Kind::Bullet {
-                ordered: true,
-                marker_len,
-                ..
-            } = out[i].kind
-            {
-                let alone_before =
-                    i == 0 || !matches!(out[i - 1].kind, Kind::Bullet { ordered: true, .. });
-                let alone_after = !out
-                    .get(i + 1)
-                    .is_some_and(|c| matches!(c.kind, Kind::Bullet { ordered: true, .. }));
-                let rest = &out[i].unit.text[marker_len..];
-                if alone_before && alone_after && is_short_line(rest) && i + 1 < out.len() {
-                    out[i].kind = Kind::Short;
-                    out[i].reason = "numbered short line followed by text (numbered heading)";
-                }
-            }
-        }
         out
     }
+}
 
+/// Context pass: embedded tweets and the text above their attribution.
+fn pass_tweets(out: &mut [Classified]) {
+    // Embedded tweets: "— Name (@handle) March 17, 2023" closes a tweet;
+    // with the text above it (same block or the one before) it is a quote.
+    for i in 0..out.len() {
+        if let Some(alone) = tweet_attribution(&out[i].unit.text) {
+            out[i].kind = Kind::Quote;
+            out[i].reason = "embedded tweet (attribution with @handle and date)";
+            if alone && i > 0 && matches!(out[i - 1].kind, Kind::Para | Kind::Short) {
+                out[i - 1].kind = Kind::Quote;
+                out[i - 1].reason = "embedded tweet text";
+            }
+        }
+    }
+}
+
+/// Context pass: a short line right above a credit line is its caption.
+fn pass_caption_above_credit(out: &mut [Classified]) {
+    // Context: a short line right above a credit line is its caption.
+    for i in 1..out.len() {
+        if matches!(out[i].kind, Kind::Caption(CaptionKind::Credit))
+            && matches!(out[i - 1].kind, Kind::Short | Kind::Para)
+            && is_caption_sized(&out[i - 1].unit.text)
+        {
+            out[i - 1].kind = Kind::Caption(CaptionKind::Caption);
+            out[i - 1].reason = "line above a photo credit";
+        }
+    }
+}
+
+/// Context pass: short lines after a "Read more:" line are related links.
+fn pass_related_links(out: &mut [Classified]) {
+    // Context: after a "Read more:" line, short lines are related links.
+    let mut related = false;
+    for c in out.iter_mut() {
+        match c.kind {
+            Kind::Note(NoteKind::Related) => {
+                related = c.unit.text.trim_end().ends_with([':', '：']);
+            }
+            Kind::Short | Kind::Para if related && !more_chars_than(&c.unit.text, 160) => {
+                c.kind = Kind::Note(NoteKind::Related);
+                c.reason = "line in a related-links list";
+            }
+            _ => related = false,
+        }
+    }
+}
+
+/// Context pass: runs of short lines (lists without markers, sign-offs).
+fn pass_short_runs(out: &mut [Classified]) {
+    // Context: runs of short lines.
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].kind != Kind::Short {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < out.len() && out[j].kind == Kind::Short {
+            j += 1;
+        }
+        let run = j - i;
+        let next_is_list = out
+            .get(j)
+            .is_some_and(|c| matches!(c.kind, Kind::Bullet { .. }));
+        if run >= 3 {
+            // A label ending in ':' heads the list that follows it.
+            let mut k = i;
+            if out[i].unit.text.trim_end().ends_with([':', '：']) {
+                out[i].reason = "short line introducing a list";
+                k += 1;
+            }
+            for c in &mut out[k..j] {
+                c.kind = Kind::Bullet {
+                    ordered: false,
+                    number: None,
+                    marker_len: 0,
+                };
+                c.reason = "one of several short lines in a row (a list without markers)";
+            }
+            if k > i {
+                out[i].kind = Kind::Short;
+            }
+            // "Step 1" after the items, followed by text, is the next heading.
+            let last = j - 1;
+            if last > k
+                && is_numbered_label(&out[last].unit.text)
+                && out.get(j).is_some_and(|c| c.kind == Kind::Para)
+            {
+                out[last].kind = Kind::Short;
+                out[last].reason = "numbered label (Step 1) after a list";
+            }
+        } else if j == out.len() && !next_is_list {
+            // Short lines at the very end are sign-offs, not headings.
+            for c in &mut out[i..j] {
+                c.kind = Kind::Para;
+                c.reason = "short line at the end of the text";
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Context pass: labelled paragraphs after a line ending in ':' are list items.
+fn pass_run_in_lists(out: &mut [Classified]) {
+    // Paragraphs with run-in labels after a paragraph ending in ':' are
+    // the items of a list copied without its bullets.
+    let mut i = 1;
+    while i < out.len() {
+        let intro = matches!(out[i - 1].kind, Kind::Para | Kind::Short)
+            && out[i - 1].unit.text.trim_end().ends_with([':', '：']);
+        let mut j = i;
+        while intro
+            && j < out.len()
+            && out[j].kind == Kind::Para
+            && has_run_in_label(&out[j].unit.text)
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            for c in &mut out[i..j] {
+                c.kind = Kind::Bullet {
+                    ordered: false,
+                    number: None,
+                    marker_len: 0,
+                };
+                c.reason = "labelled item after a line ending in ':' (a list without markers)";
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Context pass: a lone numbered short line followed by text is a heading.
+fn pass_numbered_headings(out: &mut [Classified]) {
+    // A numbered line followed by ordinary text is a numbered heading
+    // (`2. AI speeds up onboarding`), not a one-item list.
+    for i in 0..out.len() {
+        if let Kind::Bullet {
+            ordered: true,
+            marker_len,
+            ..
+        } = out[i].kind
+        {
+            let alone_before =
+                i == 0 || !matches!(out[i - 1].kind, Kind::Bullet { ordered: true, .. });
+            let alone_after = !out
+                .get(i + 1)
+                .is_some_and(|c| matches!(c.kind, Kind::Bullet { ordered: true, .. }));
+            let rest = &out[i].unit.text[marker_len..];
+            if alone_before && alone_after && is_short_line(rest) && i + 1 < out.len() {
+                out[i].kind = Kind::Short;
+                out[i].reason = "numbered short line followed by text (numbered heading)";
+            }
+        }
+    }
+}
+
+/// Context pass: a byline after the body ("By Jane Doe"), returned as
+/// (text, names, lines); the unit becomes a credit note.
+fn pass_end_byline(out: &mut [Classified]) -> Option<EndByline> {
+    let last = out.last_mut()?;
+    if !matches!(last.kind, Kind::Para | Kind::Short) {
+        return None;
+    }
+    strip_by_prefix_pub(&last.unit.text)?;
+    let names = if desk_byline(&last.unit.text) {
+        Vec::new()
+    } else {
+        byline_names(&last.unit.text, false)?
+    };
+    last.kind = Kind::Note(NoteKind::Credit);
+    last.reason = "byline at the end of the text";
+    Some((last.unit.text.clone(), names, last.unit.lines()))
+}
+
+impl Parser<'_> {
     fn body(&mut self, units: Vec<Unit>) {
         self.article_byline_missing = self.article.byline.is_none();
-        let classified = self.classify(units);
+        let (classified, end_byline) = self.classify(units);
         self.article.body.reserve(classified.len());
         self.trace.body.reserve(classified.len());
-        if let Some((text, names, lines)) = self.end_byline.take() {
+        if let Some((text, names, lines)) = end_byline {
             self.article.byline = Some(text);
             self.article.authors = names;
             self.field("byline", lines, "byline at the end of the text");
@@ -945,7 +1219,10 @@ impl Parser<'_> {
                             && classified
                                 .get(i + 1)
                                 .is_some_and(|nc| matches!(nc.kind, Kind::Bullet { .. })));
-                    if next_ok && question_ok && colon_ok {
+                    // A line that stops mid-sentence, or a wire dateline, is
+                    // text.
+                    let sentence_ok = !lexicon::mid_sentence(text) && dateline(text).is_none();
+                    if next_ok && question_ok && colon_ok && sentence_ok {
                         let block = Block::Heading {
                             level: 1,
                             content: linkify(text),

@@ -177,7 +177,9 @@ fn date_after_body_is_a_note_and_the_date() {
             ..
         })
     ));
-    assert_eq!(a.authors, ["NEWS WIRES"]);
+    // An agency byline names no person.
+    assert!(a.authors.is_empty());
+    assert_eq!(a.byline.as_deref(), Some("Text by NEWS WIRES"));
 }
 
 #[test]
@@ -324,11 +326,10 @@ fn embedded_tweets_are_quotes() {
 // dev-dependency) on many generated strings.
 
 mod matchers {
+    use super::address::{site_address, site_candidates};
+    use super::byline::strip_outlet_tail;
     use super::date::{cjk_date, is_time, iso_date, juche_tag, numeric_date, ymd_dotted};
-    use super::rules::{
-        count_flags, has_call_shape, looks_like_code_line, site_address, site_candidates,
-        strip_outlet_tail,
-    };
+    use super::markers::{count_flags, has_call_shape, looks_like_code_line};
     use regex::Regex;
 
     #[test]
@@ -504,7 +505,7 @@ mod matchers {
 
     #[test]
     fn character_limits() {
-        use super::rules::more_chars_than;
+        use super::text::more_chars_than;
         for t in [
             "",
             "abc",
@@ -699,5 +700,144 @@ mod matchers {
             }
         }
         assert!(hits.iter().all(|&h| h > 50), "{hits:?}");
+    }
+}
+
+// The single-line rules, one topic module each.
+mod rule_functions {
+    use super::super::{byline::*, caption::*, dateline::*, footer::*, markers::*, notes::*};
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline_names("By Erin Cunningham", false).unwrap(),
+            ["Erin Cunningham"]
+        );
+        assert_eq!(
+            byline_names("By Leigh Ann Caldwell CNN", false).unwrap(),
+            ["Leigh Ann Caldwell"]
+        );
+        // A desk or agency byline names no person.
+        assert_eq!(byline_names("Text by NEWS WIRES", false), None);
+        assert!(desk_byline("Text by NEWS WIRES"));
+        assert_eq!(
+            byline_names("by Lucas Nolan", false).unwrap(),
+            ["Lucas Nolan"]
+        );
+        assert_eq!(
+            byline_names("By Jane Doe and John Roe", false).unwrap(),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(
+            byline_names("By Jane Doe, Reuters", false).unwrap(),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            byline_names("Mark Di Stefano", true).unwrap(),
+            ["Mark Di Stefano"]
+        );
+        assert_eq!(
+            byline_names("By the time they arrived, it was over.", false),
+            None
+        );
+        assert_eq!(byline_names("EXCLUSIVE", true), None);
+        assert_eq!(byline_names("Consenso", true), None);
+    }
+
+    #[test]
+    fn tweets() {
+        assert_eq!(
+            tweet_attribution("— Jane Doe (@janedoe) March 17, 2023"),
+            Some(true)
+        );
+        assert_eq!(
+            tweet_attribution(
+                "Landed in Paris! pic.twitter.com/x — Jane Doe (@jane_d) March 17, 2023"
+            ),
+            Some(false)
+        );
+        assert_eq!(tweet_attribution("— Jane Doe, at the meeting"), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let d = dateline("WASHINGTON (CNN) — Not everyone").unwrap();
+        assert_eq!(d.place.as_deref(), Some("WASHINGTON"));
+        assert_eq!(d.agency.as_deref(), Some("CNN"));
+        let d = dateline("SEOUL, Aug. 20 (Yonhap) -- North Korea's").unwrap();
+        assert_eq!(d.text, "SEOUL, Aug. 20 (Yonhap) --");
+        let d = dateline("Pyongyang, October 24 (KCNA) -- Following").unwrap();
+        assert_eq!(d.place.as_deref(), Some("Pyongyang"));
+        assert!(dateline("CAIRO — Gunmen opened fire").is_some());
+        assert!(dateline("Chairman Kim Jong Il met President - yes").is_none());
+        assert_eq!(
+            dateline("【6月18日 AFP】ナイジェリア")
+                .unwrap()
+                .agency
+                .as_deref(),
+            Some("AFP")
+        );
+    }
+
+    #[test]
+    fn copyright_lines() {
+        let c = copyright("2023 © All rights reserved. www.pyongyangtimes.com.kp").unwrap();
+        assert_eq!(c.year, Some(2023));
+        assert_eq!(c.holder.as_deref(), Some("pyongyangtimes.com.kp"));
+        let c = copyright("© KCNA www.kcna.kp").unwrap();
+        assert_eq!(c.holder.as_deref(), Some("KCNA"));
+        let c = copyright("Copyright 2019-2024 The Example Times").unwrap();
+        assert_eq!(c.year, Some(2024));
+        assert_eq!(c.holder.as_deref(), Some("The Example Times"));
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        assert!(credit_line("(Bild: Hersteller)").is_some());
+        assert!(credit_line("JIM WATSON/AFP/Getty Images").is_some());
+        assert!(credit_line("Facebook").is_some());
+        assert!(credit_line("West Merica Police").is_some());
+        assert!(credit_line("Consenso").is_none());
+        assert!(caption_with_credit("Glass cloche terrariums (Lucy Akins)").is_some());
+        assert!(caption_with_credit("He came back (and left).").is_none());
+        assert!(note_kind("(FRANCE 24 with AFP, REUTERS)").is_some());
+        assert!(note_kind("（编辑：严玉洁 王辉）").is_some());
+        assert!(note_kind("【责任编辑：严玉洁】").is_some());
+        assert!(note_kind("Heba Habib contributed to this report.").is_some());
+        assert!(note_kind("[Read: Why Tunisia suffers]").is_some());
+    }
+
+    #[test]
+    fn bullets_and_short_lines() {
+        assert_eq!(
+            bullet_marker("- A show took place."),
+            Some((false, None, 2))
+        );
+        assert_eq!(bullet_marker("2. AI speeds up"), Some((true, Some(2), 3)));
+        assert_eq!(bullet_marker("-0-"), None);
+        assert!(is_short_line("Rodong Sinmun"));
+        assert!(is_short_line(
+            "Is Ulji Freedom Shield \"defensive\" and \"transparent\""
+        ));
+        assert!(!is_short_line("His words were very meaningful."));
+        assert!(is_short_line("中美合作共赢是大势所趋"));
+    }
+
+    #[test]
+    fn code_lines() {
+        assert!(looks_like_code_line("emcc -O3 add.c -o add.wasm"));
+        assert!(looks_like_code_line(
+            "wasm   =>   function musl_writev(..) { .. console.log(..) .. }"
+        ));
+        assert!(!looks_like_code_line("Using standalone mode in Emscripten"));
+        assert!(looks_like_code(&[
+            "int add(int x, int y) {",
+            "  return x + y;",
+            "}"
+        ]));
+        assert!(!looks_like_code(&[
+            "A hard-wrapped line of prose that goes on",
+            "and on until it ends."
+        ]));
     }
 }
