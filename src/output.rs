@@ -29,12 +29,19 @@ impl From<String> for Failure {
     }
 }
 
-/// A writer's failure, with the exit status of its kind.
+/// A writer's failure, with the exit status of its kind; hints worded as
+/// this CLI's flags.
 impl From<folio_driver::Error> for Failure {
     fn from(e: folio_driver::Error) -> Self {
+        let message = match &e {
+            folio_driver::Error::MissingGlyphs { chars, install } => format!(
+                "no font covers {chars}: install {install}, or pass a font file that covers them (--font FILE)"
+            ),
+            e => e.to_string(),
+        };
         Failure {
             code: crate::exit::for_error(&e),
-            message: e.to_string(),
+            message,
         }
     }
 }

@@ -155,7 +155,7 @@ fn article_level_format_needs_a_folder() {
         .args(["book", "-q", "-o", "x.xml"])
         .arg(fx(SMALL[0]))
         .assert()
-        // A writer that cannot write a collection to one file: a usage error.
+        // A usage error: the output must be a folder for this format.
         .code(2)
         .stderr(predicate::str::contains("give a folder name"));
 }

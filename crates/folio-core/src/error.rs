@@ -21,7 +21,7 @@ pub enum Error {
     },
     /// The input is not valid UTF-8.
     #[error(
-        "line {line}: invalid UTF-8 at byte {offset} (convert the file to UTF-8, or pass --lossy to replace bad bytes)"
+        "line {line}: invalid UTF-8 at byte {offset} (convert the text to UTF-8, or read it with `Utf8Policy::Lossy` to replace bad bytes)"
     )]
     InvalidUtf8 {
         /// 0-based byte offset of the first bad byte.

@@ -66,6 +66,18 @@ pub enum Error {
     /// The writer could not produce its output (content it cannot render).
     #[error("{0}")]
     Render(String),
+    /// No font covers these characters (PDF). `install` names font
+    /// packages; a front end adds how its users give a font file (the
+    /// `pdf.fonts` option).
+    #[error(
+        "no font covers {chars}: install {install}, or add a font file that covers them (option pdf.fonts)"
+    )]
+    MissingGlyphs {
+        /// The characters, as a message lists them.
+        chars: String,
+        /// What to install.
+        install: String,
+    },
     /// Writing the output failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -86,7 +98,7 @@ impl Error {
             Error::UnknownFormat { .. } | Error::InvalidOption { .. } => ErrorKind::InvalidOption,
             Error::Unsupported { .. } => ErrorKind::Unsupported,
             Error::Input(_) => ErrorKind::Input,
-            Error::Render(_) | Error::Io(_) => ErrorKind::Output,
+            Error::Render(_) | Error::MissingGlyphs { .. } | Error::Io(_) => ErrorKind::Output,
         }
     }
 
@@ -132,8 +144,11 @@ impl From<folio_pdf::Error> for Error {
         match e {
             E::Io(e) => Error::Io(e),
             e @ E::Font { .. } => Error::option("pdf.fonts", e.to_string()),
+            E::MissingGlyphs { chars, hint } => Error::MissingGlyphs {
+                chars: folio_pdf::describe(&chars),
+                install: hint,
+            },
             E::Option { key, message } => Error::option(key, message),
-            e => Error::Render(e.to_string()),
         }
     }
 }

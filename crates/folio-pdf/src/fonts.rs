@@ -462,10 +462,7 @@ fn install_hint(missing: &BTreeSet<char>) -> String {
         hints.insert(h);
     }
     let list: Vec<&str> = hints.into_iter().collect();
-    format!(
-        "install {}, or pass a font file that covers them (--font FILE)",
-        list.join("; ")
-    )
+    list.join("; ")
 }
 
 /// A parsed face ready for shaping and embedding.

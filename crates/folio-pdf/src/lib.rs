@@ -269,11 +269,14 @@ impl PdfOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// No available font has a glyph for these characters.
-    #[error("no font covers {chars}: {hint}", chars = describe(chars))]
+    #[error(
+        "no font covers {chars}: install {hint}, or add a font file that covers them to PdfOptions::fonts",
+        chars = describe(chars)
+    )]
     MissingGlyphs {
         /// The uncovered characters.
         chars: String,
-        /// What to install or pass.
+        /// What to install (font packages), for a front end to word.
         hint: String,
     },
     /// A font file could not be read or used.
@@ -297,7 +300,8 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
-fn describe(chars: &str) -> String {
+/// The uncovered characters as a message lists them: `'中' (U+4E2D), …`.
+pub fn describe(chars: &str) -> String {
     let list: Vec<String> = chars
         .chars()
         .take(12)
