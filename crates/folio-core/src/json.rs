@@ -15,14 +15,23 @@ pub fn write(article: &Article, out: &mut dyn Write) -> Result<(), DynError> {
 
 /// Reads an article from JSON. Text is cleaned exactly as raw-text input is
 /// (see [`crate::normalize::clean`]) so writers can rely on it.
+///
+/// Links with unsafe schemes (`javascript:`, `data:`...) become plain text
+/// (see [`crate::links`]); use [`read_checked`] to get the warnings.
 pub fn read(text: &str) -> Result<Article, Error> {
+    read_checked(text).map(|(a, _)| a)
+}
+
+/// Like [`read`], and returns a warning for each unsafe link dropped.
+pub fn read_checked(text: &str) -> Result<(Article, Vec<crate::Diagnostic>), Error> {
     let mut article: Article = serde_json::from_str(text).map_err(|e| Error::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
     sanitize(&mut article);
-    Ok(article)
+    let warnings = crate::links::sanitize_article(&mut article);
+    Ok((article, warnings))
 }
 
 /// Reads a collection from JSON.
@@ -32,7 +41,10 @@ pub fn read_collection(text: &str) -> Result<Collection, Error> {
         column: e.column(),
         message: e.to_string(),
     })?;
-    c.articles.iter_mut().for_each(sanitize);
+    for a in &mut c.articles {
+        sanitize(a);
+        crate::links::sanitize_article(a);
+    }
     Ok(c)
 }
 

@@ -23,6 +23,7 @@ pub mod error;
 pub mod eval;
 pub mod json;
 pub mod lang;
+pub mod links;
 pub mod meta;
 pub mod model;
 pub mod normalize;
