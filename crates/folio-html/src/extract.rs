@@ -130,15 +130,18 @@ fn is_skipped_tag(name: &str) -> bool {
             | "audio"
             | "source"
             | "nav"
-            | "aside"
-            | "footer"
-            | "header"
-            | "form"
             | "dialog"
             | "menu"
             | "label"
             | "map"
     )
+}
+
+/// Elements that usually hold no article text, unless they hold several
+/// long paragraphs (a `<form>` around a whole ASP.NET page, an `<aside>`
+/// that is the article).
+fn is_soft_skipped_tag(name: &str) -> bool {
+    matches!(name, "aside" | "footer" | "header" | "form")
 }
 
 fn is_block_tag(name: &str) -> bool {
@@ -316,10 +319,22 @@ fn class_weight(el: &Element) -> f64 {
     w
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Boiler {
+    No,
+    /// Dropped unless it holds several long paragraphs.
+    Soft,
+    /// Always dropped (comments, share bars, hidden, ads).
+    Hard,
+}
+
 /// Boilerplate by role, class or id (share bars, related lists, ads...).
-fn is_boilerplate(el: &Element) -> bool {
+fn boilerplate(el: &Element) -> Boiler {
+    if matches!(el.name(), "html" | "body") {
+        return Boiler::No;
+    }
     if hidden(el) {
-        return true;
+        return Boiler::Hard;
     }
     if let Some(role) = el.attr("role")
         && matches!(
@@ -327,47 +342,42 @@ fn is_boilerplate(el: &Element) -> bool {
             "navigation" | "banner" | "complementary" | "contentinfo" | "dialog" | "menu"
         )
     {
-        return true;
+        return Boiler::Soft;
     }
     let toks = tokens(el);
     if toks.is_empty() || !has_bad(&toks) {
-        return false;
+        return Boiler::No;
     }
-    // `article-body ... share-bar` is still a bar, but `post-content` with a
-    // stray `meta` token is the article: containers named as content win
-    // unless the bad token is specific.
-    let strong = toks.iter().any(|t| {
+    let hard = toks.iter().any(|t| {
         matches!(
             t.as_str(),
             "comment"
                 | "comments"
+                | "disqus"
                 | "share"
                 | "sharing"
+                | "sharebar"
                 | "social"
-                | "related"
                 | "newsletter"
                 | "subscribe"
                 | "outbrain"
                 | "taboola"
-                | "sidebar"
                 | "ad"
                 | "ads"
                 | "advert"
                 | "advertisement"
-                | "promo"
                 | "hidden"
                 | "sronly"
-                | "breadcrumb"
-                | "breadcrumbs"
-                | "nav"
-                | "navigation"
                 | "popup"
                 | "modal"
                 | "cookie"
-                | "recommended"
         )
     });
-    strong || !toks.iter().any(|t| GOOD.contains(&t.as_str()))
+    if hard {
+        Boiler::Hard
+    } else {
+        Boiler::Soft
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -378,6 +388,8 @@ struct Stat {
     chars: usize,
     link_chars: usize,
     commas: usize,
+    /// Paragraphs of 100+ characters with few links.
+    long_ps: usize,
 }
 
 struct Ctx<'a> {
@@ -390,7 +402,8 @@ fn is_comma(c: char) -> bool {
     matches!(c, ',' | '，' | '、' | '،' | '。')
 }
 
-/// Fills `stats` for every element below `node` that is not excluded.
+/// Fills `stats` for every element below `node` that is not excluded, and
+/// marks boilerplate as excluded.
 fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
     let mut s = Stat::default();
     for c in node.children() {
@@ -404,14 +417,23 @@ fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
                 s.commas += t.chars().filter(|&c| is_comma(c)).count();
             }
             Node::Element(el) => {
-                if is_skipped_tag(el.name()) || is_boilerplate(el) {
+                let kind = boilerplate(el);
+                if is_skipped_tag(el.name()) || kind == Boiler::Hard {
                     ctx.excluded.insert(c.id());
                     continue;
                 }
                 let sub = compute_stats(c, in_link || el.name() == "a", ctx);
+                if (kind == Boiler::Soft || is_soft_skipped_tag(el.name())) && sub.long_ps < 3 {
+                    ctx.excluded.insert(c.id());
+                    continue;
+                }
                 s.chars += sub.chars;
                 s.link_chars += sub.link_chars;
                 s.commas += sub.commas;
+                s.long_ps += sub.long_ps;
+                if el.name() == "p" && sub.chars >= 100 && link_density(&sub) < 0.3 {
+                    s.long_ps += 1;
+                }
             }
             _ => {}
         }
@@ -969,7 +991,12 @@ fn visible_elements<'a>(root: N<'a>, ctx: &Ctx<'_>, f: &mut dyn FnMut(N<'a>, &El
     }
 }
 
-fn find_title(html: &Html, m: &PageMeta, ctx: &Ctx<'_>) -> (String, Option<NodeId>) {
+fn find_title(
+    html: &Html,
+    m: &PageMeta,
+    ctx: &Ctx<'_>,
+    top: Option<NodeId>,
+) -> (String, Option<NodeId>) {
     let refs: Vec<&str> = [
         m.headline.as_deref(),
         m.og_title.as_deref(),
@@ -978,32 +1005,55 @@ fn find_title(html: &Html, m: &PageMeta, ctx: &Ctx<'_>) -> (String, Option<NodeI
     .into_iter()
     .flatten()
     .collect();
+    let site = m.site_name.as_deref().or(m.publisher.as_deref());
     let mut h1s = Vec::new();
     let mut h2s = Vec::new();
+    let mut seen_top = false;
     visible_elements(html.tree.root(), ctx, &mut |n, e| {
+        if Some(n.id()) == top {
+            seen_top = true;
+        }
         match e.name() {
-            "h1" => h1s.push((text_of(n), n.id())),
-            "h2" | "h3" => h2s.push((text_of(n), n.id())),
+            "h1" => h1s.push((text_of(n), n.id(), seen_top)),
+            "h2" | "h3" => h2s.push((text_of(n), n.id(), seen_top)),
             _ => {}
         }
         true
     });
-    for (t, id) in h1s.iter().chain(h2s.iter()) {
+    for (t, id, _) in h1s.iter().chain(h2s.iter()) {
         if !t.is_empty() && refs.iter().any(|r| similar(t, r)) {
             return (t.clone(), Some(*id));
         }
     }
+    // A visible headline that differs from the metadata one (sites rewrite
+    // headlines for search and social): the h1 nearest before the content,
+    // that is not the site's name.
+    let real: Vec<_> = h1s
+        .iter()
+        .filter(|(t, _, _)| {
+            t.chars().count() >= 10
+                && !site.is_some_and(|s| key(s) == key(t))
+                && !m
+                    .title_tag
+                    .as_deref()
+                    .is_some_and(|tt| key(tt) == key(t) && t.split_whitespace().count() < 3)
+        })
+        .collect();
+    if let Some((t, id, _)) = real
+        .iter()
+        .rev()
+        .find(|(_, _, after)| !after)
+        .or_else(|| real.first())
+    {
+        return (t.clone(), Some(*id));
+    }
     if let Some(h) = m.headline.as_deref().or(m.og_title.as_deref()) {
         return (h.to_owned(), None);
-    }
-    let nonempty: Vec<_> = h1s.iter().filter(|(t, _)| t.len() > 10).collect();
-    if nonempty.len() == 1 {
-        return (nonempty[0].0.clone(), Some(nonempty[0].1));
     }
     let t = m
         .title_tag
         .as_deref()
-        .map(|t| strip_site(t, m.site_name.as_deref()))
+        .map(|t| strip_site(t, site))
         .unwrap_or_default();
     (t, None)
 }
@@ -1251,15 +1301,14 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
             *s *= 1.0 - link_density(st);
         }
     }
-    let (title, title_id) = find_title(html, &m, &ctx);
-    let header = find_header(root, title_id, &ctx, &m);
-
     let mut best: Option<(NodeId, f64)> = None;
     for (&id, &s) in &scores {
         if best.is_none_or(|(bid, b)| s > b || (s == b && id < bid)) {
             best = Some((id, s));
         }
     }
+    let (title, title_id) = find_title(html, &m, &ctx, best.map(|b| b.0));
+    let header = find_header(root, title_id, &ctx, &m);
     let mut body = Vec::new();
     let mut builder = Builder {
         ctx: &ctx,
@@ -1372,4 +1421,60 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     };
     folio_core::json::sanitize(&mut a);
     a
+}
+
+/// Development aid: the five best candidates, and the ancestors of the first
+/// text node containing `needle` with their scores and exclusion.
+#[doc(hidden)]
+pub fn debug(bytes: &[u8], needle: &str) -> String {
+    let (text, _) = decode(bytes);
+    let html = Html::parse_document(&text);
+    let mut ctx = Ctx {
+        stats: HashMap::new(),
+        excluded: HashSet::new(),
+        _p: std::marker::PhantomData,
+    };
+    let root = html.tree.root();
+    compute_stats(root, false, &mut ctx);
+    let mut scores = Scores::new();
+    score(root, &ctx, &mut scores);
+    for (id, s) in scores.iter_mut() {
+        if let Some(st) = ctx.stats.get(id) {
+            *s *= 1.0 - link_density(st);
+        }
+    }
+    let desc = |n: N<'_>| {
+        n.value()
+            .as_element()
+            .map(|e| {
+                format!(
+                    "<{} class={:?} id={:?}>",
+                    e.name(),
+                    e.attr("class").unwrap_or(""),
+                    e.attr("id").unwrap_or("")
+                )
+            })
+            .unwrap_or_default()
+    };
+    let mut v: Vec<_> = scores.iter().collect();
+    v.sort_by(|a, b| b.1.total_cmp(a.1));
+    let mut out = String::new();
+    for (id, s) in v.iter().take(5) {
+        let n = html.tree.get(**id).unwrap();
+        out += &format!("{s:.1} {} chars={}\n", desc(n), ctx.stats.get(id).map_or(0, |s| s.chars));
+    }
+    if let Some(t) = root
+        .descendants()
+        .find(|d| d.value().as_text().is_some_and(|t| t.contains(needle)))
+    {
+        for a in t.ancestors() {
+            out += &format!(
+                "  {} excluded={} score={:?}\n",
+                desc(a),
+                ctx.excluded.contains(&a.id()),
+                scores.get(&a.id())
+            );
+        }
+    }
+    out
 }

@@ -100,7 +100,8 @@ pub(crate) fn read(html: &Html) -> PageMeta {
                     .or_else(|| el.attr("itemprop"))
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let Some(content) = el.attr("content") else {
+                // Some saved pages carry the value in `value=` instead.
+                let Some(content) = el.attr("content").or_else(|| el.attr("value")) else {
                     continue;
                 };
                 match key.as_str() {
