@@ -2,6 +2,7 @@
 
 use crate::meta::{self, PageMeta, collapse};
 use crate::{Scores, caption, list, note, paragraph, parse_date};
+use chrono::NaiveDate;
 use ego_tree::{NodeId, NodeRef};
 use encoding_rs::Encoding;
 use folio_core::{Article, Block, Diagnostic, Inline, ListItem};
@@ -1091,35 +1092,89 @@ fn byline_prefix(s: &str) -> &str {
     s
 }
 
+fn is_name(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    const JUNK: &[&str] = &[
+        "archive", "rss", "bio", "profile", "follow", "email", "twitter", "read", "comment",
+        "original", "article", "@", "http", "www.", ".com", ".it", ".org", "staff", "desk",
+        "redaction", "rédaction", "redaktion", "agency", "agencia", "associated press",
+        "reuters", "afp", "foto", "photo", "фото", "view", "more", "author", "autor",
+        "auteur", "news", "editor", "published", "updated", "min", "share",
+    ];
+    let words: Vec<&str> = p.split_whitespace().collect();
+    !p.is_empty()
+        && p.chars().count() < 50
+        && words.len() <= 5
+        && !p.chars().any(|c| c.is_ascii_digit())
+        && !JUNK.iter().any(|j| lower.contains(j))
+        && words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && c.is_alphabetic())
+}
+
 fn split_names(s: &str) -> Vec<String> {
     let s = byline_prefix(s.trim());
     let mut parts = vec![s.to_owned()];
     for sep in [
-        " and ", " & ", ", ", " und ", " et ", " y ", " e ", " i ", " og ", "; ", " | ",
+        " and ", " & ", ", ", ",", " und ", " et ", " y ", " e ", " i ", " og ", "; ", " | ", "|",
+        " · ", "·", " • ", "•", " - ", " — ", " – ", "、", "／", "/",
     ] {
         parts = parts
             .iter()
             .flat_map(|p| p.split(sep).map(str::to_owned).collect::<Vec<_>>())
             .collect();
     }
-    parts
-        .into_iter()
-        .map(|p| p.trim().trim_end_matches([',', '.', '|']).trim().to_owned())
-        .filter(|p| {
-            !p.is_empty()
-                && p.chars().count() < 50
-                && p.split_whitespace().count() <= 5
-                && !p.chars().any(|c| c.is_ascii_digit())
-        })
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for p in parts {
+        let p = byline_prefix(p.trim().trim_end_matches([',', '.', '|']).trim())
+            .trim()
+            .to_owned();
+        if is_name(&p) && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 struct Header {
     byline: Option<String>,
     authors: Vec<String>,
     date_text: Option<String>,
-    date_attr: Option<String>,
+    date: Option<NaiveDate>,
     standfirst: Option<String>,
+}
+
+/// The date a visible date element shows: its text read as a date line
+/// (in any of the parser's languages), else its `datetime` attribute when
+/// the text shows the same day, else a date line inside the text.
+fn visible_date(text: &str, attr: Option<&str>, month_first: bool) -> Option<NaiveDate> {
+    use folio_core::parse::date::{DateOrder, parse_date_line};
+    if let Some(d) = parse_date_line(text, DateOrder::Auto, month_first) {
+        return Some(d.date);
+    }
+    if let Some(d) = attr.and_then(parse_date) {
+        use chrono::Datelike;
+        let year = d.year().to_string();
+        let short = format!("{:02}", d.year() % 100);
+        if text.contains(&year) || text.contains(&short) {
+            return Some(d);
+        }
+    }
+    for piece in text.split(['|', '•', '·', '—', '\n', '(', ')']) {
+        if let Some(d) = parse_date_line(piece, DateOrder::Auto, month_first) {
+            return Some(d.date);
+        }
+    }
+    // `By Joshua Sokol May 20, 2019`: the longest tail that is a date line.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for i in 1..words.len() {
+        let tail = words[i..].join(" ");
+        if let Some(d) = parse_date_line(&tail, DateOrder::Auto, month_first) {
+            return Some(d.date);
+        }
+    }
+    None
 }
 
 fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMeta) -> Header {
@@ -1127,7 +1182,7 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         byline: None,
         authors: Vec::new(),
         date_text: None,
-        date_attr: None,
+        date: None,
         standfirst: None,
     };
     let mut seen_title = title_id.is_none();
@@ -1144,11 +1199,7 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         if seen_title {
             after_title += 1;
         }
-        if let Some(b) = inside_byline
-            && n.ancestors().any(|a| a.id() == b)
-        {
-            return true;
-        }
+        let in_byline = inside_byline.is_some_and(|b| n.ancestors().any(|a| a.id() == b));
         let toks = tokens(e);
         let rel_author = e
             .attr("rel")
@@ -1166,7 +1217,7 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         } else {
             100_000 + order
         };
-        if is_byline && !matches!(e.name(), "meta" | "link" | "img") {
+        if is_byline && !in_byline && !matches!(e.name(), "meta" | "link" | "img") {
             let text = text_of(n);
             let nchars = text.chars().count();
             if nchars > 1 && nchars < 120 {
@@ -1193,8 +1244,8 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                                 }))
                             || dt.iter().any(|t| t == "name");
                         if named && d.id() != n.id() {
-                            let t = text_of(d);
-                            if !t.is_empty() && t.chars().count() < 50 && !names.contains(&t) {
+                            let t = byline_prefix(&text_of(d)).trim().to_owned();
+                            if is_name(&t) && !names.contains(&t) {
                                 names.push(t);
                             }
                         }
@@ -1277,9 +1328,17 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         h.authors = Vec::new();
     }
     dates.sort_by_key(|d| d.0);
-    if let Some((_, text, attr)) = dates.into_iter().next() {
-        h.date_text = Some(text);
-        h.date_attr = attr;
+    // Numeric dates are month-first only on English-language pages.
+    let month_first = m
+        .language
+        .as_deref()
+        .is_none_or(|l| l.to_ascii_lowercase().starts_with("en"));
+    for (_, text, attr) in dates {
+        if let Some(d) = visible_date(&text, attr.as_deref(), month_first) {
+            h.date_text = Some(text);
+            h.date = Some(d);
+            break;
+        }
     }
     h
 }
@@ -1384,12 +1443,9 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         standfirst = None;
     }
 
-    let date = m
-        .published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| header.date_attr.as_deref().and_then(parse_date))
-        .or_else(|| m.modified.as_deref().and_then(parse_date));
+    let date = header
+        .date
+        .or_else(|| m.published.as_deref().and_then(parse_date));
     let mut authors = header.authors;
     authors.dedup();
     let language = m
