@@ -108,7 +108,8 @@ pub fn read_expected(path: &Path) -> std::io::Result<Vec<Expected>> {
     Ok(out)
 }
 
-fn is_cjk(c: char) -> bool {
+/// Han, kana and CJK extension characters.
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }

@@ -284,10 +284,7 @@ const BAD: &[&str] = &[
     "paywall",
     "gallery",
     "carousel",
-    "more",
     "readmore",
-    "next",
-    "prev",
     "follow",
     "facebook",
     "twitter",
@@ -352,29 +349,10 @@ fn boilerplate(el: &Element) -> Boiler {
     let hard = toks.iter().any(|t| {
         matches!(
             t.as_str(),
-            "comment"
-                | "comments"
-                | "disqus"
-                | "share"
-                | "sharing"
-                | "sharebar"
-                | "social"
-                | "newsletter"
-                | "subscribe"
-                | "outbrain"
-                | "taboola"
-                | "ad"
-                | "ads"
-                | "advert"
-                | "advertisement"
-                | "hidden"
-                | "sronly"
-                | "popup"
-                | "modal"
-                | "cookie"
+            "comment" | "comments" | "disqus" | "hidden" | "sronly" | "outbrain" | "taboola"
         )
     });
-    if hard {
+    if hard && !matches!(el.name(), "main" | "article") {
         Boiler::Hard
     } else {
         Boiler::Soft
@@ -389,8 +367,10 @@ struct Stat {
     chars: usize,
     link_chars: usize,
     commas: usize,
-    /// Paragraphs of 100+ characters with few links.
+    /// Paragraphs of 100+ characters (40+ CJK ones) with few links.
     long_ps: usize,
+    /// CJK characters.
+    cjk: usize,
 }
 
 struct Ctx<'a> {
@@ -416,6 +396,7 @@ fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
                     s.link_chars += n;
                 }
                 s.commas += t.chars().filter(|&c| is_comma(c)).count();
+                s.cjk += t.chars().filter(|&c| crate::eval::is_cjk(c)).count();
             }
             Node::Element(el) => {
                 let kind = boilerplate(el);
@@ -424,7 +405,10 @@ fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
                     continue;
                 }
                 let sub = compute_stats(c, in_link || el.name() == "a", ctx);
-                if (kind == Boiler::Soft || is_soft_skipped_tag(el.name())) && sub.long_ps < 3 {
+                // A container named like boilerplate that holds several long
+                // paragraphs with few links is (part of) the article.
+                let content_like = sub.long_ps >= 3 && link_density(&sub) < 0.4;
+                if (kind == Boiler::Soft || is_soft_skipped_tag(el.name())) && !content_like {
                     ctx.excluded.insert(c.id());
                     continue;
                 }
@@ -432,7 +416,8 @@ fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
                 s.link_chars += sub.link_chars;
                 s.commas += sub.commas;
                 s.long_ps += sub.long_ps;
-                if el.name() == "p" && sub.chars >= 100 && link_density(&sub) < 0.3 {
+                s.cjk += sub.cjk;
+                if el.name() == "p" && (sub.chars >= 100 || sub.cjk >= 40) && link_density(&sub) < 0.3 {
                     s.long_ps += 1;
                 }
             }
