@@ -1360,6 +1360,39 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         diags,
         tables: 0,
     };
+    // An article split into several containers (sections between pull
+    // quotes and figures): other strong candidates near the best one pull
+    // the choice up to their common ancestor, at most four levels up.
+    if let Some((top, top_score)) = best
+        && let Some(top_node) = html.tree.get(top)
+    {
+        let chain: Vec<NodeId> = top_node.ancestors().map(|a| a.id()).collect();
+        let mut lift: Option<usize> = None;
+        for (&id, &sc) in &scores {
+            if id == top || sc < top_score * 0.25 || chain.contains(&id) {
+                continue;
+            }
+            let Some(n) = html.tree.get(id) else { continue };
+            if n.ancestors().any(|a| a.id() == top) {
+                continue;
+            }
+            if let Some(pos) = n.ancestors().find_map(|a| chain.iter().position(|&c| c == a.id()))
+                && pos < 4
+                && html.tree.get(chain[pos]).is_some_and(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| !matches!(e.name(), "body" | "html"))
+                })
+            {
+                lift = Some(lift.map_or(pos, |l: usize| l.max(pos)));
+            }
+        }
+        if let Some(pos) = lift {
+            let id = chain[pos];
+            let sc = scores.get(&id).copied().unwrap_or(top_score).max(top_score);
+            best = Some((id, sc));
+        }
+    }
     if let Some((top, top_score)) = best
         && let Some(top_node) = html.tree.get(top)
     {
