@@ -100,7 +100,12 @@ pub fn read_expected(path: &Path) -> std::io::Result<Vec<Expected>> {
             authors: v
                 .get("authors")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default(),
             blocks,
         });

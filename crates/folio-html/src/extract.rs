@@ -417,7 +417,10 @@ fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
                 s.commas += sub.commas;
                 s.long_ps += sub.long_ps;
                 s.cjk += sub.cjk;
-                if el.name() == "p" && (sub.chars >= 100 || sub.cjk >= 40) && link_density(&sub) < 0.3 {
+                if el.name() == "p"
+                    && (sub.chars >= 100 || sub.cjk >= 40)
+                    && link_density(&sub) < 0.3
+                {
                     s.long_ps += 1;
                 }
             }
@@ -1080,11 +1083,47 @@ fn byline_prefix(s: &str) -> &str {
 fn is_name(p: &str) -> bool {
     let lower = p.to_lowercase();
     const JUNK: &[&str] = &[
-        "archive", "rss", "bio", "profile", "follow", "email", "twitter", "read", "comment",
-        "original", "article", "@", "http", "www.", ".com", ".it", ".org", "staff", "desk",
-        "redaction", "rédaction", "redaktion", "agency", "agencia", "associated press",
-        "reuters", "afp", "foto", "photo", "фото", "view", "more", "author", "autor",
-        "auteur", "news", "editor", "published", "updated", "min", "share",
+        "archive",
+        "rss",
+        "bio",
+        "profile",
+        "follow",
+        "email",
+        "twitter",
+        "read",
+        "comment",
+        "original",
+        "article",
+        "@",
+        "http",
+        "www.",
+        ".com",
+        ".it",
+        ".org",
+        "staff",
+        "desk",
+        "redaction",
+        "rédaction",
+        "redaktion",
+        "agency",
+        "agencia",
+        "associated press",
+        "reuters",
+        "afp",
+        "foto",
+        "photo",
+        "фото",
+        "view",
+        "more",
+        "author",
+        "autor",
+        "auteur",
+        "news",
+        "editor",
+        "published",
+        "updated",
+        "min",
+        "share",
     ];
     let words: Vec<&str> = p.split_whitespace().collect();
     !p.is_empty()
@@ -1376,7 +1415,9 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
             if n.ancestors().any(|a| a.id() == top) {
                 continue;
             }
-            if let Some(pos) = n.ancestors().find_map(|a| chain.iter().position(|&c| c == a.id()))
+            if let Some(pos) = n
+                .ancestors()
+                .find_map(|a| chain.iter().position(|&c| c == a.id()))
                 && pos < 4
                 && html.tree.get(chain[pos]).is_some_and(|a| {
                     a.value()
@@ -1535,7 +1576,11 @@ pub fn debug(bytes: &[u8], needle: &str) -> String {
     let mut out = String::new();
     for (id, s) in v.iter().take(5) {
         let n = html.tree.get(**id).unwrap();
-        out += &format!("{s:.1} {} chars={}\n", desc(n), ctx.stats.get(id).map_or(0, |s| s.chars));
+        out += &format!(
+            "{s:.1} {} chars={}\n",
+            desc(n),
+            ctx.stats.get(id).map_or(0, |s| s.chars)
+        );
     }
     if let Some(t) = root
         .descendants()

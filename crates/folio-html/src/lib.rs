@@ -97,7 +97,7 @@ pub enum Error {
     },
     /// Elements nest deeper than [`Options::max_depth`].
     #[error(
-        "line {line}: elements nest more than {limit} deep (a <{element}> at depth {depth}); the page is not an article Folio can read"
+        "line {line}: elements nest more than {limit} deep (<{element}> at depth {depth}); the page is not an article Folio can read"
     )]
     TooDeep {
         /// 1-based line of the element's start tag, as far as it is known.
@@ -172,30 +172,100 @@ pub fn read(bytes: &[u8], opts: &Options) -> Result<Read, Error> {
     })
 }
 
-/// A cheap pre-scan of tag nesting, so a hostile page is refused before a
-/// tree is built and walked. It over-estimates (void elements without `/>`
-/// and unclosed `<p>` count as open), which is why it only runs the exact
-/// check on the tree when the estimate is past the limit.
-fn check_depth(text: &str, limit: usize) -> Result<(), Error> {
-    let bytes = text.as_bytes();
-    let mut open = 0usize;
-    let mut max = 0usize;
+/// Nesting depth as a light tokenizer sees it: start tags open, end tags
+/// close; void elements, self-closed tags, elements that close implicitly
+/// (`p`, `li`, `td`...) and the insides of comments, scripts and styles do
+/// not count. Returns the greatest depth and the 1-based line where the
+/// depth first passed `limit`.
+fn scan_depth(text: &str, limit: usize) -> (usize, usize) {
+    const NO_DEPTH: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "td", "th", "tr", "option",
+        "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
+        "!doctype",
+    ];
+    let b = text.as_bytes();
+    let (mut open, mut max, mut line, mut at_line) = (0usize, 0usize, 1usize, 0usize);
     let mut i = 0;
-    while let Some(p) = memchr(b'<', &bytes[i..]) {
+    let lines = |from: usize, to: usize| b[from..to].iter().filter(|&&c| c == b'\n').count();
+    while let Some(p) = memchr(b'<', &b[i..]) {
+        line += lines(i, i + p);
         i += p + 1;
-        match bytes.get(i) {
-            Some(b'/') => open = open.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                open += 1;
-                max = max.max(open);
+        if b[i..].starts_with(b"!--") {
+            let end = find(&b[i..], b"-->").map_or(b.len(), |e| i + e + 3);
+            line += lines(i, end);
+            i = end;
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let mut j = start;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'!' || b[j] == b'-') {
+            j += 1;
+        }
+        if j == start || !b[start].is_ascii_alphabetic() && b[start] != b'!' {
+            continue;
+        }
+        let name = text[start..j].to_ascii_lowercase();
+        let tag_end = memchr(b'>', &b[j..]).map_or(b.len(), |e| j + e);
+        let self_closed = tag_end > 0 && b.get(tag_end - 1) == Some(&b'/');
+        line += lines(i, tag_end.min(b.len()));
+        i = tag_end.min(b.len());
+        if NO_DEPTH.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            open = open.saturating_sub(1);
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
+            let close = format!("</{name}");
+            let lower_rest = &b[i..];
+            let end = lower_rest
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                .map_or(b.len(), |e| i + e);
+            line += lines(i, end);
+            i = end;
+            continue;
+        }
+        if !self_closed {
+            open += 1;
+            if open > max {
+                max = open;
+                if max == limit + 1 {
+                    at_line = line;
+                }
             }
-            _ => {}
         }
     }
+    (max, at_line)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Refuses pages nested past the limit. The light scan decides for pages
+/// far past it (html5ever's tree building is quadratic in depth, so those
+/// are never parsed); between the limit and 8 times it, the tree decides.
+fn check_depth(text: &str, limit: usize) -> Result<(), Error> {
+    let (max, line) = scan_depth(text, limit);
     if max <= limit {
         return Ok(());
     }
-    // Exact check on the tree html5ever builds (it is not recursive).
+    let too_deep = |depth: usize, element: String| Error::TooDeep {
+        line,
+        element,
+        depth,
+        limit,
+    };
+    if max > limit.saturating_mul(8) {
+        return Err(too_deep(max, "element".into()));
+    }
     let html = Html::parse_document(text);
     let mut stack: Vec<(NodeRef<'_, Node>, usize)> = vec![(html.tree.root(), 0)];
     while let Some((node, depth)) = stack.pop() {
@@ -205,12 +275,7 @@ fn check_depth(text: &str, limit: usize) -> Result<(), Error> {
                 .as_element()
                 .map(|e| e.name().to_owned())
                 .unwrap_or_default();
-            return Err(Error::TooDeep {
-                line: line_of_depth(text, limit),
-                element,
-                depth,
-                limit,
-            });
+            return Err(too_deep(depth, element));
         }
         for c in node.children() {
             if c.value().is_element() {
@@ -219,30 +284,6 @@ fn check_depth(text: &str, limit: usize) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// The line where the naive tag count first passes `limit`.
-fn line_of_depth(text: &str, limit: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut open = 0usize;
-    let mut line = 1;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\n' => line += 1,
-            b'<' => match bytes.get(i + 1) {
-                Some(b'/') => open = open.saturating_sub(1),
-                Some(c) if c.is_ascii_alphabetic() => {
-                    open += 1;
-                    if open > limit {
-                        return line;
-                    }
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-    line
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {

@@ -23,6 +23,9 @@
 //! assert!(md.contains("1\\. Not a list, \\[not\\] a link, \\<b>not\\</b> HTML."));
 //! ```
 
+mod read;
+pub use read::{MAX_DEPTH, Read, ReadError, read};
+
 use folio_core::model::{Article, Block, Collection, Inline, ListItem};
 use folio_core::{DynError, Settings, Writer, meta};
 use std::io::{self, Write};
