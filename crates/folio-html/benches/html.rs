@@ -1,6 +1,7 @@
 //! Pages per second on one core: the reader over the wide corpus's saved
 //! pages (or a synthetic page when the corpus is absent).
 
+#![allow(missing_docs)] // criterion_group! generates undocumented items
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

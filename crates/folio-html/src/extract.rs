@@ -1021,7 +1021,7 @@ fn find_title(
         .iter()
         .filter(|(t, _, _)| {
             t.chars().count() >= 10
-                && !site.is_some_and(|s| key(s) == key(t))
+                && site.is_none_or(|s| key(s) != key(t))
                 && !m
                     .title_tag
                     .as_deref()

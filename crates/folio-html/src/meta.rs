@@ -81,17 +81,16 @@ pub(crate) fn read(html: &Html) -> PageMeta {
                     .collect();
                 set(&mut m.title_tag, &t);
             }
-            "script" => {
+            "script"
                 if el
                     .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    let t: String = node
-                        .children()
-                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                        .collect();
-                    ld_scripts.push(t);
-                }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let t: String = node
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                ld_scripts.push(t);
             }
             "meta" => {
                 let key = el

@@ -30,7 +30,7 @@
 
 use chrono::NaiveDate;
 use folio_core::{Article, Block, CaptionKind, Copyright, Diagnostic, Inline, ListItem, NoteKind};
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// An article read from Markdown, with warnings.
 #[derive(Debug, Clone)]
@@ -514,9 +514,18 @@ impl BodyReader<'_, '_> {
                 }
                 Event::SoftBreak => push_text(&mut inl, &mut link, " "),
                 Event::HardBreak => push_text(&mut inl, &mut link, "\n"),
-                Event::Start(Tag::Link { dest_url, .. }) => {
+                Event::Start(Tag::Link {
+                    dest_url,
+                    link_type,
+                    ..
+                }) => {
                     flush_link(&mut inl, &mut link);
-                    link = Some((String::new(), dest_url.to_string()));
+                    let url = if link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
+                        format!("mailto:{dest_url}")
+                    } else {
+                        dest_url.to_string()
+                    };
+                    link = Some((String::new(), url));
                 }
                 Event::End(TagEnd::Link) => flush_link(&mut inl, &mut link),
                 Event::Start(Tag::Image { .. }) => image_alt = Some(String::new()),
