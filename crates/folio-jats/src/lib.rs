@@ -55,6 +55,9 @@
 //! assert!(xml.contains("<sec id=\"s1\">\n      <title>What next</title>"));
 //! ```
 
+mod read;
+pub use read::{MAX_DEPTH, Read, ReadError, looks_like_jats, read};
+
 use folio_core::model::{Article, Block, CaptionKind, Inline, ListItem, NoteKind};
 use folio_core::normalize::clean;
 use folio_core::{DynError, Settings, Writer, meta};
