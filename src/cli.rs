@@ -1,6 +1,6 @@
 //! Command-line interface: argument parsing (clap) and the commands.
 
-use crate::input::{self, InputError, Overrides, ReadOptions, Source};
+use crate::input::{self, InputError, InputFormat, Overrides, ReadOptions, Source};
 use crate::output::{self, Target};
 use crate::registry::WRITERS;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -95,6 +95,26 @@ struct ParseArgs {
     /// Replace invalid UTF-8 bytes with U+FFFD instead of refusing the input.
     #[arg(long)]
     lossy: bool,
+    /// Read inputs in this format, whatever their names (see `folio formats`).
+    #[arg(long = "from", value_enum, value_name = "FORMAT")]
+    from: Option<FromArg>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FromArg {
+    /// Raw article text.
+    Text,
+    /// Folio JSON.
+    Json,
+    /// Markdown with YAML front matter.
+    #[value(alias = "md")]
+    Markdown,
+    /// JATS XML.
+    #[value(alias = "xml")]
+    Jats,
+    /// A saved HTML page.
+    #[value(alias = "htm")]
+    Html,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -313,6 +333,13 @@ impl ParseArgs {
                 lang: self.lang.clone(),
             },
             force_json: None,
+            from: self.from.map(|f| match f {
+                FromArg::Text => InputFormat::Text,
+                FromArg::Json => InputFormat::Json,
+                FromArg::Markdown => InputFormat::Markdown,
+                FromArg::Jats => InputFormat::Jats,
+                FromArg::Html => InputFormat::Html,
+            }),
         }
     }
 }
@@ -789,6 +816,11 @@ fn formats(a: FormatsArgs) -> u8 {
             w.description()
         );
     }
+    outln!();
+    outln!("{:<10} {:<18} description", "reader", "extensions");
+    for (name, exts, desc) in crate::input::READERS {
+        outln!("{:<10} {:<18} {}", name, exts, desc);
+    }
     EXIT_OK
 }
 
@@ -971,6 +1003,8 @@ fn book(a: BookArgs) -> u8 {
         lang: None,
         date_order: a.date_order,
         lossy: false,
+        // Each book input is detected on its own: any mix of formats.
+        from: None,
     }
     .read_options();
     let lang = a.lang.clone().or_else(|| {
