@@ -232,12 +232,10 @@ fn parse_tree(text: &str, diags: &mut Vec<Diagnostic>) -> Result<El, ReadError> 
                     top.children.push(X::El(el));
                 }
             }
-            Event::End(_) => {
-                if stack.len() > 1 {
-                    let el = stack.pop().unwrap_or_default();
-                    if let Some(top) = stack.last_mut() {
-                        top.children.push(X::El(el));
-                    }
+            Event::End(_) if stack.len() > 1 => {
+                let el = stack.pop().unwrap_or_default();
+                if let Some(top) = stack.last_mut() {
+                    top.children.push(X::El(el));
                 }
             }
             Event::Text(t) => push_text(&mut stack, &t.xml10_content()),
