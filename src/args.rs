@@ -6,7 +6,7 @@ use folio_core::parse::date::DateOrder;
 use folio_driver::Options;
 use std::path::PathBuf;
 
-use crate::input::{Overrides, ReadOptions};
+use crate::input::{InputFormat, Overrides, ReadOptions};
 
 pub(crate) const AFTER_HELP: &str = "\
 Examples:
@@ -102,6 +102,27 @@ pub(crate) struct ParseArgs {
     /// instead of refusing the input.
     #[arg(long)]
     pub(crate) lenient: bool,
+    /// Read inputs in this format, whatever their names (see `folio formats`).
+    #[arg(long = "from", value_enum, value_name = "FORMAT")]
+    pub(crate) from: Option<FromArg>,
+}
+
+/// The input formats `--from` names.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FromArg {
+    /// Raw article text.
+    Text,
+    /// Folio JSON.
+    Json,
+    /// Markdown with YAML front matter.
+    #[value(alias = "md")]
+    Markdown,
+    /// JATS XML.
+    #[value(alias = "xml")]
+    Jats,
+    /// A saved HTML page.
+    #[value(alias = "htm")]
+    Html,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -325,6 +346,13 @@ impl ParseArgs {
                 lang: self.lang.clone(),
             },
             force_json: None,
+            from: self.from.map(|f| match f {
+                FromArg::Text => InputFormat::Text,
+                FromArg::Json => InputFormat::Json,
+                FromArg::Markdown => InputFormat::Markdown,
+                FromArg::Jats => InputFormat::Jats,
+                FromArg::Html => InputFormat::Html,
+            }),
         }
     }
 }

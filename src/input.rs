@@ -1,5 +1,5 @@
-//! Reading inputs: raw text or Folio JSON, from a file or standard input,
-//! with the user's overrides applied.
+//! Reading inputs: raw text, Folio JSON, Markdown, JATS or a saved HTML
+//! page, from a file or standard input, with the user's overrides applied.
 
 use folio_core::normalize::Utf8Policy;
 use folio_core::parse::date::DateOrder;
@@ -61,6 +61,116 @@ pub struct ReadOptions {
     pub overrides: Overrides,
     /// Read the input as Folio JSON regardless of its name.
     pub force_json: Option<bool>,
+    /// Read the input in this format (`--from`), regardless of its name.
+    pub from: Option<InputFormat>,
+}
+
+/// The input formats Folio reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Raw article text (the default).
+    Text,
+    /// Folio's JSON model.
+    Json,
+    /// CommonMark with YAML front matter.
+    Markdown,
+    /// A JATS XML article.
+    Jats,
+    /// A saved HTML article page.
+    Html,
+}
+
+/// Readers for `folio formats`: name, extensions, description.
+pub const READERS: &[(&str, &str, &str)] = &[
+    (
+        "text",
+        "txt (default)",
+        "raw article text, as pasted from a page",
+    ),
+    ("json", "json", "Folio's document model as JSON"),
+    (
+        "markdown",
+        "md, markdown",
+        "CommonMark with YAML front matter",
+    ),
+    (
+        "jats",
+        "xml",
+        "JATS XML article (root <article>), any tag set",
+    ),
+    (
+        "html",
+        "html, htm, xhtml",
+        "a saved web page: the article, not the page",
+    ),
+];
+
+fn sniff_start(bytes: &[u8]) -> &[u8] {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let i = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    &b[i..]
+}
+
+/// Decides how to read an input: by extension, else by content. An HTML- or
+/// XML-looking input never becomes raw text: it is read as HTML or JATS, or
+/// refused with a message naming the reader to use.
+pub fn detect(src: &Source, bytes: &[u8]) -> Result<InputFormat, String> {
+    let start = sniff_start(bytes);
+    let head = String::from_utf8_lossy(&start[..start.len().min(4096)]).to_string();
+    let xml_like = start.starts_with(b"<?xml") || start.starts_with(b"<!DOCTYPE article");
+    let xml_kind = |head: &str| -> Result<InputFormat, String> {
+        if folio_jats::looks_like_jats(&String::from_utf8_lossy(bytes)) {
+            Ok(InputFormat::Jats)
+        } else if folio_html::looks_like_html(head.as_bytes()) {
+            Ok(InputFormat::Html)
+        } else {
+            Err("this is XML, but not a JATS article (its root element is not <article>); Folio reads JATS (.xml), HTML pages (.html), Markdown (.md), Folio JSON (.json) and raw text; use --from to choose".into())
+        }
+    };
+    if let Some(ext) = src
+        .path()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+    {
+        match ext.to_ascii_lowercase().as_str() {
+            "json" => return Ok(InputFormat::Json),
+            "md" | "markdown" | "mdown" | "mkd" => return Ok(InputFormat::Markdown),
+            "html" | "htm" | "xhtml" | "shtml" => return Ok(InputFormat::Html),
+            "xml" | "nxml" | "jats" => return xml_kind(&head),
+            _ => {}
+        }
+    } else if start.first() == Some(&b'{') {
+        return Ok(InputFormat::Json);
+    }
+    if folio_html::looks_like_html(bytes) {
+        return Ok(InputFormat::Html);
+    }
+    if xml_like || start.starts_with(b"<article") {
+        return xml_kind(&head);
+    }
+    // A tag-heavy file that is neither: refuse rather than make a title of it.
+    if start.first() == Some(&b'<') && head.matches('<').count() > 10 {
+        let lower = head.to_ascii_lowercase();
+        if ["<div", "<p>", "<p ", "<span", "<body", "<meta", "<a href"]
+            .iter()
+            .any(|t| lower.contains(t))
+        {
+            return Ok(InputFormat::Html);
+        }
+        return Err("this looks like markup, not article text; Folio reads HTML pages (--from html), JATS (--from jats), Markdown and raw text".into());
+    }
+    if src.path().is_none() {
+        // Standard input: a first line that is an ATX heading is Markdown.
+        let first = head.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let hashes = first.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && first[hashes..].starts_with(' ') {
+            return Ok(InputFormat::Markdown);
+        }
+    }
+    Ok(InputFormat::Text)
 }
 
 /// A read input.
@@ -133,14 +243,6 @@ pub fn io_message(e: &std::io::Error, what: &str) -> String {
     }
 }
 
-fn looks_like_json(src: &Source, bytes: &[u8]) -> bool {
-    if let Some(ext) = src.path().and_then(|p| p.extension()) {
-        return ext.eq_ignore_ascii_case("json");
-    }
-    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-}
-
 /// Reads and parses one input.
 pub fn load(src: &Source, opts: &ReadOptions) -> Result<Loaded, InputError> {
     let bytes = read_bytes(src)?;
@@ -177,31 +279,75 @@ pub fn load_bytes(src: &Source, bytes: &[u8], opts: &ReadOptions) -> Result<Load
     } else {
         Utf8Policy::Strict
     };
-    let json = opts
-        .force_json
-        .unwrap_or_else(|| looks_like_json(src, bytes));
-    let (mut article, mut diagnostics, trace) = if json {
-        let text = folio_core::normalize::decode(bytes, policy).map_err(core_err)?;
-        let strictness = if opts.lenient {
-            folio_core::json::Strictness::Lenient
-        } else {
-            folio_core::json::Strictness::Strict
-        };
-        let (article, warnings) =
-            folio_core::json::read_with(&text, strictness).map_err(core_err)?;
-        (article, warnings, None)
-    } else {
-        let popts = ParseOptions {
-            date_order: opts.date_order,
-            language: opts.overrides.lang.clone(),
-            utf8: policy,
-        };
-        let Parsed {
-            article,
-            diagnostics,
-            trace,
-        } = folio_core::parse::parse_bytes(bytes, &popts).map_err(core_err)?;
-        (article, diagnostics, Some(trace))
+    let format = match (opts.from, opts.force_json) {
+        (Some(f), _) => f,
+        (None, Some(true)) => InputFormat::Json,
+        _ => detect(src, bytes).map_err(|message| InputError {
+            source: name.clone(),
+            line: None,
+            message,
+        })?,
+    };
+    let reader_err = |line: Option<usize>, message: String| InputError {
+        source: name.clone(),
+        line,
+        message,
+    };
+    let (mut article, mut diagnostics, trace) = match format {
+        InputFormat::Json => {
+            let text = folio_core::normalize::decode(bytes, policy).map_err(core_err)?;
+            let strictness = if opts.lenient {
+                folio_core::json::Strictness::Lenient
+            } else {
+                folio_core::json::Strictness::Strict
+            };
+            let (a, warnings) = folio_core::json::read_with(&text, strictness).map_err(core_err)?;
+            (a, warnings, None)
+        }
+        InputFormat::Markdown => {
+            let text = folio_core::normalize::decode(bytes, policy).map_err(core_err)?;
+            let r = folio_markdown::read(&text).map_err(|e| match e {
+                folio_markdown::ReadError::FrontMatter { line, message } => {
+                    reader_err(Some(line), message)
+                }
+                e => reader_err(None, e.to_string()),
+            })?;
+            (r.article, r.diagnostics, None)
+        }
+        InputFormat::Jats => {
+            let text = folio_core::normalize::decode(bytes, policy).map_err(core_err)?;
+            let r = folio_jats::read(&text).map_err(|e| match e {
+                folio_jats::ReadError::Xml { line, message } => {
+                    reader_err(Some(line), format!("not well-formed XML: {message}"))
+                }
+                e => reader_err(None, e.to_string()),
+            })?;
+            (r.article, r.diagnostics, None)
+        }
+        InputFormat::Html => {
+            let r =
+                folio_html::read(bytes, &folio_html::Options::default()).map_err(|e| match e {
+                    folio_html::Error::TooDeep { line, .. } => reader_err(Some(line), {
+                        let m = e.to_string();
+                        m.split_once(": ").map(|(_, r)| r.to_owned()).unwrap_or(m)
+                    }),
+                    e => reader_err(None, e.to_string()),
+                })?;
+            (r.article, r.diagnostics, None)
+        }
+        InputFormat::Text => {
+            let popts = ParseOptions {
+                date_order: opts.date_order,
+                language: opts.overrides.lang.clone(),
+                utf8: policy,
+            };
+            let Parsed {
+                article,
+                diagnostics,
+                trace,
+            } = folio_core::parse::parse_bytes(bytes, &popts).map_err(core_err)?;
+            (article, diagnostics, Some(trace))
+        }
     };
     if opts.lossy && std::str::from_utf8(bytes).is_err() {
         diagnostics.push(Diagnostic::warning(

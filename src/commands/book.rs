@@ -499,6 +499,8 @@ pub(crate) fn book(a: BookArgs) -> u8 {
         date_order: a.date_order,
         lossy: false,
         lenient: false,
+        // Each book input is detected on its own: any mix of formats.
+        from: None,
     }
     .read_options();
     let lang = a.lang.clone().or_else(|| {

@@ -29,5 +29,10 @@ pub(crate) fn formats(a: FormatsArgs) -> u8 {
             w.description()
         );
     }
+    outln!();
+    outln!("{:<10} {:<18} description", "reader", "extensions");
+    for (name, exts, desc) in crate::input::READERS {
+        outln!("{:<10} {:<18} {}", name, exts, desc);
+    }
     EXIT_OK
 }

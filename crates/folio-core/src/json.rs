@@ -63,7 +63,9 @@ pub enum Strictness {
 
 /// Reads an article from JSON, refusing keys the model does not have. Text
 /// is cleaned exactly as raw-text input is (see
-/// [`crate::normalize::clean`]) so writers can rely on it.
+/// [`crate::normalize::clean`]) so writers can rely on it. Links with
+/// unsafe schemes (`javascript:`, `data:`...) become plain text (see
+/// [`crate::links`]); [`read_with`] returns the warnings.
 ///
 /// ```
 /// let a = folio_core::json::read(r#"{"title": "T", "authors": ["Jane Doe"]}"#).unwrap();
@@ -76,18 +78,28 @@ pub fn read(text: &str) -> Result<Article, Error> {
     read_with(text, Strictness::Strict).map(|(a, _)| a)
 }
 
+/// Like [`read`] (strict), and returns a warning for each unsafe link
+/// dropped.
+pub fn read_checked(text: &str) -> Result<(Article, Vec<Diagnostic>), Error> {
+    read_with(text, Strictness::Strict)
+}
+
 /// Reads an article from JSON; unknown keys are errors or, with
 /// [`Strictness::Lenient`], warnings returned beside the article.
 pub fn read_with(text: &str, strictness: Strictness) -> Result<(Article, Vec<Diagnostic>), Error> {
-    let (mut article, warnings): (Article, _) = deserialize(text, strictness)?;
+    let (mut article, mut warnings): (Article, _) = deserialize(text, strictness)?;
     sanitize(&mut article);
+    warnings.extend(crate::links::sanitize_article(&mut article));
     Ok((article, warnings))
 }
 
 /// Reads a collection from JSON, refusing keys the model does not have.
 pub fn read_collection(text: &str) -> Result<Collection, Error> {
     let (mut c, _): (Collection, _) = deserialize(text, Strictness::Strict)?;
-    c.articles.iter_mut().for_each(sanitize);
+    for a in &mut c.articles {
+        sanitize(a);
+        crate::links::sanitize_article(a);
+    }
     Ok(c)
 }
 

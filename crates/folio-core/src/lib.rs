@@ -24,6 +24,7 @@ pub mod error;
 pub mod json;
 pub mod labels;
 pub mod lang;
+pub mod links;
 pub mod meta;
 pub mod model;
 pub mod normalize;

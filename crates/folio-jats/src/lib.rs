@@ -60,6 +60,9 @@
 //! ```
 
 use folio_core::meta;
+mod read;
+pub use read::{MAX_DEPTH, Read, ReadError, looks_like_jats, read};
+
 use folio_core::model::{Article, Block, CaptionKind, Inline, ListItem, NoteKind};
 use folio_core::normalize::clean;
 use quick_xml::escape::partial_escape;

@@ -24,6 +24,9 @@
 //! ```
 
 use folio_core::meta;
+mod read;
+pub use read::{MAX_DEPTH, Read, ReadError, read};
+
 use folio_core::model::{Article, Block, Collection, Inline, ListItem};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};

@@ -1,0 +1,471 @@
+//! Measuring the reader against a labelled corpus of saved pages.
+//!
+//! The corpus is a folder with `EXPECTED.jsonl` (one object per article:
+//! `file`, `title`, `date`, `byline`, `blocks` of `{type, text}`) and an
+//! `html/` folder holding the page behind each file (same stem, `.html`).
+//!
+//! Pages are split into a fixed **tune** half and **check** half by the
+//! FNV-1a hash of the file stem (even: tune, odd: check), so the split never
+//! changes as files are added. Develop on tune; read check only as totals.
+//!
+//! Figures per half: title (exact), date (exact ISO date, or none when none
+//! is expected), byline (the author names match the expected byline line, as
+//! the expected `authors`; a byline line that glues a date to the names cannot
+//! be matched name-by-name any other way), block roles (of the expected
+//! blocks whose text the reader produced as one block, the share it gave the
+//! expected role) and body-word precision, recall and F1 (bags of words of
+//! everything but the title; CJK characters count one word each; micro
+//! totals over the half, and the mean of per-page F1).
+
+use crate::{Options, read};
+use folio_core::{Article, Block, NoteKind, plain_text};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// FNV-1a (64-bit) of a string.
+pub fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Which half a file belongs to: `"tune"` (even hash of its stem) or `"check"`.
+pub fn half(file: &str) -> &'static str {
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file);
+    if fnv1a(stem) % 2 == 0 {
+        "tune"
+    } else {
+        "check"
+    }
+}
+
+/// One labelled page.
+#[derive(Debug, Clone)]
+pub struct Expected {
+    /// The `.txt` file name; the page is `html/STEM.html`.
+    pub file: String,
+    /// Expected title.
+    pub title: String,
+    /// Expected ISO date or empty.
+    pub date: String,
+    /// Expected byline line or empty.
+    pub byline: String,
+    /// Expected author names.
+    pub authors: Vec<String>,
+    /// Expected blocks: (type, text).
+    pub blocks: Vec<(String, String)>,
+}
+
+/// Reads `EXPECTED.jsonl`.
+pub fn read_expected(path: &Path) -> std::io::Result<Vec<Expected>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+        let blocks = v
+            .get("blocks")
+            .and_then(Value::as_array)
+            .map(|bs| {
+                bs.iter()
+                    .map(|b| {
+                        (
+                            b.get("type")
+                                .and_then(Value::as_str)
+                                .unwrap_or("")
+                                .to_owned(),
+                            b.get("text")
+                                .and_then(Value::as_str)
+                                .unwrap_or("")
+                                .to_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push(Expected {
+            file: s("file"),
+            title: s("title"),
+            date: s("date"),
+            byline: s("byline"),
+            authors: v
+                .get("authors")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            blocks,
+        });
+    }
+    Ok(out)
+}
+
+/// Han, kana and CJK extension characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Words of a text for the bag-of-words measure: lower-cased runs of
+/// letters and digits; each CJK character is a word of its own.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn bag(texts: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for t in texts {
+        for w in words(&t) {
+            *m.entry(w).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+fn key(s: &str) -> String {
+    words(s).concat()
+}
+
+/// The reader's blocks with the role names of the corpus labels.
+pub fn roles(a: &Article) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(s) = &a.kicker {
+        out.push(("note", s.clone()));
+    }
+    if let Some(s) = &a.date_text {
+        out.push(("date", s.clone()));
+    }
+    if let Some(s) = &a.byline {
+        out.push(("byline", s.clone()));
+    }
+    if let Some(s) = &a.standfirst {
+        out.push(("standfirst", s.clone()));
+    }
+    fn walk(blocks: &[Block], quote: bool, out: &mut Vec<(&'static str, String)>) {
+        for b in blocks {
+            let role = |r: &'static str| if quote { "quote" } else { r };
+            match b {
+                Block::Paragraph { content } => out.push((role("p"), plain_text(content))),
+                Block::Heading { content, .. } => out.push((role("h"), plain_text(content))),
+                Block::Code { text } => out.push((role("p"), text.clone())),
+                Block::Caption { content, .. } => out.push(("caption", plain_text(content))),
+                Block::Note { kind, content } => out.push((
+                    if *kind == NoteKind::Date {
+                        "date"
+                    } else {
+                        "note"
+                    },
+                    plain_text(content),
+                )),
+                Block::Quote { blocks } => walk(blocks, true, out),
+                Block::List { items, .. } => {
+                    for it in items {
+                        out.push((role("li"), plain_text(&it.content)));
+                        walk(&it.children, quote, out);
+                    }
+                }
+            }
+        }
+    }
+    walk(&a.body, false, &mut out);
+    for b in &a.footer {
+        out.push(("footer", b.plain_text()));
+    }
+    out
+}
+
+/// Whether two lists of author names hold the same names (order and
+/// white space aside).
+pub fn same_names(expected: &[String], got: &[String]) -> bool {
+    let norm = |v: &[String]| {
+        let mut v: Vec<String> = v
+            .iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        v.sort();
+        v
+    };
+    norm(expected) == norm(got)
+}
+
+/// Figures for one half (or any set of pages).
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    /// Pages measured.
+    pub pages: usize,
+    /// Pages the reader refused.
+    pub errors: usize,
+    /// Exact titles.
+    pub title: usize,
+    /// Exact dates.
+    pub date: usize,
+    /// Matching bylines.
+    pub byline: usize,
+    /// Expected blocks found with the same text.
+    pub blocks_found: usize,
+    /// Of those, with the expected role.
+    pub roles_right: usize,
+    /// Expected (non-title) blocks.
+    pub blocks_expected: usize,
+    /// Words in both (multiset intersection), summed.
+    pub words_common: usize,
+    /// Words the reader produced.
+    pub words_got: usize,
+    /// Words expected.
+    pub words_expected: usize,
+    /// Sum of per-page F1.
+    pub f1_sum: f64,
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+impl Figures {
+    /// Micro precision of body words.
+    pub fn precision(&self) -> f64 {
+        ratio(self.words_common, self.words_got)
+    }
+    /// Micro recall of body words.
+    pub fn recall(&self) -> f64 {
+        ratio(self.words_common, self.words_expected)
+    }
+    /// Micro F1 of body words.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Mean per-page F1.
+    pub fn mean_f1(&self) -> f64 {
+        if self.pages == 0 {
+            0.0
+        } else {
+            self.f1_sum / self.pages as f64
+        }
+    }
+    /// Title accuracy in %.
+    pub fn title_pct(&self) -> f64 {
+        pct(self.title, self.pages)
+    }
+    /// Date accuracy in %.
+    pub fn date_pct(&self) -> f64 {
+        pct(self.date, self.pages)
+    }
+    /// Byline accuracy in %.
+    pub fn byline_pct(&self) -> f64 {
+        pct(self.byline, self.pages)
+    }
+    /// Role accuracy in % of the blocks found.
+    pub fn roles_pct(&self) -> f64 {
+        pct(self.roles_right, self.blocks_found)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// The outcome for one page, for the tune half's detailed listing.
+#[derive(Debug, Clone, Default)]
+pub struct PageResult {
+    /// The file.
+    pub file: String,
+    /// Title, date, byline right?
+    pub ok: [bool; 3],
+    /// Per-page word precision, recall.
+    pub p: f64,
+    /// Recall.
+    pub r: f64,
+    /// What was got vs expected for misses (field, expected, got).
+    pub misses: Vec<(&'static str, String, String)>,
+    /// Words expected but missing (a sample), and extra words (a sample).
+    pub missing: Vec<String>,
+    /// Extra words.
+    pub extra: Vec<String>,
+}
+
+/// Scores one page into `f`, returning its details.
+pub fn score_page(e: &Expected, a: Option<&Article>, f: &mut Figures) -> PageResult {
+    let mut pr = PageResult {
+        file: e.file.clone(),
+        ..Default::default()
+    };
+    f.pages += 1;
+    let body_expected: Vec<String> = e
+        .blocks
+        .iter()
+        .filter(|(t, _)| t != "title")
+        .map(|(_, x)| x.clone())
+        .collect();
+    let eb = bag(body_expected.iter().cloned());
+    let n_exp: usize = eb.values().sum();
+    f.words_expected += n_exp;
+    f.blocks_expected += body_expected.len();
+    let Some(a) = a else {
+        f.errors += 1;
+        return pr;
+    };
+    let title_ok = a.title == e.title;
+    let got_date = a.date.map(|d| d.to_string()).unwrap_or_default();
+    let date_ok = got_date == e.date;
+    let byline_ok = same_names(&e.authors, &a.authors);
+    f.title += usize::from(title_ok);
+    f.date += usize::from(date_ok);
+    f.byline += usize::from(byline_ok);
+    pr.ok = [title_ok, date_ok, byline_ok];
+    if !title_ok {
+        pr.misses.push(("title", e.title.clone(), a.title.clone()));
+    }
+    if !date_ok {
+        pr.misses.push((
+            "date",
+            e.date.clone(),
+            format!("{got_date} ({})", a.date_text.clone().unwrap_or_default()),
+        ));
+    }
+    if !byline_ok {
+        pr.misses.push((
+            "byline",
+            e.byline.clone(),
+            format!("{:?} ({})", a.authors, a.byline.clone().unwrap_or_default()),
+        ));
+    }
+    let got_roles = roles(a);
+    let gb = bag(got_roles.iter().map(|(_, t)| t.clone()));
+    let n_got: usize = gb.values().sum();
+    let common: usize = gb
+        .iter()
+        .map(|(w, n)| (*n).min(eb.get(w).copied().unwrap_or(0)))
+        .sum();
+    f.words_got += n_got;
+    f.words_common += common;
+    let (p, r) = (ratio(common, n_got), ratio(common, n_exp));
+    f.f1_sum += if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    pr.p = p;
+    pr.r = r;
+    let mut missing: Vec<String> = eb
+        .iter()
+        .filter(|(w, n)| gb.get(*w).copied().unwrap_or(0) < **n)
+        .map(|(w, _)| w.clone())
+        .collect();
+    missing.sort();
+    missing.truncate(15);
+    pr.missing = missing;
+    let mut extra: Vec<String> = gb
+        .iter()
+        .filter(|(w, n)| eb.get(*w).copied().unwrap_or(0) < **n)
+        .map(|(w, _)| w.clone())
+        .collect();
+    extra.sort();
+    extra.truncate(15);
+    pr.extra = extra;
+    let by_key: HashMap<String, &str> = got_roles
+        .iter()
+        .map(|(r, t)| (key(t), *r))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    for (t, x) in e.blocks.iter().filter(|(t, _)| t != "title") {
+        if let Some(r) = by_key.get(&key(x)) {
+            f.blocks_found += 1;
+            if r == t {
+                f.roles_right += 1;
+            }
+        }
+    }
+    pr
+}
+
+/// Measures every page of `corpus` (a folder with `EXPECTED.jsonl` and
+/// `html/`); returns (tune, check) figures and the tune pages' details.
+pub fn measure(corpus: &Path) -> std::io::Result<(Figures, Figures, Vec<PageResult>)> {
+    let rows = read_expected(&corpus.join("EXPECTED.jsonl"))?;
+    let (mut tune, mut check) = (Figures::default(), Figures::default());
+    let mut details = Vec::new();
+    for e in rows {
+        let stem = Path::new(&e.file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let page = corpus.join("html").join(format!("{stem}.html"));
+        let bytes = std::fs::read(&page)?;
+        let got = read(&bytes, &Options::default()).ok().map(|r| r.article);
+        if half(&e.file) == "tune" {
+            details.push(score_page(&e, got.as_ref(), &mut tune));
+        } else {
+            score_page(&e, got.as_ref(), &mut check);
+        }
+    }
+    Ok((tune, check, details))
+}
+
+/// The figures as a Markdown table.
+pub fn table(tune: &Figures, check: &Figures) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "| half | pages | errors | title | date | byline | block roles | words P | words R | words F1 | mean page F1 |"
+    );
+    let _ = writeln!(s, "|---|---|---|---|---|---|---|---|---|---|---|");
+    for (name, f) in [("tune", tune), ("check", check)] {
+        let _ = writeln!(
+            s,
+            "| {name} | {} | {} | {:.1}% | {:.1}% | {:.1}% | {:.1}% ({} of {} found) | {:.3} | {:.3} | {:.3} | {:.3} |",
+            f.pages,
+            f.errors,
+            f.title_pct(),
+            f.date_pct(),
+            f.byline_pct(),
+            f.roles_pct(),
+            f.blocks_found,
+            f.blocks_expected,
+            f.precision(),
+            f.recall(),
+            f.f1(),
+            f.mean_f1()
+        );
+    }
+    s
+}

@@ -1,0 +1,388 @@
+//! The Markdown reader: our own Markdown reads back to the model (for every
+//! fixture, dev and bulk article, and for random articles), and what the
+//! model cannot hold is kept as text with a warning.
+
+use folio_core::{Article, Block, CaptionKind, Inline, ListItem, NoteKind, parse};
+use folio_markdown::{MarkdownOptions, read, write};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn to_md(a: &Article) -> String {
+    let mut out = Vec::new();
+    write(a, &MarkdownOptions::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// What Markdown can carry of an article: the roles that CommonMark has no
+/// syntax for (caption, note, standfirst; headings inside quotes and lists)
+/// are paragraphs, heading levels step by one as the writer writes them,
+/// and the header fields Folio's front matter does not name (dateline,
+/// publisher and copyright details) are left out.
+fn markdown_view(a: &Article) -> Article {
+    fn blocks(bs: &[Block], nested: bool, last: &mut u8) -> Vec<Block> {
+        // Two lists of one kind in a row are one list in CommonMark (a
+        // writer limit: it writes no separator between them).
+        let mut merged: Vec<Block> = Vec::new();
+        for b in bs {
+            if let (
+                Some(Block::List {
+                    ordered: o1,
+                    items: i1,
+                    ..
+                }),
+                Block::List {
+                    ordered: o2,
+                    start: None,
+                    items: i2,
+                },
+            ) = (merged.last_mut(), b)
+                && o1 == o2
+            {
+                i1.extend(i2.iter().cloned());
+                continue;
+            }
+            merged.push(b.clone());
+        }
+        merged
+            .iter()
+            .filter_map(|b| {
+                Some(match b {
+                    Block::Caption { content, .. } | Block::Note { content, .. } => {
+                        if folio_core::plain_text(content).is_empty() {
+                            return None;
+                        }
+                        Block::Paragraph {
+                            content: content.clone(),
+                        }
+                    }
+                    Block::Heading { level, content } if !nested => {
+                        let l = (*level).clamp(1, 5).min(*last + 1).max(1);
+                        *last = l;
+                        Block::Heading {
+                            level: l,
+                            content: content.clone(),
+                        }
+                    }
+                    Block::Heading { content, .. } => Block::Paragraph {
+                        content: content.clone(),
+                    },
+                    Block::Quote { blocks: inner } => Block::Quote {
+                        blocks: blocks(inner, true, &mut last.clone()),
+                    },
+                    Block::List {
+                        ordered,
+                        start,
+                        items,
+                    } => Block::List {
+                        ordered: *ordered,
+                        start: *start,
+                        items: items
+                            .iter()
+                            .map(|it| ListItem {
+                                content: it.content.clone(),
+                                children: blocks(&it.children, true, &mut last.clone()),
+                            })
+                            .collect(),
+                    },
+                    b => b.clone(),
+                })
+            })
+            .collect()
+    }
+    let mut last = 0;
+    let mut body = Vec::new();
+    if let Some(s) = &a.standfirst {
+        body.push(Block::paragraph(s.clone()));
+    }
+    body.extend(blocks(&a.body, false, &mut last));
+    Article {
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        kicker: a.kicker.clone(),
+        authors: a.authors.clone(),
+        byline: a.byline.clone(),
+        date: a.date,
+        date_text: a.date_text.clone(),
+        updated_text: a.updated_text.clone(),
+        language: a.language.clone(),
+        source_url: a.source_url.clone(),
+        body,
+        footer: blocks(&a.footer, true, &mut 0),
+        ..Default::default()
+    }
+}
+
+fn round_trip(a: &Article, name: &str) {
+    let md = to_md(a);
+    let back = read(&md).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = serde_json::to_string_pretty(&markdown_view(a)).unwrap();
+    let got = serde_json::to_string_pretty(&markdown_view(&back.article)).unwrap();
+    assert_eq!(got, want, "{name}: Markdown did not read back\n{md}");
+}
+
+fn texts_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn fixtures_dev_and_bulk_read_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = texts_in(&root.join("fixtures"));
+    let shared = root.join("../shared/corpus");
+    files.extend(texts_in(&shared.join("dev")));
+    files.extend(texts_in(&shared.join("bulk")));
+    assert!(!texts_in(&root.join("fixtures")).is_empty(), "no fixtures");
+    let mut n = 0;
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let Ok(parsed) = parse::parse_bytes(&bytes, &parse::ParseOptions::default()) else {
+            continue;
+        };
+        round_trip(&parsed.article, &f.display().to_string());
+        n += 1;
+    }
+    eprintln!("{n} articles read back");
+}
+
+#[test]
+fn front_matter_common_keys() {
+    let md = "---\ntitle: 'It''s here'\nsubtitle: A sub\nauthors: [Ann Lee, Bo Chen]\ndate: 2023-05-01\nlang: fr\ndescription: >\n  A short\n  summary.\nunknown: x\n---\n\nText.\n";
+    let r = read(md).unwrap();
+    let a = r.article;
+    assert_eq!(a.title, "It's here");
+    assert_eq!(a.subtitle.as_deref(), Some("A sub"));
+    assert_eq!(a.authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(a.date.unwrap().to_string(), "2023-05-01");
+    assert_eq!(a.language, "fr");
+    assert_eq!(a.standfirst.as_deref(), Some("A short summary."));
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.line == Some(10) && d.message.contains("unknown"))
+    );
+    let err = read("---\ntitle: x\ndate: yesterday\n---\n\nText.\n").unwrap_err();
+    assert!(err.to_string().starts_with("line 3:"), "{err}");
+}
+
+#[test]
+fn plain_markdown_without_front_matter() {
+    let md = "# A title\n\nSome *emphasis* and **strong** text, a <https://example.com> autolink.\n\n## Section\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n```rust\nfn main() {}\n```\n\n![A photo of the bridge](bridge.jpg)\n";
+    let r = read(md).unwrap();
+    let a = r.article;
+    assert_eq!(a.title, "A title");
+    assert_eq!(
+        a.body[0],
+        Block::Paragraph {
+            content: vec![
+                Inline::text("Some emphasis and strong text, a "),
+                Inline::Link {
+                    text: "https://example.com".into(),
+                    url: "https://example.com".into()
+                },
+                Inline::text(" autolink."),
+            ]
+        }
+    );
+    assert!(matches!(a.body[1], Block::Heading { level: 1, .. }));
+    match &a.body[2] {
+        Block::List {
+            ordered: true,
+            items,
+            ..
+        } => {
+            assert_eq!(items.len(), 2);
+            assert!(matches!(
+                items[1].children[0],
+                Block::List { ordered: false, .. }
+            ));
+        }
+        b => panic!("{b:?}"),
+    }
+    assert!(matches!(a.body[3], Block::Quote { .. }));
+    assert_eq!(
+        a.body[4],
+        Block::Code {
+            text: "fn main() {}".into()
+        }
+    );
+    assert_eq!(
+        a.body[5],
+        Block::Caption {
+            kind: CaptionKind::Caption,
+            content: vec![Inline::text("A photo of the bridge")]
+        }
+    );
+}
+
+#[test]
+fn what_the_model_cannot_hold_is_kept_with_a_warning() {
+    let md = "# T\n\nIntro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div class=\"x\">raw html</div>\n\nA note[^1].\n\n[^1]: The footnote text.\n";
+    let r = read(md).unwrap();
+    let all: Vec<String> = r.article.body.iter().map(Block::plain_text).collect();
+    let joined = all.join("\n");
+    for kept in [
+        "a | b",
+        "1 | 2",
+        "raw html",
+        "A note[^1].",
+        "The footnote text.",
+    ] {
+        assert!(joined.contains(kept), "{kept} lost: {joined}");
+    }
+    let lines: Vec<Option<usize>> = r.diagnostics.iter().map(|d| d.line).collect();
+    assert!(
+        lines.contains(&Some(5)),
+        "table warning line: {:?}",
+        r.diagnostics
+    );
+    assert!(
+        lines.contains(&Some(9)),
+        "html warning line: {:?}",
+        r.diagnostics
+    );
+    assert!(
+        lines.contains(&Some(13)),
+        "footnote warning line: {:?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn unsafe_links_are_dropped_text_kept() {
+    let md = "# T\n\n[click](javascript:alert(1)) and [ok](https://example.com) and <data:text/html,x>.\n";
+    let r = read(md).unwrap();
+    let json = serde_json::to_string(&r.article).unwrap();
+    assert!(!json.contains("javascript"), "{json}");
+    assert!(r.article.body[0].plain_text().starts_with("click and ok"));
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("unsafe")));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let md = format!("# T\n\n{}deep\n", "> ".repeat(100_000));
+    let err = read(&md).unwrap_err();
+    assert!(err.to_string().starts_with("line 3:"), "{err}");
+}
+
+// Random articles through the writer and back.
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z]{1,8}",
+        Just("*".to_owned()),
+        Just("_".to_owned()),
+        Just("#".to_owned()),
+        Just("`".to_owned()),
+        Just("<b>".to_owned()),
+        Just("&amp;".to_owned()),
+        Just("[x]".to_owned()),
+        Just("1.".to_owned()),
+        Just("- ".to_owned()),
+        Just("> ".to_owned()),
+        Just("\\".to_owned()),
+        Just("|".to_owned()),
+        Just("---".to_owned()),
+        Just("日本語".to_owned()),
+        Just("مرحبا".to_owned()),
+        Just("[^1]".to_owned()),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..8).prop_map(|w| w.join(" "))
+}
+
+fn inlines() -> impl Strategy<Value = Vec<Inline>> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => text().prop_map(Inline::text),
+            1 => (text(), "[a-z]{1,6}").prop_map(|(t, p)| Inline::Link {
+                text: t,
+                url: format!("https://example.com/{p}")
+            }),
+        ],
+        1..4,
+    )
+    .prop_map(|v| {
+        // Adjacent texts would be merged by any reader: join them, with a
+        // space, as a writer sees them.
+        let mut out: Vec<Inline> = Vec::new();
+        for i in v {
+            match (out.last_mut(), i) {
+                (Some(Inline::Text { text: a }), Inline::Text { text: b }) => {
+                    a.push(' ');
+                    a.push_str(&b);
+                }
+                (_, i) => out.push(i),
+            }
+        }
+        out
+    })
+}
+
+fn block() -> impl Strategy<Value = Block> {
+    let leaf = prop_oneof![
+        4 => inlines().prop_map(|content| Block::Paragraph { content }),
+        1 => (1u8..4, inlines()).prop_map(|(level, content)| Block::Heading { level, content }),
+        1 => prop::collection::vec("[a-z {}();=*_<>`#-]{1,20}", 1..4)
+            .prop_map(|l| Block::Code { text: l.join("\n") }),
+        1 => inlines().prop_map(|content| Block::Caption { kind: CaptionKind::Caption, content }),
+        1 => inlines().prop_map(|content| Block::Note { kind: NoteKind::Other, content }),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 1..3).prop_map(|blocks| Block::Quote { blocks }),
+            (
+                any::<bool>(),
+                prop::collection::vec((inlines(), prop::collection::vec(inner, 0..2)), 1..4)
+            )
+                .prop_map(|(ordered, items)| Block::List {
+                    ordered,
+                    start: None,
+                    items: items
+                        .into_iter()
+                        // Only sub-lists below an item's text: the writer puts other
+                        // children right under the text, where CommonMark reads
+                        // them as a lazy continuation of it (a writer limit).
+                        .map(|(content, children)| ListItem {
+                            content,
+                            children: children
+                                .into_iter()
+                                .filter(|b| matches!(b, Block::List { .. }))
+                                .collect()
+                        })
+                        .collect(),
+                }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(128)
+    ))]
+
+    #[test]
+    fn random_articles_read_back(title in text(), body in prop::collection::vec(block(), 1..6)) {
+        let a = Article { title, language: "en".into(), body, ..Default::default() };
+        let md = to_md(&a);
+        let back = read(&md).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let want = serde_json::to_string_pretty(&markdown_view(&a)).unwrap();
+        let got = serde_json::to_string_pretty(&markdown_view(&back.article)).unwrap();
+        prop_assert_eq!(got, want, "\n{}", md);
+    }
+
+    #[test]
+    fn reader_never_panics(s in "(\\PC|\n|[>#*_`\\[\\]()!<-]){0,300}") {
+        let _ = read(&s);
+    }
+}
