@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The Python package (crates/folio-py): build the abi3 wheel with maturin,
+# install it into a fresh venv, run the README's one-liner, the pytest suite
+# (round trips against the CLI, errors, threads, and the Dask distributed
+# run on ../shared/corpus/bulk), then the distributed example itself.
+#
+# Env: FOLIO_BULK_LIMIT=N runs the distributed checks on the first N bulk
+# articles (default: all); PY_PROFILE=release builds an optimized wheel
+# (default: the dev profile, which reuses the `cargo test` build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=../shared
+PY=${PYTHON:-python3}
+profile=${PY_PROFILE:-dev}
+start=$(date +%s)
+step() { echo; echo "== python: $* ($(( $(date +%s) - start ))s)"; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+step "the folio CLI to compare with"
+cargo build --locked -q --bin folio
+export FOLIO_BIN=$PWD/target/debug/folio
+
+step "build the wheel (maturin, profile $profile)"
+"$PY" -m venv "$work/build"
+"$work/build/bin/pip" install -q --disable-pip-version-check "maturin==1.16.0"
+"$work/build/bin/maturin" build --locked --profile "$profile" \
+  -m crates/folio-py/Cargo.toml --interpreter "$PY" --out "$work/wheels"
+ls -l "$work/wheels"
+
+step "install it into a fresh venv"
+"$PY" -m venv "$work/venv"
+"$work/venv/bin/pip" install -q --disable-pip-version-check "$work"/wheels/folio-*.whl \
+  "pytest==8.4.2" "dask[distributed]==2026.8.0"
+(cd "$work" && "$work/venv/bin/python" -c "import folio; print(folio.convert(open('$PWD/fixtures/seed-pyongyang-times.txt').read(), to='md')[:40])")
+
+step "pytest"
+export SOURCE_DATE_EPOCH=1700000000
+# From the tests' folder, so `import folio` is the installed wheel.
+(cd crates/folio-py && "$work/venv/bin/python" -m pytest -q -p no:cacheprovider tests)
+
+if [ -d "$SHARED/corpus/bulk" ]; then
+  step "distributed example: bulk corpus to JATS and PDF on 2 Dask workers"
+  limit=()
+  [ -n "${FOLIO_BULK_LIMIT:-}" ] && limit=(--limit "$FOLIO_BULK_LIMIT")
+  "$work/venv/bin/python" crates/folio-py/examples/distributed_convert.py "$SHARED/corpus/bulk" "$work/out" \
+    --to jats pdf --workers 2 --partition-size 64 --quiet "${limit[@]}"
+  echo "outputs: $(find "$work/out" -type f | wc -l) files"
+else
+  echo "notice: $SHARED/corpus/bulk is absent; the distributed example is skipped"
+fi
+step "done"
