@@ -22,6 +22,7 @@ engine's per-task cost is under 10 % of a task's time.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import pathlib
 import shutil
@@ -94,8 +95,8 @@ def main() -> int:
 
         overhead = {}
         for w in a.workers:
-            cluster = LocalCluster(n_workers=w, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   silence_logs="error")
+            cluster = LocalCluster(n_workers=w, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                   silence_logs=logging.ERROR)
             client = Client(cluster)
             try:
                 # warm the workers (import folio, load fonts)

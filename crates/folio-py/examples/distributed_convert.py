@@ -25,6 +25,7 @@ readable and writable by its workers); otherwise a LocalCluster with
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import pathlib
 import sys
@@ -183,7 +184,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         cluster = None
     else:
         cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs="error")
+                               dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         t1 = time.perf_counter()
