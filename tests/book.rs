@@ -74,7 +74,7 @@ fn manifest_drives_the_book() {
         .success();
     let md = fs::read_to_string(dir.path().join("weekly.md")).unwrap();
     assert!(md.starts_with("---\ntitle: \"From a manifest\"\nsubtitle: \"Three stories\"\n"));
-    assert!(md.contains("authors:\n  - \"Ed Itor\"\n"));
+    assert!(md.contains("author: \"Ed Itor\"\n"), "{md}");
     assert!(md.find("## DPRK-Russia").unwrap() < md.find("## Press Review").unwrap());
     assert!(!md.contains("City council"));
     let json: serde_json::Value =

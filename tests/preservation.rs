@@ -25,10 +25,14 @@ fn check(a: &Article) -> Vec<String> {
         folio_jats::Flavor::Archiving,
         folio_jats::Flavor::Publishing,
     ] {
-        let opts = folio_jats::JatsOptions {
+        let opts = folio_jats::JatsOptions::for_journal(
             flavor,
-            ..Default::default()
-        };
+            folio_jats::JournalMeta {
+                id: Some("folio-test".into()),
+                issn: Some("0317-8471".into()),
+                ..Default::default()
+            },
+        );
         let mut xml = Vec::new();
         folio_jats::write(a, &opts, &mut xml).unwrap();
         note(

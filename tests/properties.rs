@@ -155,7 +155,13 @@ proptest! {
     fn jats_is_well_formed_and_keeps_every_word(text in article_text(), publishing in any::<bool>()) {
         let Some(a) = parse_ok(&text) else { return Ok(()) };
         let mut opts = folio_jats::JatsOptions::default();
-        if publishing { opts.flavor = folio_jats::Flavor::Publishing; }
+        if publishing {
+            opts = folio_jats::JatsOptions::for_journal(folio_jats::Flavor::Publishing, folio_jats::JournalMeta {
+                id: Some("folio-test".into()),
+                issn: Some("0317-8471".into()),
+                ..Default::default()
+            });
+        }
         let mut xml = Vec::new();
         folio_jats::write(&a, &opts, &mut xml).unwrap();
         folio_check::jats(&a, &String::from_utf8(xml).unwrap()).map_err(TestCaseError::fail)?;

@@ -11,7 +11,14 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     };
     let mut opts = folio_jats::JatsOptions::default();
     if knobs & 0x10 != 0 {
-        opts.flavor = folio_jats::Flavor::Publishing;
+        opts = folio_jats::JatsOptions::for_journal(
+            folio_jats::Flavor::Publishing,
+            folio_jats::JournalMeta {
+                id: Some("folio-fuzz".into()),
+                issn: Some("0317-8471".into()),
+                ..Default::default()
+            },
+        );
     }
     let mut xml = Vec::new();
     folio_jats::write(&article, &opts, &mut xml).unwrap();

@@ -21,10 +21,14 @@ fn seed() -> folio_core::Article {
 fn bench(c: &mut Criterion) {
     let article = seed();
     for flavor in [Flavor::Archiving, Flavor::Publishing] {
-        let opts = JatsOptions {
+        let opts = JatsOptions::for_journal(
             flavor,
-            ..Default::default()
-        };
+            folio_jats::JournalMeta {
+                id: Some("folio-test".into()),
+                issn: Some("0317-8471".into()),
+                ..Default::default()
+            },
+        );
         let mut out = Vec::with_capacity(16 * 1024);
         folio_jats::write(&article, &opts, &mut out).unwrap();
         let mut group = c.benchmark_group("jats");

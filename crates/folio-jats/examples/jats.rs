@@ -5,14 +5,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
-        .ok_or("usage: jats IN.txt [archiving|publishing]")?;
+        .ok_or("usage: jats IN.txt [archiving|publishing ISSN]")?;
     let flavor = args.next().unwrap_or_else(|| "archiving".into()).parse()?;
     let bytes = std::fs::read(&path)?;
     let article = folio_core::parse::parse_bytes(&bytes, &Default::default())?.article;
-    let opts = folio_jats::JatsOptions {
-        flavor,
+    let journal = folio_jats::JournalMeta {
+        issn: args.next(),
         ..Default::default()
     };
+    let opts = folio_jats::JatsOptions::for_journal(flavor, journal);
     let mut out = std::io::stdout().lock();
     folio_jats::write(&article, &opts, &mut out)?;
     out.flush()?;

@@ -149,8 +149,8 @@ pub struct JournalMeta {
     /// holder), when known.
     pub title: Option<String>,
     /// The electronic ISSN (`1234-5679`); its check digit is verified.
-    /// Without one, the Publishing flavour writes an empty `<issn/>`, which
-    /// its DTD requires.
+    /// The Publishing flavour requires one (its DTD does): without it the
+    /// options are refused rather than an empty or made-up `<issn>` written.
     pub issn: Option<String>,
     /// `publisher-name`. Default: the article's publisher (or copyright
     /// holder).
@@ -179,6 +179,24 @@ impl Default for JatsOptions {
 }
 
 impl JatsOptions {
+    /// Options for `flavor` with the journal identity that the Publishing
+    /// flavour requires (its DTD needs a `journal-id` and an `issn`).
+    ///
+    /// ```
+    /// use folio_jats::{Flavor, JatsOptions, JournalMeta};
+    /// let journal = JournalMeta { id: Some("pt".into()), issn: Some("0317-8471".into()), ..Default::default() };
+    /// let opts = JatsOptions::for_journal(Flavor::Publishing, journal);
+    /// assert!(opts.validate().is_ok());
+    /// assert!(JatsOptions { flavor: Flavor::Publishing, ..Default::default() }.validate().is_err());
+    /// ```
+    pub fn for_journal(flavor: Flavor, journal: JournalMeta) -> Self {
+        JatsOptions {
+            flavor,
+            journal,
+            ..Default::default()
+        }
+    }
+
     /// Reads the `jats.*` keys of [`Settings::options`]: `jats.flavor`
     /// (`archiving`|`publishing`), `jats.journal-id`, `jats.journal-title`,
     /// `jats.issn`, `jats.publisher` and `jats.article-type`.
@@ -218,9 +236,18 @@ impl JatsOptions {
         Ok(opts)
     }
 
-    /// Checks the options: a non-empty article type and a well-formed ISSN
-    /// (`NNNN-NNNC` with a correct check digit).
+    /// Checks the options: a non-empty article type, a well-formed ISSN
+    /// (`NNNN-NNNC` with a correct check digit), and an ISSN for the
+    /// Publishing flavour, whose DTD requires one.
     pub fn validate(&self) -> Result<(), Error> {
+        if self.flavor == Flavor::Publishing && self.journal.issn.is_none() {
+            return Err(Error::Option {
+                key: "jats.issn".into(),
+                message: "the Publishing flavour requires the journal's ISSN (its DTD has no \
+                          journal-meta without one); give it, or use the Archiving flavour"
+                    .into(),
+            });
+        }
         if self.article_type.trim().is_empty() {
             return Err(Error::Option {
                 key: "jats.article-type".into(),
@@ -239,6 +266,48 @@ impl JatsOptions {
         }
         Ok(())
     }
+}
+
+/// The `journal-id`: the option, else derived from the publisher (the
+/// option's or the article's), else from the source URL's host.
+fn journal_id_of(a: &Article, opts: &JatsOptions) -> Option<String> {
+    let j = &opts.journal;
+    j.id.clone()
+        .or_else(|| {
+            j.publisher
+                .clone()
+                .or_else(|| meta::publisher(a))
+                .filter(|p| !blank(p))
+                .and_then(|p| journal_id(&p))
+        })
+        .or_else(|| given(&a.source_url).and_then(url_host).and_then(journal_id))
+}
+
+/// Whether a link's visible text is its address (`https://x.org/a`,
+/// `x.org/a`, `mailto:` dropped), so that it needs a title.
+fn bare_address(text: &str, url: &str) -> bool {
+    let strip = |s: &str| {
+        let s = s.trim();
+        let s = s.strip_prefix("mailto:").unwrap_or(s);
+        let s = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .unwrap_or(s);
+        s.strip_prefix("www.")
+            .unwrap_or(s)
+            .trim_end_matches('/')
+            .to_ascii_lowercase()
+    };
+    strip(text) == strip(url)
+}
+
+/// The title for a bare-address link: the host (`kcna.kp`), or the address
+/// of an e-mail link.
+fn link_title(url: &str) -> Option<String> {
+    if let Some(addr) = url.strip_prefix("mailto:") {
+        return Some(clean(addr).into_owned()).filter(|a| !a.is_empty());
+    }
+    url_host(url).map(|h| clean(h).into_owned())
 }
 
 /// Whether `s` is an ISSN with a valid check digit (`0317-8471`).
@@ -286,6 +355,14 @@ pub enum Error {
 /// written when they are invalid.
 pub fn write(article: &Article, opts: &JatsOptions, out: &mut impl Write) -> Result<(), Error> {
     opts.validate()?;
+    if opts.flavor == Flavor::Publishing && journal_id_of(article, opts).is_none() {
+        return Err(Error::Option {
+            key: "jats.journal-id".into(),
+            message: "the Publishing flavour requires a journal id, and the article names no \
+                      publisher or source address to derive one from; give it"
+                .into(),
+        });
+    }
     let mut buf = Vec::with_capacity(8 * 1024);
     {
         let mut x = Xml::new(&mut buf);
@@ -528,10 +605,14 @@ impl<W: Write> Xml<W> {
                 Inline::Link { text, url } => {
                     let href = clean(url);
                     let href = uri(&href);
-                    self.event(Event::Start(start(
-                        "ext-link",
-                        &[("ext-link-type", "uri"), ("xlink:href", &href)],
-                    )))?;
+                    let mut attrs = vec![("ext-link-type", "uri"), ("xlink:href", &*href)];
+                    // JATS4R asks for a title where the visible text is the
+                    // bare address: the host it leads to.
+                    let title = bare_address(text, url).then(|| link_title(url)).flatten();
+                    if let Some(t) = &title {
+                        attrs.push(("xlink:title", t));
+                    }
+                    self.event(Event::Start(start("ext-link", &attrs)))?;
                     self.text(text)?;
                     self.event(Event::End(BytesEnd::new("ext-link")))?;
                 }
@@ -596,10 +677,7 @@ impl<W: Write> Xml<W> {
             .clone()
             .or_else(|| meta::publisher(a))
             .filter(|p| !blank(p));
-        let id =
-            j.id.clone()
-                .or_else(|| publisher.as_deref().and_then(journal_id))
-                .or_else(|| given(&a.source_url).and_then(url_host).and_then(journal_id));
+        let id = journal_id_of(a, opts);
         let title = j
             .title
             .clone()
@@ -611,26 +689,19 @@ impl<W: Write> Xml<W> {
             return Ok(());
         }
         self.open("journal-meta", &[])?;
-        match (&id, opts.flavor) {
-            (Some(id), _) => self.leaf("journal-id", &[("journal-id-type", "publisher-id")], id)?,
-            // The Publishing DTD requires a journal-id.
-            (None, Flavor::Publishing) => self.leaf(
-                "journal-id",
-                &[("journal-id-type", "publisher-id")],
-                "unknown",
-            )?,
-            (None, Flavor::Archiving) => {}
+        // The Publishing DTD requires a journal-id; `write` refuses the
+        // options before this point when there is none.
+        if let Some(id) = &id {
+            self.leaf("journal-id", &[("journal-id-type", "publisher-id")], id)?;
         }
         if let Some(t) = &title {
             self.open("journal-title-group", &[])?;
             self.leaf("journal-title", &[], t)?;
             self.close("journal-title-group")?;
         }
-        match (&j.issn, opts.flavor) {
-            (Some(issn), _) => self.leaf("issn", &[("publication-format", "electronic")], issn)?,
-            // The Publishing DTD requires an issn; an empty one says "none".
-            (None, Flavor::Publishing) => self.leaf("issn", &[], "")?,
-            (None, Flavor::Archiving) => {}
+        // `JatsOptions::validate` requires an ISSN for Publishing.
+        if let Some(issn) = &j.issn {
+            self.leaf("issn", &[("publication-format", "electronic")], issn)?;
         }
         if let Some(p) = &publisher {
             self.open("publisher", &[])?;
@@ -638,6 +709,31 @@ impl<W: Write> Xml<W> {
             self.close("publisher")?;
         }
         self.close("journal-meta")
+    }
+
+    /// `permissions`, which JATS4R asks of every article. Only what the
+    /// text states goes in: a statement, year and holder when the copyright
+    /// line gives a year and a holder (JATS4R requires all three together);
+    /// otherwise the element stays empty and the line itself is kept in the
+    /// footer notes. No year is taken from the publication date.
+    fn permissions(&mut self, a: &Article) -> io::Result<()> {
+        let stated = a.copyright.as_ref().and_then(|c| {
+            let holder = given(&c.holder)?;
+            Some((meta::rights(a)?, c.year?, holder))
+        });
+        match stated {
+            Some((statement, year, holder)) => {
+                self.open("permissions", &[])?;
+                self.leaf("copyright-statement", &[], &statement)?;
+                self.leaf("copyright-year", &[], &format!("{year:04}"))?;
+                self.leaf("copyright-holder", &[], holder)?;
+                self.close("permissions")
+            }
+            None => {
+                self.nl()?;
+                self.event(Event::Empty(BytesStart::new("permissions")))
+            }
+        }
     }
 
     fn article_meta(&mut self, a: &Article) -> io::Result<()> {
@@ -702,30 +798,27 @@ impl<W: Write> Xml<W> {
                 self.event(Event::Empty(BytesStart::new("pub-date-not-available")))?;
             }
         }
-        if let Some(c) = &a.copyright {
-            self.open("permissions", &[])?;
-            if let Some(statement) = meta::rights(a) {
-                self.leaf("copyright-statement", &[], &statement)?;
-            }
-            if let Some(y) = c.year.or_else(|| a.rights_year()) {
-                self.leaf("copyright-year", &[], &format!("{y:04}"))?;
-            }
-            if let Some(h) = given(&c.holder).or_else(|| given(&a.publisher)) {
-                self.leaf("copyright-holder", &[], h)?;
-            }
-            self.close("permissions")?;
-        }
+        self.permissions(a)?;
         if let Some(url) = given(&a.source_url) {
             let href = clean(url);
             let href = uri(&href);
+            // JATS4R asks for a title on a link whose text is a bare
+            // address: the article's own title is what this one points to.
+            let title = clean(&a.title);
             self.leaf(
                 "self-uri",
-                &[("content-type", "html"), ("xlink:href", &href)],
+                &[
+                    ("content-type", "html"),
+                    ("xlink:href", &href),
+                    ("xlink:title", &title),
+                ],
                 url,
             )?;
         }
         if let Some(s) = given(&a.standfirst) {
-            self.open("abstract", &[("abstract-type", "standfirst")])?;
+            // A standfirst (dek) is the editor's short summary under the
+            // headline: JATS4R's `summary`.
+            self.open("abstract", &[("abstract-type", "summary")])?;
             self.leaf("p", &[], s)?;
             self.close("abstract")?;
         }

@@ -34,7 +34,11 @@ fn doctype_names_the_flavour() {
     assert!(archiving.contains(
         "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD with MathML3 v1.3 20210610//EN\""
     ));
-    let publishing = via_writer(&a, &settings(&[("jats.flavor", "publishing")])).unwrap();
+    let publishing = via_writer(
+        &a,
+        &settings(&[("jats.flavor", "publishing"), ("jats.issn", "0317-8471")]),
+    )
+    .unwrap();
     assert!(publishing.contains(
         "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Publishing DTD with MathML3 v1.3 20210610//EN\""
     ));
@@ -82,20 +86,35 @@ fn journal_meta_defaults_come_from_the_article() {
     );
     assert!(jm.child("issn").is_none(), "no ISSN invented in Archiving");
 
-    // Publishing requires journal-id and issn even when nothing is known.
+    // Publishing requires a journal-id and an issn (its DTD does): with
+    // nothing to take them from, the options are refused, naming the key,
+    // instead of a placeholder being written.
     let bare = Article {
         title: "T".into(),
         language: "en".into(),
         ..Default::default()
     };
-    let opts = JatsOptions {
-        flavor: Flavor::Publishing,
+    let publishing = |journal: JournalMeta| JatsOptions::for_journal(Flavor::Publishing, journal);
+    let mut out = Vec::new();
+    let err = folio_jats::write(&bare, &publishing(JournalMeta::default()), &mut out).unwrap_err();
+    assert!(err.to_string().contains("jats.issn"), "{err}");
+    let with_issn = JournalMeta {
+        issn: Some("0317-8471".into()),
         ..Default::default()
     };
-    let root = read(&jats(&bare, &opts));
+    let err = folio_jats::write(&bare, &publishing(with_issn.clone()), &mut out).unwrap_err();
+    assert!(err.to_string().contains("jats.journal-id"), "{err}");
+    assert!(out.is_empty(), "nothing written on an option error");
+    let root = read(&jats(
+        &bare,
+        &publishing(JournalMeta {
+            id: Some("tj".into()),
+            ..with_issn
+        }),
+    ));
     let jm = root.child("front").unwrap().child("journal-meta").unwrap();
-    assert_eq!(jm.child("journal-id").unwrap().text(), "unknown");
-    assert_eq!(jm.child("issn").unwrap().text(), "");
+    assert_eq!(jm.child("journal-id").unwrap().text(), "tj");
+    assert_eq!(jm.child("issn").unwrap().text(), "0317-8471");
     // Archiving leaves the empty journal-meta out.
     let root = read(&jats(&bare, &JatsOptions::default()));
     assert!(root.child("front").unwrap().child("journal-meta").is_none());
@@ -130,14 +149,18 @@ fn output_is_deterministic() {
     for (_, path) in fixtures() {
         let a = article(&path);
         for flavor in [Flavor::Archiving, Flavor::Publishing] {
-            let opts = JatsOptions {
-                flavor,
-                ..Default::default()
-            };
+            let opts = common::opts(flavor);
             let first = jats(&a, &opts);
             assert_eq!(first, jats(&a.clone(), &opts));
             // No clock: SOURCE_DATE_EPOCH does not change the output either.
-            let mut s = settings(&[("jats.flavor", flavor.name())]);
+            let mut s = settings(&[
+                ("jats.flavor", flavor.name()),
+                ("jats.journal-id", "folio-test"),
+                ("jats.issn", "0317-8471"),
+            ]);
+            if flavor == Flavor::Archiving {
+                s.options.retain(|k, _| k == "jats.flavor");
+            }
             assert_eq!(via_writer(&a, &s).unwrap(), first);
             s.timestamp = Some(1_700_000_000);
             assert_eq!(via_writer(&a, &s).unwrap(), first);

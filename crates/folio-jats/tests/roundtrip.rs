@@ -59,10 +59,7 @@ fn actual_leaves(el: &Element, out: &mut Vec<String>) {
 }
 
 fn check(name: &str, a: &Article, flavor: Flavor) {
-    let opts = JatsOptions {
-        flavor,
-        ..Default::default()
-    };
+    let opts = common::opts(flavor);
     let xml = jats(a, &opts);
     let root = read(&xml);
     assert_eq!(root.name, "article", "{name}");
@@ -196,13 +193,7 @@ fn torture_article_keeps_all_text() {
     let a = torture();
     for flavor in [Flavor::Archiving, Flavor::Publishing] {
         check("torture", &a, flavor);
-        let xml = jats(
-            &a,
-            &JatsOptions {
-                flavor,
-                ..Default::default()
-            },
-        );
+        let xml = jats(&a, &common::opts(flavor));
         assert!(
             !xml.chars()
                 .any(|c| folio_core::normalize::is_forbidden(c) && c != '\n'),

@@ -19,7 +19,7 @@ fn every_fixture_is_pinned() {
             insta::assert_snapshot!(format!("jats__{stem}"), xml);
         }
         let seed = root_seed(&inputs);
-        let opts = JatsOptions { flavor: Flavor::Publishing, ..Default::default() };
+        let opts = common::opts(Flavor::Publishing);
         insta::assert_snapshot!("jats-publishing__seed-pyongyang-times", jats(&article(&seed), &opts));
     });
 }

@@ -29,10 +29,7 @@ fn validator() -> Option<PathBuf> {
 
 /// Writes the inputs in `flavor` into `dir`, returning the file paths.
 fn write_all(inputs: &[(String, PathBuf)], flavor: Flavor, dir: &Path) -> Vec<PathBuf> {
-    let opts = JatsOptions {
-        flavor,
-        ..Default::default()
-    };
+    let opts = common::opts(flavor);
     inputs
         .iter()
         .map(|(stem, path)| {
@@ -137,10 +134,7 @@ fn torture_article_validates_in_both_flavours() {
     let mut files = Vec::new();
     for flavor in [Flavor::Archiving, Flavor::Publishing] {
         let out = dir.path().join(format!("torture.{flavor}.xml"));
-        let opts = JatsOptions {
-            flavor,
-            ..Default::default()
-        };
+        let opts = common::opts(flavor);
         std::fs::write(&out, jats(&a, &opts)).unwrap();
         files.push(out);
     }

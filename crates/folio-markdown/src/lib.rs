@@ -79,8 +79,8 @@ pub fn write_collection(
         if let Some(d) = collection.date {
             fields.push(("date", Value::Raw(d.format("%Y-%m-%d").to_string())));
         }
-        if !collection.authors.is_empty() {
-            fields.push(("authors", Value::List(collection.authors.clone())));
+        if let Some(v) = author_value(&collection.authors) {
+            fields.push(("author", v));
         }
         fields.push(("lang", Value::Str(lang_or_und(&collection.language))));
         if let Some(p) = &collection.publisher {
@@ -127,6 +127,16 @@ enum Value {
     List(Vec<String>),
 }
 
+/// `author`, as pandoc, Quarto and Jekyll read it: a string for one author,
+/// a list for several, nothing for none.
+fn author_value(authors: &[String]) -> Option<Value> {
+    match authors {
+        [] => None,
+        [one] => Some(Value::Str(one.clone())),
+        many => Some(Value::List(many.to_vec())),
+    }
+}
+
 fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     let mut f = vec![("title", Value::Str(a.title.clone()))];
     if let Some(s) = &a.subtitle {
@@ -141,11 +151,13 @@ fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     if let Some(t) = &a.date_text {
         f.push(("date_text", Value::Str(t.clone())));
     }
+    // `updated` is read as a date by static-site generators (Zola, Astro);
+    // the model keeps the stamp as written, so it goes under `updated_text`.
     if let Some(t) = &a.updated_text {
-        f.push(("updated", Value::Str(t.clone())));
+        f.push(("updated_text", Value::Str(t.clone())));
     }
-    if !a.authors.is_empty() {
-        f.push(("authors", Value::List(a.authors.clone())));
+    if let Some(v) = author_value(&a.authors) {
+        f.push(("author", v));
     }
     if let Some(b) = &a.byline {
         f.push(("byline", Value::Str(b.clone())));
@@ -159,6 +171,11 @@ fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     }
     if let Some(u) = &a.source_url {
         f.push(("source", Value::Str(u.clone())));
+    }
+    // The standfirst is the article's summary: `description` to pandoc,
+    // Hugo, Jekyll and Zola. It stays in the body too.
+    if let Some(d) = &a.standfirst {
+        f.push(("description", Value::Str(d.clone())));
     }
     f
 }
@@ -182,6 +199,12 @@ fn front_matter(md: &mut String, fields: &[(&str, Value)]) {
     }
     md.push_str("---\n");
 }
+
+/// Switches markdownlint's MD014 off until [`MD014_ON`], invisibly (see
+/// the code block writer).
+const MD014_OFF: &str = "[//]: # \"<!-- markdownlint-disable MD014 -->\"\n\n";
+/// Switches MD014 back on.
+const MD014_ON: &str = "[//]: # \"<!-- markdownlint-enable MD014 -->\"\n\n";
 
 /// The CommonMark body writer.
 struct Doc<'a> {
@@ -278,14 +301,18 @@ impl<'a> Doc<'a> {
             Block::Code { text } => {
                 // markdownlint's MD014 asks for shell prompts to be dropped when
                 // no output is shown; the author's text must stay exact, so the
-                // rule is switched off for this one block.
+                // rule is switched off for this one block. The switch is an
+                // HTML comment inside the title of a `[//]: #` link reference
+                // definition: markdownlint finds the comment on the line, and
+                // no renderer shows a definition (a bare comment is shown as
+                // text by markdown-it's default `html: false`).
                 let prompts_only = text.lines().filter(|l| !l.trim().is_empty()).count() > 0
                     && text.lines().filter(|l| !l.trim().is_empty()).all(|l| {
                         l.trim_start().starts_with('$')
                             && l.trim_start()[1..].starts_with(char::is_whitespace)
                     });
                 if prompts_only && prefix.is_empty() {
-                    self.md.push_str("<!-- markdownlint-disable MD014 -->\n\n");
+                    self.md.push_str(MD014_OFF);
                 }
                 let longest = longest_run(text, '`');
                 let fence = "`".repeat(longest.max(2) + 1);
@@ -298,7 +325,7 @@ impl<'a> Doc<'a> {
                 s.push('\n');
                 self.raw_block(&s, prefix);
                 if prompts_only && prefix.is_empty() {
-                    self.md.push_str("<!-- markdownlint-enable MD014 -->\n\n");
+                    self.md.push_str(MD014_ON);
                 }
             }
             Block::Quote { blocks } => {
@@ -492,12 +519,11 @@ fn escape(text: &str, out: &mut String, at_start: bool) {
                 }
                 out.push('_');
             }
-            '&' => {
-                if next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#') {
-                    out.push('\\');
-                }
-                out.push('&');
-            }
+            // `&` is written as `&amp;` only where the text after it would
+            // read as a character reference (`&copy;`, `&#169;`): a
+            // backslash escape there shows literally in kramdown (Jekyll)
+            // and Python-Markdown (MkDocs), `&amp;` reads right everywhere.
+            '&' if starts_char_ref(&chars[i + 1..]) => out.push_str("&amp;"),
             '#' | '>' | '-' | '+' | '=' if first => {
                 out.push('\\');
                 out.push(c);
@@ -515,6 +541,21 @@ fn escape(text: &str, out: &mut String, at_start: bool) {
             _ => out.push(c),
         }
     }
+}
+
+/// Whether `after` (the text following a `&`) would make it a character
+/// reference: a name of ASCII letters and digits, or `#` and decimal or `#x`
+/// and hexadecimal digits, then `;`. Names are not checked against the HTML
+/// list, so an unknown `&name;` is escaped too, which reads the same.
+fn starts_char_ref(after: &[char]) -> bool {
+    let (digits, rest): (fn(&char) -> bool, &[char]) = match after {
+        ['#', 'x' | 'X', rest @ ..] => (char::is_ascii_hexdigit, rest),
+        ['#', rest @ ..] => (char::is_ascii_digit, rest),
+        [c, ..] if c.is_ascii_alphabetic() => (char::is_ascii_alphanumeric, after),
+        _ => return false,
+    };
+    let n = rest.iter().take_while(|c| digits(c)).count();
+    n > 0 && n <= 32 && rest.get(n) == Some(&';')
 }
 
 /// Whether `before` (the text from the line start) is 1–9 digits, so that a

@@ -51,6 +51,22 @@ pub fn article(path: &Path) -> Article {
         .article
 }
 
+/// Options for a flavour; Publishing gets the journal identity its DTD
+/// requires (a test journal id and ISSN).
+pub fn opts(flavor: folio_jats::Flavor) -> folio_jats::JatsOptions {
+    match flavor {
+        folio_jats::Flavor::Publishing => folio_jats::JatsOptions::for_journal(
+            flavor,
+            folio_jats::JournalMeta {
+                id: Some("folio-test".into()),
+                issn: Some("0317-8471".into()),
+                ..Default::default()
+            },
+        ),
+        _ => folio_jats::JatsOptions::default(),
+    }
+}
+
 /// Writes an article as JATS with the given options.
 pub fn jats(article: &Article, opts: &folio_jats::JatsOptions) -> String {
     let mut out = Vec::new();
