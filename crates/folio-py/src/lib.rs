@@ -437,10 +437,38 @@ fn settings(
     Ok(s)
 }
 
+/// A writer's error: a bad option value (`true`) or a document it cannot
+/// produce (`false`), with the message.
+type WriteError = (bool, String);
+
+/// Tells a writer's option errors (a JATS ISSN that does not check, a font
+/// file that cannot be read, a cover that is not an image) from the rest.
+fn classify(e: folio_core::DynError) -> WriteError {
+    let option = matches!(
+        e.downcast_ref::<folio_jats::Error>(),
+        Some(folio_jats::Error::Option { .. })
+    ) || matches!(
+        e.downcast_ref::<folio_pdf::Error>(),
+        Some(folio_pdf::Error::Font { .. })
+    ) || matches!(
+        e.downcast_ref::<folio_epub::Error>(),
+        Some(folio_epub::Error::Cover(_) | folio_epub::Error::CoverRead { .. })
+    );
+    (option, e.to_string())
+}
+
+fn write_error(name: &str, (option, message): WriteError) -> PyErr {
+    if option {
+        OptionError::new_err(message)
+    } else {
+        OutputError::new_err(format!("{name}: error: {message}"))
+    }
+}
+
 /// Writes one article to bytes.
-fn write_article(w: &dyn Writer, a: &Article, s: &Settings) -> Result<Vec<u8>, String> {
+fn write_article(w: &dyn Writer, a: &Article, s: &Settings) -> Result<Vec<u8>, WriteError> {
     let mut out = Vec::new();
-    w.write_article(a, s, &mut out).map_err(|e| e.to_string())?;
+    w.write_article(a, s, &mut out).map_err(classify)?;
     Ok(out)
 }
 
@@ -525,7 +553,7 @@ fn convert<'py>(
         load(&name, &bytes, json, &ropts).map(|(a, d)| (write_article(writer, &a, &settings), d))
     });
     let (out, diags) = r.map_err(|e| e.into_py(py))?;
-    let out = out.map_err(|e| OutputError::new_err(format!("{name}: error: {e}")))?;
+    let out = out.map_err(|e| write_error(&name, e))?;
     Ok((PyBytes::new(py, &out), py_diags(&diags)))
 }
 
@@ -596,7 +624,7 @@ fn book<'py>(
     enum BookErr {
         Read(ReadError),
         Failed(String),
-        Write(String),
+        Write(WriteError),
     }
     let r = py.detach(|| {
         let mut articles: Vec<(usize, Article)> = Vec::new();
@@ -632,7 +660,7 @@ fn book<'py>(
             }
         }
         if articles.is_empty() {
-            return Err(BookErr::Write("no article could be read".into()));
+            return Err(BookErr::Write((false, "no article could be read".into())));
         }
         if by_date {
             for (i, a) in &articles {
@@ -659,7 +687,7 @@ fn book<'py>(
         let mut out = Vec::new();
         writer
             .write_collection(&collection, &settings, &mut out)
-            .map_err(|e| BookErr::Write(e.to_string()))?;
+            .map_err(|e| BookErr::Write(classify(e)))?;
         Ok((out, diags, failed))
     });
     match r {
@@ -675,7 +703,7 @@ fn book<'py>(
         }
         Err(BookErr::Read(e)) => Err(e.into_py(py)),
         Err(BookErr::Failed(m)) => Err(InputError::new_err(m)),
-        Err(BookErr::Write(m)) => Err(OutputError::new_err(m)),
+        Err(BookErr::Write(e)) => Err(write_error("book", e)),
     }
 }
 

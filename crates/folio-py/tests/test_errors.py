@@ -87,6 +87,25 @@ def test_bad_value_is_option_error(kw):
         folio.convert(SEED, **kw)
 
 
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"to": "jats", "flavor": "publishing"},  # Publishing needs the journal's ISSN
+        {"to": "jats", "issn": "1234-5678"},  # the check digit is wrong
+    ],
+)
+def test_writer_refuses_option_value(cli, kw):
+    with pytest.raises(folio.OptionError, match="jats.issn"):
+        folio.convert(SEED, **kw)
+
+
+def test_font_that_is_not_a_font(tmp_path):
+    bad = tmp_path / "bad.ttf"
+    bad.write_bytes(b"not a font")
+    with pytest.raises(folio.OptionError, match="bad.ttf"):
+        folio.convert(SEED, to="pdf", fonts=[bad])
+
+
 def test_bad_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(folio.OptionError, match="SOURCE_DATE_EPOCH"):

@@ -72,7 +72,8 @@ def test_parse_is_the_json_contract(cli):
 # (python keywords, CLI flags, format)
 OPTION_CASES = [
     ({"front_matter": False}, ["-O", "markdown.front-matter=false"], "md"),
-    ({"flavor": "publishing"}, ["--jats-flavor", "publishing"], "jats"),
+    ({"flavor": "publishing", "issn": "0317-8471", "journal_id": "pt"},
+     ["--jats-flavor", "publishing", "--jats-issn", "0317-8471", "--jats-journal-id", "pt"], "jats"),
     (
         {"journal_id": "pyt", "journal_title": "Pyongyang Times", "issn": "0317-8471", "publisher": "PT"},
         ["--jats-journal-id", "pyt", "--jats-journal-title", "Pyongyang Times", "--jats-issn", "0317-8471",
