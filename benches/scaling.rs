@@ -101,10 +101,7 @@ fn stages() -> Vec<(&'static str, Stage)> {
         }),
         ("pdf", |_, a| {
             let mut v = Vec::new();
-            let opts = folio_pdf::PdfOptions {
-                no_system_fonts: true,
-                ..Default::default()
-            };
+            let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
             folio_pdf::write(a, &opts, &mut v).unwrap();
             v.len()
         }),

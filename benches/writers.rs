@@ -1,4 +1,4 @@
-//! Every registered writer (the CLI's registry, so a new format is
+//! Every registered writer (`folio_driver::WRITERS`, so a new format is
 //! benchmarked without touching this file) on the seed, the longest dev
 //! article, and 1,000 articles of the bulk corpus: one collection (the
 //! e-book) where the writer writes collections, else 1,000 separate
@@ -8,12 +8,9 @@
 //! when `../shared` is absent.
 #![allow(missing_docs)]
 
-#[path = "../src/registry.rs"]
-#[allow(dead_code)]
-mod registry;
-
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use folio_core::{Article, Collection, Settings};
+use folio_core::{Article, Collection};
+use folio_driver::Options;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -57,12 +54,9 @@ fn bench(c: &mut Criterion) {
         articles: bulk,
         ..Default::default()
     };
-    let settings = Settings {
-        timestamp: Some(0),
-        ..Default::default()
-    };
+    let settings = Options::new().with_timestamp(Some(0));
 
-    for w in registry::WRITERS {
+    for w in folio_driver::WRITERS {
         let mut g = c.benchmark_group(w.name());
         for (name, text) in &singles {
             let a = parse(text);

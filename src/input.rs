@@ -56,6 +56,8 @@ pub struct Overrides {
 pub struct ReadOptions {
     pub date_order: DateOrder,
     pub lossy: bool,
+    /// JSON input: unknown keys are warnings, not errors.
+    pub lenient: bool,
     pub overrides: Overrides,
     /// Read the input as Folio JSON regardless of its name.
     pub force_json: Option<bool>,
@@ -180,11 +182,14 @@ pub fn load_bytes(src: &Source, bytes: &[u8], opts: &ReadOptions) -> Result<Load
         .unwrap_or_else(|| looks_like_json(src, bytes));
     let (mut article, mut diagnostics, trace) = if json {
         let text = folio_core::normalize::decode(bytes, policy).map_err(core_err)?;
-        (
-            folio_core::json::read(&text).map_err(core_err)?,
-            vec![],
-            None,
-        )
+        let strictness = if opts.lenient {
+            folio_core::json::Strictness::Lenient
+        } else {
+            folio_core::json::Strictness::Strict
+        };
+        let (article, warnings) =
+            folio_core::json::read_with(&text, strictness).map_err(core_err)?;
+        (article, warnings, None)
     } else {
         let popts = ParseOptions {
             date_order: opts.date_order,

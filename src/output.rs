@@ -4,6 +4,41 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Why an output was not written, with the exit status to report.
+#[derive(Debug)]
+pub struct Failure {
+    /// The exit status (see `crate::exit`).
+    pub code: u8,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A file-system failure: the output could not be written.
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure {
+            code: crate::exit::OUTPUT,
+            message,
+        }
+    }
+}
+
+/// A writer's failure, with the exit status of its kind.
+impl From<folio_driver::Error> for Failure {
+    fn from(e: folio_driver::Error) -> Self {
+        Failure {
+            code: crate::exit::for_error(&e),
+            message: e.to_string(),
+        }
+    }
+}
+
 /// Where an output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -45,8 +80,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// untouched.
 pub fn write_atomic(
     target: &Target,
-    produce: impl FnOnce(&mut dyn Write) -> Result<(), String>,
-) -> Result<(), String> {
+    produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     match target {
         Target::Stdout => {
             let mut buf = Vec::new();
@@ -55,9 +90,9 @@ pub fn write_atomic(
             let mut lock = stdout.lock();
             lock.write_all(&buf)
                 .and_then(|_| lock.flush())
-                .map_err(|e| format!("cannot write to standard output: {e}"))
+                .map_err(|e| format!("cannot write to standard output: {e}").into())
         }
-        Target::File(path) => stage(path, produce)?.commit(),
+        Target::File(path) => Ok(stage(path, produce)?.commit()?),
     }
 }
 
@@ -73,17 +108,14 @@ pub struct Staged {
 /// [`Staged`].
 pub fn stage(
     path: &Path,
-    produce: impl FnOnce(&mut dyn Write) -> Result<(), String>,
-) -> Result<Staged, String> {
+    produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<Staged, Failure> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        return Err(format!(
-            "the output folder {} does not exist",
-            dir.display()
-        ));
+        return Err(format!("the output folder {} does not exist", dir.display()).into());
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".folio-")

@@ -188,7 +188,10 @@ fn malformed_cover_and_font_are_errors_not_panics() {
         .arg("--cover")
         .arg(&junk)
         .assert()
-        .code(3);
+        // A file given as an option that cannot be used: a usage error
+        // naming the option.
+        .code(2)
+        .stderr(predicates::str::contains("epub.cover"));
     assert!(!out.exists());
     let out = dir.path().join("o.pdf");
     folio()
@@ -199,7 +202,8 @@ fn malformed_cover_and_font_are_errors_not_panics() {
         .arg("--font")
         .arg(&font)
         .assert()
-        .code(3);
+        .code(2)
+        .stderr(predicates::str::contains("pdf.fonts"));
     assert!(!out.exists());
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
 }

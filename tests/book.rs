@@ -155,7 +155,8 @@ fn article_level_format_needs_a_folder() {
         .args(["book", "-q", "-o", "x.xml"])
         .arg(fx(SMALL[0]))
         .assert()
-        .code(3)
+        // A writer that cannot write a collection to one file: a usage error.
+        .code(2)
         .stderr(predicate::str::contains("give a folder name"));
 }
 

@@ -269,6 +269,78 @@ fn missing_output_folder_is_an_output_error() {
         ));
 }
 
+/// `folio convert SEED ARGS...`, returning the assertion.
+fn convert_with(args: &[&str]) -> assert_cmd::assert::Assert {
+    folio().arg("convert").arg(seed()).args(args).assert()
+}
+
+#[test]
+fn option_typos_and_bad_values_are_usage_errors_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.md");
+    let out = out.to_str().unwrap();
+    // (arguments, the key named, an accepted key or value named)
+    for (args, key, accepted) in [
+        (
+            vec!["-O", "markdown.frontmatter=false"],
+            "markdown.frontmatter",
+            "front-matter",
+        ),
+        (
+            vec!["-O", "markdown.front-matter=no"],
+            "markdown.front-matter",
+            "boolean",
+        ),
+        (vec!["-O", "pdf.page-size=b5"], "pdf.page-size", "a5"),
+        (vec!["-O", "pdf.font-size=100"], "pdf.font-size", "4 to 72"),
+        (vec!["-O", "jats.issn=1234-5678"], "jats.issn", "NNNN-NNNC"),
+        (vec!["--jats-issn", "1234-5678"], "jats.issn", "NNNN-NNNC"),
+        (vec!["-O", "docx.x=1"], "docx", "markdown"),
+        (vec!["-O", "nokey"], "nokey", "FORMAT.KEY=VALUE"),
+        (vec!["--font-size", "100"], "font-size", "4 to 72"),
+        (vec!["--page-size", "b5"], "page-size", "a5"),
+    ] {
+        let mut all = args.clone();
+        all.extend(["-o", out]);
+        let assert = convert_with(&all).code(2);
+        let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(
+            err.contains(key) && err.contains(accepted),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!std::path::Path::new(out).exists());
+    // A good -O value reaches the writer.
+    convert_with(&["-O", "markdown.front-matter=false", "-o", out]).success();
+    assert!(fs::read_to_string(out).unwrap().starts_with("# "));
+}
+
+#[test]
+fn write_failures_are_output_errors() {
+    // Standard output closed for writing: exit 3, not a panic.
+    let dev_full = std::path::Path::new("/dev/full");
+    if dev_full.exists() {
+        use assert_cmd::assert::OutputAssertExt;
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("folio"))
+            .arg("convert")
+            .arg(seed())
+            .args(["-t", "md"])
+            .stdout(std::fs::File::create(dev_full).unwrap())
+            .output()
+            .unwrap()
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains("cannot write to standard output"));
+    }
+    // A folder where the output file should be.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("taken.md");
+    fs::create_dir(&out).unwrap();
+    convert_with(&["-o", out.to_str().unwrap()])
+        .code(3)
+        .stderr(predicate::str::contains("taken.md"));
+}
+
 #[test]
 fn usage_errors() {
     folio().args(["convert"]).assert().code(2);

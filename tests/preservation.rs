@@ -25,14 +25,10 @@ fn check(a: &Article) -> Vec<String> {
         folio_jats::Flavor::Archiving,
         folio_jats::Flavor::Publishing,
     ] {
-        let opts = folio_jats::JatsOptions::for_journal(
-            flavor,
-            folio_jats::JournalMeta {
-                id: Some("folio-test".into()),
-                issn: Some("0317-8471".into()),
-                ..Default::default()
-            },
-        );
+        let opts = folio_jats::JatsOptions::default()
+            .with_flavor(flavor)
+            .with_issn("0317-8471")
+            .with_journal_id("folio-test");
         let mut xml = Vec::new();
         folio_jats::write(a, &opts, &mut xml).unwrap();
         note(

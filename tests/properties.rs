@@ -156,11 +156,10 @@ proptest! {
         let Some(a) = parse_ok(&text) else { return Ok(()) };
         let mut opts = folio_jats::JatsOptions::default();
         if publishing {
-            opts = folio_jats::JatsOptions::for_journal(folio_jats::Flavor::Publishing, folio_jats::JournalMeta {
-                id: Some("folio-test".into()),
-                issn: Some("0317-8471".into()),
-                ..Default::default()
-            });
+            opts = folio_jats::JatsOptions::default()
+            .with_flavor(folio_jats::Flavor::Publishing)
+            .with_issn("0317-8471")
+            .with_journal_id("folio-test");
         }
         let mut xml = Vec::new();
         folio_jats::write(&a, &opts, &mut xml).unwrap();
@@ -178,7 +177,7 @@ proptest! {
         folio_epub::write(&a, &Default::default(), &mut epub).unwrap();
         folio_check::epub(&a, &epub).map_err(TestCaseError::fail)?;
         let mut pdf = Vec::new();
-        let opts = folio_pdf::PdfOptions { no_system_fonts: true, ..Default::default() };
+        let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
         // Characters no bundled font covers are an error by design (never
         // tofu); anything else must succeed.
         match folio_pdf::write(&a, &opts, &mut pdf) {

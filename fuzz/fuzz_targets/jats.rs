@@ -11,14 +11,10 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     };
     let mut opts = folio_jats::JatsOptions::default();
     if knobs & 0x10 != 0 {
-        opts = folio_jats::JatsOptions::for_journal(
-            folio_jats::Flavor::Publishing,
-            folio_jats::JournalMeta {
-                id: Some("folio-fuzz".into()),
-                issn: Some("0317-8471".into()),
-                ..Default::default()
-            },
-        );
+        opts = folio_jats::JatsOptions::default()
+            .with_flavor(folio_jats::Flavor::Publishing)
+            .with_issn("0317-8471")
+            .with_journal_id("folio-fuzz");
     }
     let mut xml = Vec::new();
     folio_jats::write(&article, &opts, &mut xml).unwrap();

@@ -10,10 +10,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Some((article, _)) = common::article(data) else {
         return;
     };
-    let opts = folio_pdf::PdfOptions {
-        no_system_fonts: true,
-        ..Default::default()
-    };
+    let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
     let mut pdf = Vec::new();
     match folio_pdf::write(&article, &opts, &mut pdf) {
         Ok(()) => folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap(),

@@ -340,10 +340,7 @@ pub fn pdf_footer_words(a: &Article) -> Vec<String> {
     words(&dehyphenate(&parts.join("\n")))
 }
 
-/// Hebrew and Arabic script, set right to left.
-fn is_rtl(c: char) -> bool {
-    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
+use folio_core::script::is_rtl;
 
 /// A PDF parses (lopdf), and its text extracts (pdf-extract, through each
 /// font's ToUnicode map): inside `text_area` (`[x, y, width, height]` in

@@ -1,39 +1,219 @@
 //! JSON in and out: the model's serde form.
+//!
+//! Written JSON starts with `folio_version`, the version of Folio that wrote
+//! it; the rest is the [`Article`] (or [`Collection`]) as serde gives it.
+//! [`schema`] (feature `schema`) is its JSON Schema, committed as
+//! `schema/article.schema.json`.
+//!
+//! Reading is strict: a key the model does not have (`"author"` where the
+//! model says `"authors"`) is an error naming the key, its place and its
+//! line, since silently dropping it would lose what the user meant.
+//! [`read_with`] with [`Strictness::Lenient`] turns those errors into
+//! warnings.
 
+use crate::diag::Diagnostic;
 use crate::error::Error;
 use crate::model::{Article, Block, Collection, Inline, ListItem};
 use crate::normalize::clean;
-use crate::writer::{DynError, Settings, Writer};
 use std::io::Write;
 
+/// The version of Folio written as `folio_version` at the top of its JSON.
+pub const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Keys that JSON input may carry beside the model's: the writer's version
+/// and a JSON Schema reference.
+const META_KEYS: [&str; 2] = ["folio_version", "$schema"];
+
+/// The model with `folio_version` in front.
+#[derive(serde::Serialize)]
+struct Versioned<'a, T> {
+    folio_version: &'static str,
+    #[serde(flatten)]
+    inner: &'a T,
+}
+
 /// Writes an article as pretty-printed JSON with a final newline.
-pub fn write(article: &Article, out: &mut dyn Write) -> Result<(), DynError> {
-    serde_json::to_writer_pretty(&mut *out, article)?;
-    out.write_all(b"\n")?;
-    Ok(())
+pub fn write(article: &Article, out: &mut dyn Write) -> std::io::Result<()> {
+    write_value(article, out)
 }
 
-/// Reads an article from JSON. Text is cleaned exactly as raw-text input is
-/// (see [`crate::normalize::clean`]) so writers can rely on it.
+/// Writes a collection as pretty-printed JSON with a final newline.
+pub fn write_collection(collection: &Collection, out: &mut dyn Write) -> std::io::Result<()> {
+    write_value(collection, out)
+}
+
+fn write_value<T: serde::Serialize>(inner: &T, out: &mut dyn Write) -> std::io::Result<()> {
+    let v = Versioned {
+        folio_version: FOLIO_VERSION,
+        inner,
+    };
+    serde_json::to_writer_pretty(&mut *out, &v)?;
+    out.write_all(b"\n")
+}
+
+/// What to do with a key the model does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Strictness {
+    /// An error naming the key and its line (the default).
+    #[default]
+    Strict,
+    /// A warning naming the key and its line; the key is ignored.
+    Lenient,
+}
+
+/// Reads an article from JSON, refusing keys the model does not have. Text
+/// is cleaned exactly as raw-text input is (see
+/// [`crate::normalize::clean`]) so writers can rely on it.
+///
+/// ```
+/// let a = folio_core::json::read(r#"{"title": "T", "authors": ["Jane Doe"]}"#).unwrap();
+/// assert_eq!(a.authors, ["Jane Doe"]);
+/// let err = folio_core::json::read("{\n  \"title\": \"T\",\n  \"author\": \"Jane\"\n}").unwrap_err();
+/// assert!(err.to_string().contains("`author`"), "{err}");
+/// assert!(err.to_string().contains("line 3"), "{err}");
+/// ```
 pub fn read(text: &str) -> Result<Article, Error> {
-    let mut article: Article = serde_json::from_str(text).map_err(|e| Error::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
-    sanitize(&mut article);
-    Ok(article)
+    read_with(text, Strictness::Strict).map(|(a, _)| a)
 }
 
-/// Reads a collection from JSON.
+/// Reads an article from JSON; unknown keys are errors or, with
+/// [`Strictness::Lenient`], warnings returned beside the article.
+pub fn read_with(text: &str, strictness: Strictness) -> Result<(Article, Vec<Diagnostic>), Error> {
+    let (mut article, warnings): (Article, _) = deserialize(text, strictness)?;
+    sanitize(&mut article);
+    Ok((article, warnings))
+}
+
+/// Reads a collection from JSON, refusing keys the model does not have.
 pub fn read_collection(text: &str) -> Result<Collection, Error> {
-    let mut c: Collection = serde_json::from_str(text).map_err(|e| Error::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let (mut c, _): (Collection, _) = deserialize(text, Strictness::Strict)?;
     c.articles.iter_mut().for_each(sanitize);
     Ok(c)
+}
+
+/// A byte source for serde_json that tracks the line and column of what it
+/// has handed out, so that an unknown key can be reported where it stands.
+/// serde_json reads an `io::Read` a byte at a time, so the position is exact
+/// when the key's value is about to be read.
+struct LineCounter<'a> {
+    rest: &'a [u8],
+    /// 1-based line and column of the next byte.
+    pos: std::rc::Rc<std::cell::Cell<(usize, usize)>>,
+}
+
+impl std::io::Read for LineCounter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.rest.len());
+        let (head, tail) = self.rest.split_at(n);
+        buf[..n].copy_from_slice(head);
+        let (mut line, mut col) = self.pos.get();
+        match memchr::memrchr(b'\n', head) {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', head).count();
+                col = 1 + head[last + 1..]
+                    .iter()
+                    .filter(|b| (**b & 0xC0) != 0x80)
+                    .count();
+            }
+            None => col += head.iter().filter(|b| (**b & 0xC0) != 0x80).count(),
+        }
+        self.pos.set((line, col));
+        self.rest = tail;
+        Ok(n)
+    }
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(
+    text: &str,
+    strictness: Strictness,
+) -> Result<(T, Vec<Diagnostic>), Error> {
+    let json_err = |e: serde_json::Error| Error::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    };
+    // First pass on the string: fast, and serde_json's own positions for
+    // syntax and type errors.
+    let mut paths: Vec<String> = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_ignored::deserialize(&mut de, |path| {
+        let path = path.to_string();
+        if !META_KEYS.contains(&path.as_str()) {
+            paths.push(path);
+        }
+    })
+    .map_err(json_err)?;
+    de.end().map_err(json_err)?;
+    if paths.is_empty() {
+        return Ok((value, Vec::new()));
+    }
+    // Unknown keys: a second pass through a position-tracking reader finds
+    // where each one stands.
+    let pos = std::rc::Rc::new(std::cell::Cell::new((1, 1)));
+    let reader = LineCounter {
+        rest: text.as_bytes(),
+        pos: pos.clone(),
+    };
+    let mut unknown: Vec<(String, (usize, usize))> = Vec::new();
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let _: T = serde_ignored::deserialize(&mut de, |path| {
+        let path = path.to_string();
+        if !META_KEYS.contains(&path.as_str()) {
+            unknown.push((path, pos.get()));
+        }
+    })
+    .map_err(json_err)?;
+    let describe = |(path, _): &(String, (usize, usize))| {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        if key == path.as_str() {
+            format!("unknown key `{key}`")
+        } else {
+            format!("unknown key `{key}` (at `{path}`)")
+        }
+    };
+    match (strictness, unknown.first()) {
+        (_, None) => Ok((value, Vec::new())),
+        (Strictness::Strict, Some(first)) => Err(Error::Json {
+            line: first.1.0,
+            column: first.1.1,
+            message: format!(
+                "{}: Folio's JSON has no such key (see `folio schema`){}",
+                describe(first),
+                if unknown.len() > 1 {
+                    format!("; {} more unknown keys", unknown.len() - 1)
+                } else {
+                    String::new()
+                }
+            ),
+        }),
+        (Strictness::Lenient, Some(_)) => {
+            let warnings = unknown
+                .iter()
+                .map(|u| Diagnostic::warning(u.1.0, format!("{}: ignored", describe(u))))
+                .collect();
+            Ok((value, warnings))
+        }
+    }
+}
+
+/// The JSON Schema of an article as Folio writes and reads it (draft
+/// 2020-12), `folio_version` included.
+#[cfg(feature = "schema")]
+pub fn schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Article)).unwrap_or_default();
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert("$id".into(), "urn:folio:schema:article".into());
+        if let Some(props) = obj.get_mut("properties").and_then(|p| p.as_object_mut()) {
+            props.insert(
+                "folio_version".into(),
+                serde_json::json!({
+                    "description": "The version of Folio that wrote the file; ignored on input.",
+                    "type": "string"
+                }),
+            );
+        }
+    }
+    schema
 }
 
 fn fix(s: &mut String) {
@@ -101,41 +281,4 @@ pub fn sanitize(a: &mut Article) {
     }
     fix_blocks(&mut a.body);
     fix_blocks(&mut a.footer);
-}
-
-/// The JSON format for the writer registry.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JsonWriter;
-
-impl Writer for JsonWriter {
-    fn name(&self) -> &'static str {
-        "json"
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["json"]
-    }
-    fn description(&self) -> &'static str {
-        "Folio's document model as JSON (readable back as input)"
-    }
-    fn write_article(
-        &self,
-        a: &Article,
-        _: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write(a, out)
-    }
-    fn write_collection(
-        &self,
-        c: &Collection,
-        _: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        serde_json::to_writer_pretty(&mut *out, c)?;
-        out.write_all(b"\n")?;
-        Ok(())
-    }
-    fn supports_collections(&self) -> bool {
-        true
-    }
 }

@@ -410,3 +410,77 @@ mod tests {
         assert!(is_rtl("ar-EG"));
     }
 }
+
+/// A BCP 47 language tag that is never empty: a tag that is missing,
+/// blank or malformed is `und` (undetermined).
+///
+/// ```
+/// use folio_core::Language;
+/// assert_eq!(Language::new("pt_br").as_str(), "pt-BR");
+/// assert_eq!(Language::new("").as_str(), "und");
+/// assert_eq!(Language::new("C").as_str(), "und");
+/// assert!(Language::new(" ").is_undetermined());
+/// assert_eq!(Language::new("ar-EG").primary(), "ar");
+/// assert!(Language::new("ar-EG").is_rtl());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language(String);
+
+impl Language {
+    /// The tag of an undetermined language.
+    pub const UND: &'static str = "und";
+
+    /// The language of `tag`, normalized ([`normalize_tag`]); `und` when
+    /// the tag is empty or malformed.
+    pub fn new(tag: &str) -> Language {
+        Language(normalize_tag(tag).unwrap_or_else(|| Self::UND.to_owned()))
+    }
+
+    /// The undetermined language, `und`.
+    pub fn undetermined() -> Language {
+        Language(Self::UND.to_owned())
+    }
+
+    /// Whether this is `und`.
+    pub fn is_undetermined(&self) -> bool {
+        self.0 == Self::UND
+    }
+
+    /// The tag (`en`, `pt-BR`, `und`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The primary language subtag, lowercase (`pt` of `pt-BR`).
+    pub fn primary(&self) -> &str {
+        self.0.split('-').next().unwrap_or(Self::UND)
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        is_rtl(&self.0)
+    }
+
+    /// Whether the language is English (`en`, `en-GB`...).
+    pub fn is_english(&self) -> bool {
+        self.primary() == "en"
+    }
+}
+
+impl Default for Language {
+    fn default() -> Self {
+        Language::undetermined()
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Language {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}

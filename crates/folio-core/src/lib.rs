@@ -1,10 +1,11 @@
-//! Folio's core: the document model, the raw-article parser and the writer
-//! interface.
+//! Folio's core: the document model, the raw-article parser and the
+//! metadata every writer shares.
 //!
 //! Folio's pipeline is **text → [`parse`] → [`Article`] → writer**. This crate
-//! holds the first three stages; each output format is its own crate that
-//! implements [`Writer`] (`folio-markdown`, `folio-jats`, `folio-epub`,
-//! `folio-pdf`); JSON is the model's serde form ([`json`]).
+//! holds the first stages; each output format is its own crate with one
+//! entry point and one options type (`folio-markdown`, `folio-jats`,
+//! `folio-epub`, `folio-pdf`), JSON is the model's serde form ([`json`]),
+//! and `folio-driver` puts the writers behind one registry for front ends.
 //!
 //! ```
 //! use folio_core::{parse, Block};
@@ -22,15 +23,17 @@ pub mod diag;
 pub mod error;
 pub mod eval;
 pub mod json;
+pub mod labels;
 pub mod lang;
 pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+pub mod script;
 pub mod textcheck;
-pub mod writer;
 
 pub use diag::{Diagnostic, Severity};
 pub use error::Error;
+pub use lang::Language;
+pub use meta::Metadata;
 pub use model::*;
-pub use writer::{DynError, Settings, Writer};

@@ -1,11 +1,15 @@
-//! Metadata every writer derives the same way: stable identifiers,
-//! deterministic timestamps, and the display lines of the title block.
+//! Metadata every writer derives the same way: [`Metadata`] resolves an
+//! article's or a collection's title, creators, language, date, rights,
+//! publisher, identifier and timestamp once; the helpers below give stable
+//! identifiers, deterministic timestamps and the display lines of the title
+//! block.
 //!
-//! Writers call these instead of computing their own, so the EPUB
-//! identifier, the PDF `/ID` and the JATS dates agree for one input.
+//! Writers call these instead of computing their own, so EPUB's OPF, PDF's
+//! Info and XMP, Markdown's front matter and JATS agree for one input.
 
+use crate::labels::labels;
+use crate::lang::Language;
 use crate::model::{Article, Collection};
-use crate::writer::Settings;
 use chrono::{DateTime, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 
@@ -48,14 +52,11 @@ pub fn uuid(digest: &[u8; 32]) -> String {
 }
 
 /// The time to stamp on an output ("modified", "creation date"):
-/// `SOURCE_DATE_EPOCH` from [`Settings::timestamp`] when set, else midnight
-/// UTC of `date`, else the Unix epoch. Never the clock, so output is
-/// reproducible.
-pub fn timestamp(settings: &Settings, date: Option<NaiveDate>) -> DateTime<Utc> {
-    if let Some(t) = settings
-        .timestamp
-        .and_then(|s| DateTime::from_timestamp(s, 0))
-    {
+/// `source_date_epoch` (seconds since the Unix epoch, from
+/// `SOURCE_DATE_EPOCH`) when set, else midnight UTC of `date`, else the Unix
+/// epoch. Never the clock, so output is reproducible.
+pub fn timestamp(source_date_epoch: Option<i64>, date: Option<NaiveDate>) -> DateTime<Utc> {
+    if let Some(t) = source_date_epoch.and_then(|s| DateTime::from_timestamp(s, 0)) {
         return t;
     }
     date.and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -104,4 +105,155 @@ pub fn publisher(article: &Article) -> Option<String> {
         .publisher
         .clone()
         .or_else(|| article.copyright.as_ref().and_then(|c| c.holder.clone()))
+}
+
+/// The metadata of one document, resolved once by the rules every writer
+/// shares.
+///
+/// ```
+/// use folio_core::{Article, Collection, meta::Metadata};
+///
+/// let a = Article { title: "One".into(), language: "en".into(), authors: vec!["Jane Doe".into()],
+///     date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1), ..Default::default() };
+/// let b = Article { title: "Two".into(), language: "en".into(), authors: vec!["John Roe".into()],
+///     date: chrono::NaiveDate::from_ymd_opt(2024, 5, 3), ..Default::default() };
+/// let book = Collection { title: "Both".into(), articles: vec![a, b], ..Default::default() };
+/// let m = Metadata::of_collection(&book, None);
+/// assert_eq!(m.creators, ["Jane Doe", "John Roe"]);
+/// assert_eq!(m.language.as_str(), "en");
+/// assert_eq!(m.date.unwrap().to_string(), "2024-05-03");
+/// assert_eq!(m.timestamp.to_rfc3339(), "2024-05-03T00:00:00+00:00");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// The title; the "Untitled" label of the language when there is none.
+    pub title: String,
+    /// The subtitle, when there is one.
+    pub subtitle: Option<String>,
+    /// The authors, in order. A collection without its own authors lists
+    /// its articles' authors, each once, in order of appearance.
+    pub creators: Vec<String>,
+    /// The language. A collection without a determined language of its own
+    /// takes its articles' most common determined language (the first to
+    /// reach that count on a tie).
+    pub language: Language,
+    /// The date. A collection without a date of its own takes its newest
+    /// article's date.
+    pub date: Option<NaiveDate>,
+    /// The rights statement ([`rights`] for an article; a collection's own,
+    /// else the one all its articles share).
+    pub rights: Option<String>,
+    /// The publisher ([`publisher`] for an article; a collection's own,
+    /// else the one all its articles share).
+    pub publisher: Option<String>,
+    /// The source URL of an article.
+    pub source: Option<String>,
+    /// A short description: an article's standfirst, a collection's
+    /// subtitle.
+    pub description: Option<String>,
+    /// A name-based UUID of the content ([`uuid`] of the fingerprint).
+    pub identifier: String,
+    /// The time to stamp on the output ([`timestamp`] of the date).
+    pub timestamp: DateTime<Utc>,
+}
+
+fn given(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+fn title_or_untitled(title: &str, language: &Language) -> String {
+    if title.trim().is_empty() {
+        labels(language).untitled.to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
+impl Metadata {
+    /// Resolves an article's metadata; `source_date_epoch` is
+    /// `SOURCE_DATE_EPOCH` when set.
+    pub fn of_article(a: &Article, source_date_epoch: Option<i64>) -> Metadata {
+        let language = Language::new(&a.language);
+        Metadata {
+            title: title_or_untitled(&a.title, &language),
+            subtitle: given(a.subtitle.clone()),
+            creators: a.authors.clone(),
+            date: a.date,
+            rights: given(rights(a)),
+            publisher: given(publisher(a)),
+            source: given(a.source_url.clone()),
+            description: given(a.standfirst.clone()),
+            identifier: uuid(&fingerprint(a)),
+            timestamp: timestamp(source_date_epoch, a.date),
+            language,
+        }
+    }
+
+    /// Resolves a collection's metadata; `source_date_epoch` is
+    /// `SOURCE_DATE_EPOCH` when set.
+    pub fn of_collection(c: &Collection, source_date_epoch: Option<i64>) -> Metadata {
+        let language = collection_language(c);
+        let creators = if c.authors.is_empty() {
+            let mut all: Vec<String> = Vec::new();
+            for name in c.articles.iter().flat_map(|a| &a.authors) {
+                if !all.contains(name) {
+                    all.push(name.clone());
+                }
+            }
+            all
+        } else {
+            c.authors.clone()
+        };
+        let common = |f: fn(&Article) -> Option<String>| {
+            let mut values = c.articles.iter().map(f);
+            let first = values.next().flatten()?;
+            values
+                .all(|v| v.as_deref() == Some(first.as_str()))
+                .then_some(first)
+        };
+        let date = c
+            .date
+            .or_else(|| c.articles.iter().filter_map(|a| a.date).max());
+        Metadata {
+            title: title_or_untitled(&c.title, &language),
+            subtitle: given(c.subtitle.clone()),
+            creators,
+            date,
+            rights: given(c.rights.clone()).or_else(|| given(common(rights))),
+            publisher: given(c.publisher.clone()).or_else(|| given(common(publisher))),
+            source: None,
+            description: given(c.subtitle.clone()),
+            identifier: uuid(&collection_fingerprint(c)),
+            timestamp: timestamp(source_date_epoch, date),
+            language,
+        }
+    }
+}
+
+/// A collection's language: its own when determined, else its articles'
+/// most common determined language, else `und`.
+pub fn collection_language(c: &Collection) -> Language {
+    let own = Language::new(&c.language);
+    if !own.is_undetermined() {
+        return own;
+    }
+    let mut counts: Vec<(Language, usize)> = Vec::new();
+    for a in &c.articles {
+        let l = Language::new(&a.language);
+        if l.is_undetermined() {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _)| *x == l) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    // Stable: on a tie the first language to appear wins.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
+        .into_iter()
+        .next()
+        .map(|(l, _)| l)
+        .unwrap_or_default()
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 /// (`YYYY-MM-DD` or `null`), `authors` (array of strings), `language`
 /// (BCP 47) and `body` (array of blocks with a `type` field).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Article {
     /// The headline.
@@ -68,6 +69,7 @@ pub struct Article {
 
 /// A wire dateline such as `WASHINGTON (AP) —` or `Pyongyang, March 17 (KCNA) --`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Dateline {
     /// The dateline exactly as it opens the paragraph, dash included.
@@ -82,6 +84,7 @@ pub struct Dateline {
 
 /// Copyright facts, usually from a footer line like `2023 © All rights reserved.`
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Copyright {
     /// The statement as written in the source.
@@ -96,7 +99,8 @@ pub struct Copyright {
 
 /// A body block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     /// An ordinary paragraph.
     Paragraph {
@@ -150,7 +154,8 @@ pub enum Block {
 
 /// One list item: its own text, and any blocks nested below it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct ListItem {
     /// The item's text.
     pub content: Vec<Inline>,
@@ -161,6 +166,7 @@ pub struct ListItem {
 
 /// Whether a [`Block::Caption`] describes a picture or credits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaptionKind {
     /// Describes a picture.
@@ -172,6 +178,7 @@ pub enum CaptionKind {
 
 /// What a [`Block::Note`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// An editor's note or editor line (`(编辑：...)`).
@@ -201,7 +208,8 @@ pub enum NoteKind {
 
 /// Inline content: text and links.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Inline {
     /// Plain text.
     Text {
@@ -219,6 +227,7 @@ pub enum Inline {
 
 /// Articles collected into one e-book.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Collection {
     /// The book's title.

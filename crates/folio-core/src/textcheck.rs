@@ -3,10 +3,7 @@
 
 use crate::model::Article;
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{AC00}'..='\u{D7AF}')
-}
+use crate::script::{is_cjk, is_combining_mark as is_mark};
 
 /// Splits text into comparable words: runs of letters and digits, lowercased;
 /// each CJK character is a word of its own.
@@ -33,13 +30,6 @@ pub fn words(text: &str) -> Vec<String> {
         out.push(cur);
     }
     out
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks (Arabic vowel signs, Devanagari matras...) belong to
-    // their word.
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
-        | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}')
 }
 
 /// The words every output of `article` must contain, in reading order:

@@ -7,15 +7,14 @@ use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let opts = EpubOptions {
-        timestamp: std::env::var("SOURCE_DATE_EPOCH")
+    let mut opts = EpubOptions::default().with_timestamp(
+        std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.parse().ok()),
-        cover: match std::env::var("COVER") {
-            Ok(p) => Some(std::fs::read(p)?),
-            Err(_) => None,
-        },
-    };
+    );
+    if let Ok(p) = std::env::var("COVER") {
+        opts = opts.with_cover(p);
+    }
     let read = |f: &str| -> Result<folio_core::Article, Box<dyn std::error::Error>> {
         let text = std::fs::read(f)?;
         Ok(folio_core::parse::parse_bytes(&text, &Default::default())?.article)

@@ -47,9 +47,10 @@ mod package;
 mod xhtml;
 
 use epub_builder::ReferenceType;
+use folio_core::meta::{self, Metadata};
 use folio_core::model::{Article, Collection};
-use folio_core::{DynError, Settings, Writer, meta};
 use package::{BookMeta, Part};
+use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use xhtml::{Landmark, Lang, TocEntry};
@@ -58,16 +59,52 @@ use xhtml::{Landmark, Lang, TocEntry};
 const CSS: &str = include_str!("style.css");
 
 /// Options for [`write`] and [`write_collection`].
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// Deserializes from the `epub` table of `folio.toml` or `-O
+/// epub.KEY=VALUE` (kebab-case keys; unknown keys are refused).
+///
+/// ```
+/// let opts = folio_epub::EpubOptions::default().with_timestamp(Some(0));
+/// assert_eq!(opts.timestamp, Some(0));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct EpubOptions {
+    /// `cover`: a cover image file (PNG, JPEG, GIF, WebP or SVG). `None`: a
+    /// typographic cover is generated from the title, authors and date.
+    /// A file that cannot be read is an [`Error::CoverRead`]; a damaged or
+    /// unsupported image an [`Error::Cover`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cover: Option<PathBuf>,
+    /// The cover image's bytes, used instead of [`EpubOptions::cover`]
+    /// (not an option key: for library callers that hold the image).
+    #[serde(skip)]
+    pub cover_image: Option<Vec<u8>>,
     /// Seconds since the Unix epoch for `dcterms:modified` and the archive's
     /// timestamps (`SOURCE_DATE_EPOCH`). `None`: the content's date (the
     /// article's or collection's), else the Unix epoch; never the clock.
+    /// Not an option key: front ends set it from the environment.
+    #[serde(skip)]
     pub timestamp: Option<i64>,
-    /// A cover image (PNG, JPEG, GIF, WebP or SVG bytes). `None`: a
-    /// typographic cover is generated from the title, authors and date.
-    /// A damaged or unsupported image is an [`Error::Cover`].
-    pub cover: Option<Vec<u8>>,
+}
+
+impl EpubOptions {
+    /// Sets [`EpubOptions::cover`], a cover image file.
+    pub fn with_cover(mut self, path: impl Into<PathBuf>) -> Self {
+        self.cover = Some(path.into());
+        self
+    }
+    /// Sets [`EpubOptions::cover_image`], the cover image's bytes.
+    pub fn with_cover_image(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.cover_image = Some(bytes.into());
+        self
+    }
+    /// Sets [`EpubOptions::timestamp`].
+    pub fn with_timestamp(mut self, timestamp: Option<i64>) -> Self {
+        self.timestamp = timestamp;
+        self
+    }
 }
 
 /// Errors of the EPUB writer.
@@ -98,21 +135,21 @@ pub enum Error {
     Internal(String),
 }
 
-fn settings_for(opts: &EpubOptions) -> Settings {
-    Settings {
-        timestamp: opts.timestamp,
-        ..Settings::default()
-    }
-}
-
 fn cover_image(
     opts: &EpubOptions,
     text: &cover::CoverText,
     lang: &Lang,
 ) -> Result<cover::CoverImage, Error> {
-    match &opts.cover {
-        Some(bytes) => cover::user_cover(bytes),
-        None => Ok(cover::generated_cover(text, lang)?),
+    match (&opts.cover_image, &opts.cover) {
+        (Some(bytes), _) => cover::user_cover(bytes),
+        (None, Some(path)) => {
+            let bytes = std::fs::read(path).map_err(|source| Error::CoverRead {
+                path: path.clone(),
+                source,
+            })?;
+            cover::user_cover(&bytes)
+        }
+        (None, None) => Ok(cover::generated_cover(text, lang)?),
     }
 }
 
@@ -120,13 +157,29 @@ fn none_if_empty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
+/// The package metadata: what [`Metadata`] resolved, in EPUB's terms.
+fn book_meta(m: Metadata, lang: Lang) -> BookMeta {
+    BookMeta {
+        title: m.title,
+        creators: m.creators,
+        lang,
+        date: m.date,
+        rights: m.rights,
+        publisher: m.publisher,
+        source: m.source,
+        description: m.description,
+        identifier: m.identifier,
+        modified: m.timestamp,
+    }
+}
+
 /// Writes one article as an EPUB 3 book: cover, one chapter, navigation
 /// document and NCX.
 pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Result<(), Error> {
-    let lang = Lang::new(&article.language);
-    let title = xhtml::display_title(&article.title).to_owned();
-    let creators = article.authors.clone();
-    let publisher = none_if_empty(meta::publisher(article));
+    let m = Metadata::of_article(article, opts.timestamp);
+    let lang = Lang::new(m.language.as_str());
+    let title = m.title.clone();
+    let publisher = m.publisher.clone();
     let cover = cover_image(
         opts,
         &cover::CoverText {
@@ -178,18 +231,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
             reftype: Some(ReferenceType::Text),
         },
     ];
-    let book = BookMeta {
-        title,
-        creators,
-        lang,
-        date: article.date,
-        rights: none_if_empty(meta::rights(article)),
-        publisher,
-        source: none_if_empty(article.source_url.clone()),
-        description: none_if_empty(article.standfirst.clone()),
-        identifier: meta::uuid(&meta::fingerprint(article)),
-        modified: meta::timestamp(&settings_for(opts), article.date),
-    };
+    let book = book_meta(m, lang);
     package::assemble(&book, CSS, &cover, parts, nav, out)
 }
 
@@ -201,51 +243,13 @@ pub fn write_collection(
     opts: &EpubOptions,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let first_lang = collection
-        .articles
-        .iter()
-        .map(|a| a.language.as_str())
-        .find(|l| *l != "und" && !l.is_empty());
-    let lang = Lang::new(
-        if collection.language.is_empty() || collection.language == "und" {
-            first_lang.unwrap_or("und")
-        } else {
-            &collection.language
-        },
-    );
-    let title = if collection.title.trim().is_empty() {
-        "Untitled collection".to_owned()
-    } else {
-        collection.title.clone()
-    };
-    let creators = if collection.authors.is_empty() {
-        let mut all: Vec<String> = Vec::new();
-        for a in collection.articles.iter().flat_map(|a| &a.authors) {
-            if !all.contains(a) {
-                all.push(a.clone());
-            }
-        }
-        all
-    } else {
-        collection.authors.clone()
-    };
-    let common = |f: fn(&Article) -> Option<String>| {
-        let mut values = collection.articles.iter().map(f);
-        let first = values.next().flatten()?;
-        values
-            .all(|v| v.as_deref() == Some(first.as_str()))
-            .then_some(first)
-    };
-    let publisher = none_if_empty(
-        collection
-            .publisher
-            .clone()
-            .or_else(|| common(meta::publisher)),
-    );
-    let rights = none_if_empty(collection.rights.clone());
-    let date = collection
-        .date
-        .or_else(|| collection.articles.iter().filter_map(|a| a.date).max());
+    let m = Metadata::of_collection(collection, opts.timestamp);
+    let lang = Lang::new(m.language.as_str());
+    let title = m.title.clone();
+    let creators = m.creators.clone();
+    let publisher = m.publisher.clone();
+    let rights = m.rights.clone();
+    let date = m.date;
     let date_text = date.map(|d| d.format("%Y-%m-%d").to_string());
     let cover = cover_image(
         opts,
@@ -340,79 +344,6 @@ pub fn write_collection(
         });
     }
     let nav = xhtml::nav(&title, &entries, &landmarks, &lang)?;
-    let book = BookMeta {
-        title,
-        creators,
-        lang,
-        date,
-        rights,
-        publisher,
-        source: None,
-        description: collection.subtitle.clone(),
-        identifier: meta::uuid(&meta::collection_fingerprint(collection)),
-        modified: meta::timestamp(&settings_for(opts), date),
-    };
+    let book = book_meta(m, lang);
     package::assemble(&book, CSS, &cover, parts, nav, out)
-}
-
-/// The EPUB writer in Folio's writer registry.
-///
-/// Reads [`Settings::timestamp`] (`SOURCE_DATE_EPOCH`) and
-/// [`Settings::cover`] (a path to the cover image).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct EpubWriter;
-
-impl EpubWriter {
-    fn options(settings: &Settings) -> Result<EpubOptions, Error> {
-        let cover = match &settings.cover {
-            Some(path) => Some(std::fs::read(path).map_err(|source| Error::CoverRead {
-                path: path.clone(),
-                source,
-            })?),
-            None => None,
-        };
-        Ok(EpubOptions {
-            timestamp: settings.timestamp,
-            cover,
-        })
-    }
-}
-
-impl Writer for EpubWriter {
-    fn name(&self) -> &'static str {
-        "epub"
-    }
-    fn aliases(&self) -> &'static [&'static str] {
-        &["epub3"]
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["epub"]
-    }
-    fn description(&self) -> &'static str {
-        "EPUB 3.3 e-book (EPUBCheck- and Ace-clean, reproducible)"
-    }
-    fn is_binary(&self) -> bool {
-        true
-    }
-    fn write_article(
-        &self,
-        article: &Article,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write(article, &Self::options(settings)?, &mut &mut *out)?;
-        Ok(())
-    }
-    fn write_collection(
-        &self,
-        collection: &Collection,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write_collection(collection, &Self::options(settings)?, &mut &mut *out)?;
-        Ok(())
-    }
-    fn supports_collections(&self) -> bool {
-        true
-    }
 }

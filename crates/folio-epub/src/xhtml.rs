@@ -547,7 +547,14 @@ pub(crate) fn nav(
         ],
     )?;
     d.nl()?;
-    d.element("h1", &label_attrs(lang, &[("id", "toc-title")]), "Contents")?;
+    // The heading in the book's language when the labels table has it,
+    // else in English, marked as such.
+    let labels = folio_core::labels::labels(&folio_core::Language::new(&lang.tag));
+    if labels.language == "en" {
+        d.element("h1", &label_attrs(lang, &[("id", "toc-title")]), "Contents")?;
+    } else {
+        d.element("h1", &[("id", "toc-title")], labels.contents)?;
+    }
     d.nl()?;
     d.start("ol", &[])?;
     d.nl()?;

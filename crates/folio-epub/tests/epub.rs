@@ -6,8 +6,8 @@ mod common;
 
 use common::{article, body_text, dev_corpus, fixtures, stem, unpack};
 use folio_core::textcheck::{article_words, missing_in_order};
-use folio_core::{Article, Block, Collection, Inline, Settings, Writer};
-use folio_epub::{EpubOptions, EpubWriter, Error, write, write_collection};
+use folio_core::{Article, Block, Collection, Inline};
+use folio_epub::{EpubOptions, Error, write, write_collection};
 use std::collections::HashSet;
 
 fn epub(a: &Article, opts: &EpubOptions) -> Vec<u8> {
@@ -105,10 +105,7 @@ fn two_runs_give_identical_bytes() {
 #[test]
 fn source_date_epoch_sets_modified_and_zip_times() {
     let a = article(&fixture("seed-pyongyang-times"));
-    let opts = EpubOptions {
-        timestamp: Some(1_700_000_000),
-        ..Default::default()
-    };
+    let opts = EpubOptions::default().with_timestamp(Some(1_700_000_000));
     let bytes = epub(&a, &opts);
     let opf = unpack(&bytes).text("OEBPS/content.opf");
     assert!(opf.contains("<meta property=\"dcterms:modified\">2023-11-14T22:13:20Z</meta>"));
@@ -335,10 +332,7 @@ fn a_user_cover_replaces_the_generated_one() {
     let a = article(&fixture("seed-pyongyang-times"));
     let u = unpack(&epub(
         &a,
-        &EpubOptions {
-            cover: Some(PNG.to_vec()),
-            ..Default::default()
-        },
+        &EpubOptions::default().with_cover_image(PNG.to_vec()),
     ));
     assert_eq!(u.files["OEBPS/cover.png"], PNG);
     assert!(!u.files.contains_key("OEBPS/cover.svg"));
@@ -370,44 +364,14 @@ fn malformed_covers_are_errors_not_panics() {
         b"<svg><unclosed></svg>",
         b"plain text",
     ] {
-        let opts = EpubOptions {
-            cover: Some(bad.to_vec()),
-            ..Default::default()
-        };
+        let opts = EpubOptions::default().with_cover_image(bad.to_vec());
         let err = write(&a, &opts, &mut Vec::new()).unwrap_err();
         assert!(matches!(err, Error::Cover(_)), "{bad:?}: {err}");
     }
-    let settings = Settings {
-        cover: Some("/nonexistent/cover.png".into()),
-        ..Default::default()
-    };
-    let err = EpubWriter
-        .write_article(&a, &settings, &mut Vec::new())
-        .unwrap_err();
+    let opts = EpubOptions::default().with_cover("/nonexistent/cover.png");
+    let err = write(&a, &opts, &mut Vec::new()).unwrap_err();
+    assert!(matches!(err, Error::CoverRead { .. }), "{err}");
     assert!(err.to_string().contains("/nonexistent/cover.png"), "{err}");
-}
-
-#[test]
-fn the_writer_is_registered_as_epub() {
-    let w: &dyn Writer = &EpubWriter;
-    assert_eq!(w.name(), "epub");
-    assert_eq!(w.extensions(), ["epub"]);
-    assert!(w.is_binary() && w.supports_collections());
-    let a = article(&fixture("seed-pyongyang-times"));
-    let settings = Settings {
-        timestamp: Some(0),
-        ..Default::default()
-    };
-    let mut via_trait = Vec::new();
-    w.write_article(&a, &settings, &mut via_trait).unwrap();
-    let direct = epub(
-        &a,
-        &EpubOptions {
-            timestamp: Some(0),
-            ..Default::default()
-        },
-    );
-    assert_eq!(via_trait, direct);
 }
 
 fn snapshot_of(path: &std::path::Path) -> String {

@@ -188,18 +188,14 @@ fn edge_cases() -> Vec<(&'static str, Article, EpubOptions)> {
         (
             "png-cover",
             everything.clone(),
-            EpubOptions {
-                cover: Some(PNG.to_vec()),
-                timestamp: Some(1_700_000_000),
-            },
+            EpubOptions::default()
+                .with_cover_image(PNG)
+                .with_timestamp(Some(1_700_000_000)),
         ),
         (
             "svg-cover",
             everything,
-            EpubOptions {
-                cover: Some(svg.to_vec()),
-                timestamp: None,
-            },
+            EpubOptions::default().with_cover_image(svg),
         ),
     ]
 }

@@ -21,14 +21,10 @@ fn seed() -> folio_core::Article {
 fn bench(c: &mut Criterion) {
     let article = seed();
     for flavor in [Flavor::Archiving, Flavor::Publishing] {
-        let opts = JatsOptions::for_journal(
-            flavor,
-            folio_jats::JournalMeta {
-                id: Some("folio-test".into()),
-                issn: Some("0317-8471".into()),
-                ..Default::default()
-            },
-        );
+        let opts = JatsOptions::default()
+            .with_flavor(flavor)
+            .with_issn("0317-8471")
+            .with_journal_id("folio-test");
         let mut out = Vec::with_capacity(16 * 1024);
         folio_jats::write(&article, &opts, &mut out).unwrap();
         let mut group = c.benchmark_group("jats");

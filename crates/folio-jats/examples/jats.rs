@@ -9,11 +9,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let flavor = args.next().unwrap_or_else(|| "archiving".into()).parse()?;
     let bytes = std::fs::read(&path)?;
     let article = folio_core::parse::parse_bytes(&bytes, &Default::default())?.article;
-    let journal = folio_jats::JournalMeta {
-        issn: args.next(),
-        ..Default::default()
-    };
-    let opts = folio_jats::JatsOptions::for_journal(flavor, journal);
+    let mut opts = folio_jats::JatsOptions::default().with_flavor(flavor);
+    if let Some(issn) = args.next() {
+        opts = opts.with_issn(issn);
+    }
     let mut out = std::io::stdout().lock();
     folio_jats::write(&article, &opts, &mut out)?;
     out.flush()?;

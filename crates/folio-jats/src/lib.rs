@@ -9,14 +9,14 @@
 //!
 //! | model | JATS |
 //! |---|---|
-//! | publisher, footer site, [`JournalMeta`] options | `front/journal-meta` (`journal-id`, `journal-title`, `issn`, `publisher`) |
+//! | publisher, footer site, the journal fields of [`JatsOptions`] | `front/journal-meta` (`journal-id`, `journal-title`, `issn`, `publisher`) |
 //! | kicker | `article-categories/subj-group[@subj-group-type="heading"]/subject` |
 //! | title, subtitle | `title-group/article-title`, `subtitle` |
 //! | authors | `contrib-group/contrib[@contrib-type="author"]` with `name` (`surname`, `given-names`) when the name splits cleanly, else `string-name` |
 //! | date | `pub-date[@iso-8601-date]`, else `pub-date-not-available` |
 //! | copyright | `permissions` (`copyright-statement`, `copyright-year`, `copyright-holder`, as JATS4R recommends) |
 //! | source URL | `self-uri[@xlink:href]` |
-//! | standfirst | `abstract[@abstract-type="standfirst"]` |
+//! | standfirst | `abstract[@abstract-type="summary"]` (a JATS4R value) |
 //! | raw byline, date and update texts, dateline | `custom-meta-group/custom-meta` |
 //! | headings | nested `sec` with `title` |
 //! | paragraphs, lists, quotes, code | `p`, `list`/`list-item`, `disp-quote`, `preformat` |
@@ -45,7 +45,7 @@
 //!     ],
 //!     ..Default::default()
 //! };
-//! let opts = JatsOptions { flavor: Flavor::Publishing, ..Default::default() };
+//! let opts = JatsOptions::default().with_flavor(Flavor::Publishing);
 //! let mut out = Vec::new();
 //! folio_jats::write(&article, &opts, &mut out).unwrap();
 //! let xml = String::from_utf8(out).unwrap();
@@ -55,11 +55,12 @@
 //! assert!(xml.contains("<sec id=\"s1\">\n      <title>What next</title>"));
 //! ```
 
+use folio_core::meta;
 use folio_core::model::{Article, Block, CaptionKind, Inline, ListItem, NoteKind};
 use folio_core::normalize::clean;
-use folio_core::{DynError, Settings, Writer, meta};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
@@ -69,15 +70,19 @@ use std::str::FromStr;
 pub const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 
 /// Which JATS 1.3 tag set the output follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Flavor {
     /// Journal Archiving and Interchange (Green): the most permissive tag
     /// set, meant for archives. The default.
     #[default]
+    #[serde(alias = "archive", alias = "green")]
     Archiving,
     /// Journal Publishing (Blue): stricter; requires a journal ID, an ISSN,
     /// and a publication date or `pub-date-not-available`. The output also
     /// validates against the Publishing 1.3 XSD.
+    #[serde(alias = "publish", alias = "blue")]
     Publishing,
 }
 
@@ -138,34 +143,66 @@ impl FromStr for Flavor {
     }
 }
 
-/// The journal (publication) the article appears in. Every field is
-/// optional; what is missing is taken from the article.
+/// The journal (publication) the article appears in, as
+/// [`JatsOptions::journal`] resolves it from the options: every field
+/// trimmed, cleaned of characters XML cannot carry, `None` when empty; what
+/// is missing is taken from the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JournalMeta {
-    /// `journal-id` (type `publisher-id`). Default: derived from the
-    /// publisher, else from the source URL's host (`pyongyangtimes.com.kp`).
+    /// `journal-id` (type `publisher-id`).
     pub id: Option<String>,
-    /// `journal-title`. Default: the article's publisher (or copyright
-    /// holder), when known.
+    /// `journal-title`.
     pub title: Option<String>,
-    /// The electronic ISSN (`1234-5679`); its check digit is verified.
-    /// The Publishing flavour requires one (its DTD does): without it the
-    /// options are refused rather than an empty or made-up `<issn>` written.
+    /// The electronic ISSN.
     pub issn: Option<String>,
-    /// `publisher-name`. Default: the article's publisher (or copyright
-    /// holder).
+    /// `publisher-name`.
     pub publisher: Option<String>,
 }
 
 /// Options for [`write()`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Deserializes from the `jats` table of `folio.toml` or `-O
+/// jats.KEY=VALUE` (kebab-case keys; unknown keys and malformed ISSNs are
+/// refused).
+///
+/// ```
+/// use folio_jats::{Flavor, JatsOptions};
+///
+/// let opts = JatsOptions::default()
+///     .with_flavor(Flavor::Publishing)
+///     .with_issn("0317-8471");
+/// assert_eq!(opts.journal().issn.as_deref(), Some("0317-8471"));
+/// assert!(JatsOptions::default().with_issn("1234-5678").validate().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct JatsOptions {
-    /// Archiving (default) or Publishing.
+    /// `flavor`: `archiving` (default) or `publishing`.
     pub flavor: Flavor,
-    /// The `article-type` attribute (default `news`).
+    /// `article-type`: the `article-type` attribute (default `news`).
     pub article_type: String,
-    /// Journal metadata that overrides what the article says.
-    pub journal: JournalMeta,
+    /// `journal-id`: the `journal-id` (type `publisher-id`). Default:
+    /// derived from the publisher, else from the source URL's host
+    /// (`pyongyangtimes.com.kp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal_id: Option<String>,
+    /// `journal-title`. Default: the article's publisher (or copyright
+    /// holder), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal_title: Option<String>,
+    /// `issn`: the electronic ISSN (`1234-5679`); its check digit is
+    /// verified. Without one, the Publishing flavour writes an empty
+    /// `<issn/>`, which its DTD requires.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_issn"
+    )]
+    pub issn: Option<String>,
+    /// `publisher`: the `publisher-name`. Default: the article's publisher
+    /// (or copyright holder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 impl Default for JatsOptions {
@@ -173,74 +210,78 @@ impl Default for JatsOptions {
         JatsOptions {
             flavor: Flavor::Archiving,
             article_type: "news".into(),
-            journal: JournalMeta::default(),
+            journal_id: None,
+            journal_title: None,
+            issn: None,
+            publisher: None,
         }
     }
 }
 
+fn deserialize_issn<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    match &s {
+        Some(v) if !v.trim().is_empty() && !issn_ok(v.trim()) => Err(serde::de::Error::custom(
+            format!("'{v}' is not an ISSN (NNNN-NNNC with a valid check digit)"),
+        )),
+        _ => Ok(s),
+    }
+}
+
 impl JatsOptions {
-    /// Options for `flavor` with the journal identity that the Publishing
-    /// flavour requires (its DTD needs a `journal-id` and an `issn`).
-    ///
-    /// ```
-    /// use folio_jats::{Flavor, JatsOptions, JournalMeta};
-    /// let journal = JournalMeta { id: Some("pt".into()), issn: Some("0317-8471".into()), ..Default::default() };
-    /// let opts = JatsOptions::for_journal(Flavor::Publishing, journal);
-    /// assert!(opts.validate().is_ok());
-    /// assert!(JatsOptions { flavor: Flavor::Publishing, ..Default::default() }.validate().is_err());
-    /// ```
-    pub fn for_journal(flavor: Flavor, journal: JournalMeta) -> Self {
-        JatsOptions {
-            flavor,
-            journal,
-            ..Default::default()
-        }
+    /// Sets [`JatsOptions::flavor`].
+    pub fn with_flavor(mut self, flavor: Flavor) -> Self {
+        self.flavor = flavor;
+        self
+    }
+    /// Sets [`JatsOptions::article_type`].
+    pub fn with_article_type(mut self, t: impl Into<String>) -> Self {
+        self.article_type = t.into();
+        self
+    }
+    /// Sets [`JatsOptions::journal_id`].
+    pub fn with_journal_id(mut self, id: impl Into<String>) -> Self {
+        self.journal_id = Some(id.into());
+        self
+    }
+    /// Sets [`JatsOptions::journal_title`].
+    pub fn with_journal_title(mut self, title: impl Into<String>) -> Self {
+        self.journal_title = Some(title.into());
+        self
+    }
+    /// Sets [`JatsOptions::issn`].
+    pub fn with_issn(mut self, issn: impl Into<String>) -> Self {
+        self.issn = Some(issn.into());
+        self
+    }
+    /// Sets [`JatsOptions::publisher`].
+    pub fn with_publisher(mut self, publisher: impl Into<String>) -> Self {
+        self.publisher = Some(publisher.into());
+        self
     }
 
-    /// Reads the `jats.*` keys of [`Settings::options`]: `jats.flavor`
-    /// (`archiving`|`publishing`), `jats.journal-id`, `jats.journal-title`,
-    /// `jats.issn`, `jats.publisher` and `jats.article-type`.
-    ///
-    /// ```
-    /// let mut settings = folio_core::Settings::default();
-    /// settings.options.insert("jats.flavor".into(), "publishing".into());
-    /// settings.options.insert("jats.issn".into(), "0317-8471".into());
-    /// let opts = folio_jats::JatsOptions::from_settings(&settings).unwrap();
-    /// assert_eq!(opts.flavor, folio_jats::Flavor::Publishing);
-    /// assert!(folio_jats::JatsOptions::from_settings(&folio_core::Settings {
-    ///     options: [("jats.issn".to_string(), "1234-5678".to_string())].into(),
-    ///     ..Default::default()
-    /// }).is_err());
-    /// ```
-    pub fn from_settings(settings: &Settings) -> Result<Self, Error> {
-        let text = |key: &str| {
-            settings
-                .option(key)
+    /// The journal fields of the options, trimmed and cleaned; empty ones
+    /// are `None`.
+    pub fn journal(&self) -> JournalMeta {
+        let text = |v: &Option<String>| {
+            v.as_deref()
                 .map(|v| clean(v.trim()).into_owned())
                 .filter(|v| !v.is_empty())
         };
-        let mut opts = JatsOptions::default();
-        if let Some(f) = settings.option("jats.flavor") {
-            opts.flavor = f.parse()?;
+        JournalMeta {
+            id: text(&self.journal_id),
+            title: text(&self.journal_title),
+            issn: text(&self.issn),
+            publisher: text(&self.publisher),
         }
-        if let Some(t) = text("jats.article-type") {
-            opts.article_type = t;
-        }
-        opts.journal = JournalMeta {
-            id: text("jats.journal-id"),
-            title: text("jats.journal-title"),
-            issn: text("jats.issn"),
-            publisher: text("jats.publisher"),
-        };
-        opts.validate()?;
-        Ok(opts)
     }
 
     /// Checks the options: a non-empty article type, a well-formed ISSN
     /// (`NNNN-NNNC` with a correct check digit), and an ISSN for the
-    /// Publishing flavour, whose DTD requires one.
+    /// Publishing flavour, whose DTD requires one (no empty or made-up
+    /// `<issn>` is ever written).
     pub fn validate(&self) -> Result<(), Error> {
-        if self.flavor == Flavor::Publishing && self.journal.issn.is_none() {
+        if self.flavor == Flavor::Publishing && self.journal().issn.is_none() {
             return Err(Error::Option {
                 key: "jats.issn".into(),
                 message: "the Publishing flavour requires the journal's ISSN (its DTD has no \
@@ -254,7 +295,7 @@ impl JatsOptions {
                 message: "must not be empty".into(),
             });
         }
-        if let Some(issn) = &self.journal.issn {
+        if let Some(issn) = &self.journal().issn {
             if !issn_ok(issn) {
                 return Err(Error::Option {
                     key: "jats.issn".into(),
@@ -271,16 +312,14 @@ impl JatsOptions {
 /// The `journal-id`: the option, else derived from the publisher (the
 /// option's or the article's), else from the source URL's host.
 fn journal_id_of(a: &Article, opts: &JatsOptions) -> Option<String> {
-    let j = &opts.journal;
-    j.id.clone()
-        .or_else(|| {
-            j.publisher
-                .clone()
-                .or_else(|| meta::publisher(a))
-                .filter(|p| !blank(p))
-                .and_then(|p| journal_id(&p))
-        })
-        .or_else(|| given(&a.source_url).and_then(url_host).and_then(journal_id))
+    let j = opts.journal();
+    j.id.or_else(|| {
+        j.publisher
+            .or_else(|| meta::publisher(a))
+            .filter(|p| !blank(p))
+            .and_then(|p| journal_id(&p))
+    })
+    .or_else(|| given(&a.source_url).and_then(url_host).and_then(journal_id))
 }
 
 /// Whether a link's visible text is its address (`https://x.org/a`,
@@ -370,36 +409,6 @@ pub fn write(article: &Article, opts: &JatsOptions, out: &mut impl Write) -> Res
     }
     out.write_all(&buf)?;
     Ok(())
-}
-
-/// The JATS format for the CLI's writer registry. Reads its options from
-/// [`Settings`] with [`JatsOptions::from_settings`].
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JatsWriter;
-
-impl Writer for JatsWriter {
-    fn name(&self) -> &'static str {
-        "jats"
-    }
-    fn aliases(&self) -> &'static [&'static str] {
-        &["jats-xml"]
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["xml", "jats"]
-    }
-    fn description(&self) -> &'static str {
-        "JATS 1.3 XML (Archiving, or Journal Publishing with --jats-flavor publishing)"
-    }
-    fn write_article(
-        &self,
-        article: &Article,
-        settings: &Settings,
-        mut out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        let opts = JatsOptions::from_settings(settings)?;
-        write(article, &opts, &mut out)?;
-        Ok(())
-    }
 }
 
 /// A name "splits cleanly" into given names and a surname when it is two
@@ -671,7 +680,7 @@ impl<W: Write> Xml<W> {
     }
 
     fn journal_meta(&mut self, a: &Article, opts: &JatsOptions) -> io::Result<()> {
-        let j = &opts.journal;
+        let j = &opts.journal();
         let publisher = j
             .publisher
             .clone()

@@ -10,7 +10,7 @@
 mod common;
 
 use common::{article, corpus, fixtures, jats, root};
-use folio_jats::{Flavor, JatsOptions};
+use folio_jats::Flavor;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -23,21 +23,40 @@
 //! assert!(md.contains("1\\. Not a list, \\[not\\] a link, \\<b>not\\</b> HTML."));
 //! ```
 
+use folio_core::meta;
 use folio_core::model::{Article, Block, Collection, Inline, ListItem};
-use folio_core::{DynError, Settings, Writer, meta};
+use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-/// Options for [`write`].
-#[derive(Debug, Clone)]
+/// Options for [`write`] and [`write_collection`].
+///
+/// Deserializes from the `markdown` table of `folio.toml` or `-O
+/// markdown.KEY=VALUE` (kebab-case keys; unknown keys are refused).
+///
+/// ```
+/// let opts = folio_markdown::MarkdownOptions::default().with_front_matter(false);
+/// assert!(!opts.front_matter);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct MarkdownOptions {
-    /// Write YAML front matter with the metadata (default `true`). Without
-    /// it, the title is written as a level-1 heading.
+    /// `front-matter`: write YAML front matter with the metadata (default
+    /// `true`). Without it, the title is written as a level-1 heading.
     pub front_matter: bool,
 }
 
 impl Default for MarkdownOptions {
     fn default() -> Self {
         MarkdownOptions { front_matter: true }
+    }
+}
+
+impl MarkdownOptions {
+    /// Sets [`MarkdownOptions::front_matter`].
+    pub fn with_front_matter(mut self, on: bool) -> Self {
+        self.front_matter = on;
+        self
     }
 }
 
@@ -72,22 +91,25 @@ pub fn write_collection(
 ) -> Result<(), Error> {
     let mut md = String::with_capacity(64 * 1024);
     if opts.front_matter {
-        let mut fields = vec![("title", Value::Str(collection.title.clone()))];
-        if let Some(s) = &collection.subtitle {
-            fields.push(("subtitle", Value::Str(s.clone())));
+        // The book's metadata as every writer resolves it (the articles'
+        // authors when the book names none, the newest date...).
+        let m = meta::Metadata::of_collection(collection, None);
+        let mut fields = vec![("title", Value::Str(m.title))];
+        if let Some(s) = m.subtitle {
+            fields.push(("subtitle", Value::Str(s)));
         }
-        if let Some(d) = collection.date {
+        if let Some(d) = m.date {
             fields.push(("date", Value::Raw(d.format("%Y-%m-%d").to_string())));
         }
-        if let Some(v) = author_value(&collection.authors) {
+        if let Some(v) = author_value(&m.creators) {
             fields.push(("author", v));
         }
-        fields.push(("lang", Value::Str(lang_or_und(&collection.language))));
-        if let Some(p) = &collection.publisher {
-            fields.push(("publisher", Value::Str(p.clone())));
+        fields.push(("lang", Value::Str(m.language.to_string())));
+        if let Some(p) = m.publisher {
+            fields.push(("publisher", Value::Str(p)));
         }
-        if let Some(r) = &collection.rights {
-            fields.push(("rights", Value::Str(r.clone())));
+        if let Some(r) = m.rights {
+            fields.push(("rights", Value::Str(r)));
         }
         front_matter(&mut md, &fields);
         md.push('\n');
@@ -652,51 +674,4 @@ fn is_autolink_email(addr: &str) -> bool {
             && !l.ends_with('-')
     };
     local_ok && domain.split('.').all(label_ok)
-}
-
-/// The Markdown format for the writer registry.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct MarkdownWriter;
-
-impl Writer for MarkdownWriter {
-    fn name(&self) -> &'static str {
-        "markdown"
-    }
-    fn aliases(&self) -> &'static [&'static str] {
-        &["md", "commonmark"]
-    }
-    fn extensions(&self) -> &'static [&'static str] {
-        &["md", "markdown"]
-    }
-    fn description(&self) -> &'static str {
-        "CommonMark with YAML front matter"
-    }
-    fn write_article(
-        &self,
-        article: &Article,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        let opts = options(settings);
-        write(article, &opts, &mut &mut *out)?;
-        Ok(())
-    }
-    fn write_collection(
-        &self,
-        collection: &Collection,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        write_collection(collection, &options(settings), &mut &mut *out)?;
-        Ok(())
-    }
-    fn supports_collections(&self) -> bool {
-        true
-    }
-}
-
-fn options(settings: &Settings) -> MarkdownOptions {
-    MarkdownOptions {
-        front_matter: settings.option("markdown.front-matter") != Some("false"),
-    }
 }

@@ -17,19 +17,10 @@ pub(crate) struct Entry {
     pub page: usize,
 }
 
-/// The heading of the table of contents in the book's language.
+/// The heading of the table of contents in the book's language (the
+/// labels table every writer shares).
 pub(crate) fn contents_label(lang: &str) -> &'static str {
-    let primary = lang.split(['-', '_']).next().unwrap_or("");
-    match primary.to_ascii_lowercase().as_str() {
-        "de" => "Inhalt",
-        "fr" => "Table des matières",
-        "es" => "Índice",
-        "it" => "Indice",
-        "pt" => "Índice",
-        "nl" => "Inhoud",
-        "ru" => "Содержание",
-        _ => "Contents",
-    }
+    folio_core::labels::labels(&folio_core::Language::new(lang)).contents
 }
 
 /// The title of an entry: articles without a title still get a line.

@@ -108,10 +108,13 @@ pub(crate) struct Geometry {
 
 pub(crate) fn geometry(opts: &PdfOptions) -> Geometry {
     let (width, height) = opts.page_size.dimensions();
-    let size = opts.font_size.unwrap_or(match opts.page_size {
-        PageSize::A5 => 9.5,
-        _ => 10.5,
-    });
+    let size = opts
+        .font_size
+        .map(crate::FontSize::get)
+        .unwrap_or(match opts.page_size {
+            PageSize::A5 => 9.5,
+            _ => 10.5,
+        });
     let margin = (width * 0.14).max(size * 3.0);
     Geometry {
         height,
@@ -140,9 +143,7 @@ pub(crate) fn ascent_for(fonts: &Fonts<'_>, size: f32, leading: f32) -> f32 {
 }
 
 fn first_strong_rtl(text: &str) -> Option<bool> {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .map(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+    folio_core::script::first_letter_is_rtl(text)
 }
 
 /// Options for one paragraph-like unit.

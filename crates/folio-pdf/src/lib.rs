@@ -25,7 +25,7 @@
 //! writer never prints empty boxes or question marks.
 //!
 //! Entry points: [`write()`] for one article, [`write_collection`] for a
-//! book, and [`PdfWriter`] for the CLI registry. A book has a title page, a
+//! book (the `folio-driver` crate registers both). A book has a title page, a
 //! table of contents whose page numbers are the real ones (the articles
 //! are laid out first — in parallel, as each starts on a new page — then
 //! the contents, set again until the number of pages they take is stable)
@@ -68,21 +68,24 @@ mod para;
 mod pdf;
 
 use folio_core::model::{Article, Collection};
-use folio_core::{DynError, Settings, Writer};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 
 pub use hyph::LANGUAGES as HYPHENATION_LANGUAGES;
 
-/// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Paper sizes (option values `a4`, `letter`, `a5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum PageSize {
     /// ISO A4, 210 × 297 mm (the default).
     #[default]
     A4,
     /// US Letter, 8.5 × 11 in.
+    #[serde(alias = "us-letter")]
     Letter,
     /// ISO A5, 148 × 210 mm.
     A5,
@@ -107,30 +110,159 @@ impl std::str::FromStr for PageSize {
             "a4" => Ok(PageSize::A4),
             "letter" | "us-letter" => Ok(PageSize::Letter),
             "a5" => Ok(PageSize::A5),
-            other => Err(Error::Option(format!(
-                "unknown page size '{other}' (expected a4, letter or a5)"
-            ))),
+            other => Err(Error::Option {
+                key: "pdf.page-size".into(),
+                message: format!("unknown page size '{other}' (expected a4, letter or a5)"),
+            }),
         }
     }
 }
 
-/// Options for [`write()`].
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A body font size in points, from 4 to 72: out-of-range sizes cannot be
+/// built, so the range is checked here only.
+///
+/// ```
+/// use folio_pdf::FontSize;
+/// assert_eq!(FontSize::new(12.0).unwrap().get(), 12.0);
+/// assert!(FontSize::new(100.0).is_err());
+/// assert!("9.5pt".parse::<FontSize>().is_ok());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f32", into = "f32")]
+pub struct FontSize(f32);
+
+impl FontSize {
+    /// The smallest size accepted.
+    pub const MIN: f32 = 4.0;
+    /// The largest size accepted.
+    pub const MAX: f32 = 72.0;
+
+    /// A font size, or an error when `points` is not between
+    /// [`FontSize::MIN`] and [`FontSize::MAX`].
+    pub fn new(points: f32) -> Result<Self, Error> {
+        if points.is_finite() && (Self::MIN..=Self::MAX).contains(&points) {
+            Ok(FontSize(points))
+        } else {
+            Err(Error::Option {
+                key: "pdf.font-size".into(),
+                message: format!(
+                    "{points} is out of range ({} to {} points)",
+                    Self::MIN,
+                    Self::MAX
+                ),
+            })
+        }
+    }
+
+    /// The size in points.
+    pub fn get(self) -> f32 {
+        self.0
+    }
+}
+
+impl TryFrom<f32> for FontSize {
+    type Error = String;
+    fn try_from(points: f32) -> Result<Self, String> {
+        FontSize::new(points).map_err(|e| match e {
+            Error::Option { message, .. } => message,
+            e => e.to_string(),
+        })
+    }
+}
+
+impl From<FontSize> for f32 {
+    fn from(s: FontSize) -> f32 {
+        s.0
+    }
+}
+
+impl std::str::FromStr for FontSize {
+    type Err = String;
+    /// Reads `10.5` or `10.5pt`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let points: f32 = s
+            .trim()
+            .trim_end_matches("pt")
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}' is not a number of points"))?;
+        FontSize::try_from(points)
+    }
+}
+
+/// Options for [`write()`] and [`write_collection`].
+///
+/// Deserializes from the `pdf` table of `folio.toml` or `-O pdf.KEY=VALUE`
+/// (kebab-case keys; unknown keys and bad values are refused).
+///
+/// ```
+/// use folio_pdf::{FontSize, PageSize, PdfOptions};
+/// let opts = PdfOptions::default()
+///     .with_page_size(PageSize::Letter)
+///     .with_font_size(FontSize::new(12.0).unwrap());
+/// assert_eq!(opts.page_size, PageSize::Letter);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct PdfOptions {
-    /// Paper size; A4 by default.
+    /// `page-size`: `a4` (default), `letter` or `a5`.
     pub page_size: PageSize,
-    /// Base font size of the body text in points (4–72); by default 10.5
+    /// `font-size`: the body text's size in points (4–72); by default 10.5
     /// (9.5 on A5).
-    pub font_size: Option<f32>,
-    /// Font files (TrueType/OpenType, collections allowed) tried before the
-    /// bundled DejaVu faces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<FontSize>,
+    /// `fonts`: font files (TrueType/OpenType, collections allowed) tried
+    /// before the bundled DejaVu faces.
     pub fonts: Vec<PathBuf>,
-    /// Disables the search of installed system fonts for characters the
-    /// given and bundled fonts do not cover.
-    pub no_system_fonts: bool,
+    /// `system-fonts`: search the installed system fonts for characters
+    /// the given and bundled fonts do not cover (default `true`).
+    pub system_fonts: bool,
     /// Seconds since the Unix epoch for the creation and modification
-    /// dates (`SOURCE_DATE_EPOCH`); by default the article's date.
+    /// dates (`SOURCE_DATE_EPOCH`); by default the article's date. Not an
+    /// option key: front ends set it from the environment.
+    #[serde(skip)]
     pub timestamp: Option<i64>,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            page_size: PageSize::A4,
+            font_size: None,
+            fonts: Vec::new(),
+            system_fonts: true,
+            timestamp: None,
+        }
+    }
+}
+
+impl PdfOptions {
+    /// Sets [`PdfOptions::page_size`].
+    pub fn with_page_size(mut self, page_size: PageSize) -> Self {
+        self.page_size = page_size;
+        self
+    }
+    /// Sets [`PdfOptions::font_size`].
+    pub fn with_font_size(mut self, size: FontSize) -> Self {
+        self.font_size = Some(size);
+        self
+    }
+    /// Adds a font file to [`PdfOptions::fonts`].
+    pub fn with_font(mut self, path: impl Into<PathBuf>) -> Self {
+        self.fonts.push(path.into());
+        self
+    }
+    /// Sets [`PdfOptions::system_fonts`].
+    pub fn with_system_fonts(mut self, on: bool) -> Self {
+        self.system_fonts = on;
+        self
+    }
+    /// Sets [`PdfOptions::timestamp`].
+    pub fn with_timestamp(mut self, timestamp: Option<i64>) -> Self {
+        self.timestamp = timestamp;
+        self
+    }
 }
 
 /// Why a PDF could not be written.
@@ -153,8 +285,13 @@ pub enum Error {
         message: String,
     },
     /// An option value is invalid.
-    #[error("{0}")]
-    Option(String),
+    #[error("invalid option {key}: {message}")]
+    Option {
+        /// The option's key (`pdf.page-size`).
+        key: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// Writing the output failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -198,9 +335,9 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 
 /// Typesets `article` and returns the PDF bytes.
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
-    let meta = pdf::DocMeta::from_article(article);
+    let meta = pdf::DocMeta::from_article(article, opts.timestamp);
     let digest = folio_core::meta::fingerprint(article);
-    render_doc(&[article], meta, article.date, digest, opts, None)
+    render_doc(&[article], meta, digest, opts, None)
 }
 
 /// Typesets the articles one after another (each from a new page) as one
@@ -208,18 +345,10 @@ fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
 fn render_doc(
     articles: &[&Article],
     meta: pdf::DocMeta,
-    date: Option<chrono::NaiveDate>,
     digest: [u8; 32],
     opts: &PdfOptions,
     book: Option<&Collection>,
 ) -> Result<Vec<u8>, Error> {
-    if let Some(s) = opts.font_size {
-        if !(4.0..=72.0).contains(&s) || !s.is_finite() {
-            return Err(Error::Option(format!(
-                "font size {s} is out of range (4 to 72 points)"
-            )));
-        }
-    }
     let mut chars = BTreeSet::new();
     for article in articles {
         for t in article.all_text() {
@@ -242,8 +371,7 @@ fn render_doc(
         }
     }
     chars.extend(GENERATED.chars());
-    let sources =
-        fonts::FontSources::load(&opts.fonts, &chars, &meta.language, !opts.no_system_fonts)?;
+    let sources = fonts::FontSources::load(&opts.fonts, &chars, &meta.language, opts.system_fonts)?;
     let fonts = fonts::Fonts::new(&sources)?;
     // Articles start on new pages, so their layouts are independent: set
     // them in parallel and pack each page at once (glyph ids and
@@ -341,15 +469,16 @@ fn render_doc(
     for (p, d) in pages.iter_mut().zip(decorations) {
         p.add(d, height);
     }
-    let settings = Settings {
-        timestamp: opts.timestamp,
-        ..Default::default()
-    };
-    let time = folio_core::meta::timestamp(&settings, date);
+    let time = meta.time;
     let mut id = [0u8; 16];
     id.copy_from_slice(&digest[..16]);
     // Different options give a different file, hence a different /ID.
-    let key = format!("{:?}|{:?}|{:?}", opts.page_size, opts.font_size, opts.fonts);
+    let key = format!(
+        "{:?}|{:?}|{:?}",
+        opts.page_size,
+        opts.font_size.map(FontSize::get),
+        opts.fonts
+    );
     let mut h: u64 = 0xcbf29ce484222325;
     for b in key.bytes() {
         h = (h ^ b as u64).wrapping_mul(0x100000001b3);
@@ -396,97 +525,22 @@ pub fn write_collection(
 
 fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
     let articles: Vec<&Article> = collection.articles.iter().collect();
-    let meta = pdf::DocMeta::from_collection(collection);
+    let resolved = folio_core::Metadata::of_collection(collection, opts.timestamp);
+    // The title page shows the resolved metadata (the articles' authors
+    // when the book names none...), as the Info dictionary and XMP do.
+    let front = Collection {
+        title: resolved.title.clone(),
+        subtitle: resolved.subtitle.clone(),
+        authors: resolved.creators.clone(),
+        language: resolved.language.to_string(),
+        date: resolved.date,
+        publisher: resolved.publisher.clone(),
+        rights: resolved.rights.clone(),
+        articles: Vec::new(),
+    };
+    let meta = pdf::DocMeta::from_collection(collection, opts.timestamp);
     let digest = folio_core::meta::collection_fingerprint(collection);
-    render_doc(
-        &articles,
-        meta,
-        collection.date,
-        digest,
-        opts,
-        Some(collection),
-    )
-}
-
-/// The [`Writer`] for the CLI registry: `--to pdf`, `*.pdf`.
-///
-/// Settings: `pdf.page-size` (`a4`, `letter`, `a5`), `pdf.font-size`
-/// (points), [`Settings::fonts`] and [`Settings::timestamp`].
-pub struct PdfWriter;
-
-impl PdfWriter {
-    /// Maps CLI settings onto [`PdfOptions`].
-    pub fn options(settings: &Settings) -> Result<PdfOptions, Error> {
-        let page_size = match settings.option("pdf.page-size") {
-            Some(s) => s.parse()?,
-            None => PageSize::A4,
-        };
-        let font_size = match settings.option("pdf.font-size") {
-            Some(s) => Some(
-                s.trim()
-                    .trim_end_matches("pt")
-                    .parse::<f32>()
-                    .map_err(|_| Error::Option(format!("font size '{s}' is not a number")))?,
-            ),
-            None => None,
-        };
-        Ok(PdfOptions {
-            page_size,
-            font_size,
-            fonts: settings.fonts.clone(),
-            no_system_fonts: matches!(
-                settings.option("pdf.system-fonts"),
-                Some("no" | "false" | "0")
-            ),
-            timestamp: settings.timestamp,
-        })
-    }
-}
-
-impl Writer for PdfWriter {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["pdf"]
-    }
-
-    fn description(&self) -> &'static str {
-        "PDF typeset with embedded subset fonts, justification, hyphenation and an outline"
-    }
-
-    fn is_binary(&self) -> bool {
-        true
-    }
-
-    fn write_article(
-        &self,
-        article: &Article,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        let opts = Self::options(settings)?;
-        let bytes = render(article, &opts)?;
-        out.write_all(&bytes)?;
-        Ok(())
-    }
-
-    fn write_collection(
-        &self,
-        collection: &Collection,
-        settings: &Settings,
-        out: &mut dyn Write,
-    ) -> Result<(), DynError> {
-        let opts = Self::options(settings)?;
-        let bytes = render_collection(collection, &opts)?;
-        out.write_all(&bytes)?;
-        Ok(())
-    }
-
-    fn supports_collections(&self) -> bool {
-        true
-    }
+    render_doc(&articles, meta, digest, opts, Some(&front))
 }
 
 #[cfg(test)]

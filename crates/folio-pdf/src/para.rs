@@ -4,6 +4,7 @@
 use crate::fonts::{Fonts, Style, needs_glyph};
 use crate::hyph;
 use crate::linebreak::{self, INFINITE, Item, Kind};
+use folio_core::script::{is_cjk, is_combining_mark, is_rtl};
 use unicode_linebreak::BreakOpportunity;
 
 /// A colour for text.
@@ -233,22 +234,10 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
 }
 
+/// A character that joins the glyph before it: a combining mark, or one
+/// that needs no glyph of its own.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05C7}'
-        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
-        | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}'
-        | '\u{0962}'..='\u{0963}' | '\u{3099}'..='\u{309A}' | '\u{FE20}'..='\u{FE2F}'
-        | '\u{20D0}'..='\u{20FF}')
-        || !needs_glyph(c)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
-        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-}
-
-fn is_rtl_char(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+    is_combining_mark(c) || !needs_glyph(c)
 }
 
 /// Cleans text for setting: tabs/newlines become spaces (except in
@@ -298,7 +287,7 @@ pub(crate) fn set(fonts: &Fonts<'_>, spec: &ParaSpec<'_>) -> Vec<Line> {
         let i = bounds.partition_point(|&(s, _)| s <= byte);
         bounds[i.saturating_sub(1)].1
     };
-    let has_rtl = spec.rtl || text.chars().any(is_rtl_char);
+    let has_rtl = spec.rtl || text.chars().any(is_rtl);
     let levels: Vec<u8> = if has_rtl {
         let base = if spec.rtl {
             unicode_bidi::Level::rtl()

@@ -10,6 +10,7 @@ use crate::para::Color;
 use crate::para::Glyph;
 use chrono::NaiveDate;
 use chrono::{DateTime, Datelike, Timelike, Utc};
+use folio_core::meta::Metadata;
 use folio_core::model::{Article, Collection};
 use pdf_writer::types::{
     ActionType, AnnotationType, CidFontType, FontFlags, SystemInfo, UnicodeCmap,
@@ -27,7 +28,8 @@ const SYSTEM_INFO: SystemInfo = SystemInfo {
     supplement: 0,
 };
 
-/// Document-level metadata: from one article or from a collection.
+/// Document-level metadata: from one article or from a collection, as
+/// [`Metadata`] resolves it for every writer.
 pub(crate) struct DocMeta {
     pub title: String,
     pub creators: Vec<String>,
@@ -37,38 +39,31 @@ pub(crate) struct DocMeta {
     pub rights: Option<String>,
     pub publisher: Option<String>,
     pub source: Option<String>,
+    /// CreationDate and ModDate.
+    pub time: chrono::DateTime<chrono::Utc>,
 }
 
 impl DocMeta {
-    pub(crate) fn from_article(a: &Article) -> Self {
-        let creators = if a.authors.is_empty() {
-            a.byline.iter().cloned().collect()
-        } else {
-            a.authors.clone()
-        };
+    fn from_metadata(m: Metadata) -> Self {
         DocMeta {
-            title: a.title.clone(),
-            creators,
-            subject: a.standfirst.clone().or_else(|| a.subtitle.clone()),
-            language: a.language.clone(),
-            date: a.date,
-            rights: folio_core::meta::rights(a),
-            publisher: folio_core::meta::publisher(a),
-            source: a.source_url.clone(),
+            subject: m.description.or(m.subtitle),
+            title: m.title,
+            creators: m.creators,
+            language: m.language.to_string(),
+            date: m.date,
+            rights: m.rights,
+            publisher: m.publisher,
+            source: m.source,
+            time: m.timestamp,
         }
     }
 
-    pub(crate) fn from_collection(c: &Collection) -> Self {
-        DocMeta {
-            title: c.title.clone(),
-            creators: c.authors.clone(),
-            subject: c.subtitle.clone(),
-            language: c.language.clone(),
-            date: c.date,
-            rights: c.rights.clone(),
-            publisher: c.publisher.clone(),
-            source: None,
-        }
+    pub(crate) fn from_article(a: &Article, source_date_epoch: Option<i64>) -> Self {
+        Self::from_metadata(Metadata::of_article(a, source_date_epoch))
+    }
+
+    pub(crate) fn from_collection(c: &Collection, source_date_epoch: Option<i64>) -> Self {
+        Self::from_metadata(Metadata::of_collection(c, source_date_epoch))
     }
 }
 

@@ -135,10 +135,7 @@ fn pages_are_well_set() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         for opts in [
             PdfOptions::default(),
-            PdfOptions {
-                page_size: crate::PageSize::A5,
-                ..Default::default()
-            },
+            PdfOptions::default().with_page_size(crate::PageSize::A5),
         ] {
             let Some(l) = lay_out(&article, &opts) else {
                 continue;

@@ -56,10 +56,7 @@ fn book(title: &str, articles: Vec<Article>) -> Collection {
 }
 
 fn opts() -> PdfOptions {
-    PdfOptions {
-        timestamp: Some(1_700_000_000),
-        ..Default::default()
-    }
+    PdfOptions::default().with_timestamp(Some(1_700_000_000))
 }
 
 fn write(c: &Collection, dir: &Path) -> (PathBuf, Vec<u8>) {

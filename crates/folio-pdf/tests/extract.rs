@@ -228,10 +228,7 @@ fn bundled_pdf_and_poppler_text(text: &str) -> (Vec<u8>, Option<String>) {
     let article = folio_core::parse::parse(text, &Default::default())
         .unwrap()
         .article;
-    let opts = folio_pdf::PdfOptions {
-        no_system_fonts: true,
-        ..Default::default()
-    };
+    let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
     let mut pdf = Vec::new();
     folio_pdf::write(&article, &opts, &mut pdf).unwrap();
     folio_check::pdf(&article, &pdf, folio_pdf::text_area(&opts)).unwrap();

@@ -50,13 +50,7 @@ fn two_runs_are_byte_identical_and_options_change_the_id() {
     let one = pdf(&a, &opts);
     let two = pdf(&a, &opts);
     assert_eq!(one, two);
-    let letter = pdf(
-        &a,
-        &PdfOptions {
-            page_size: PageSize::Letter,
-            ..Default::default()
-        },
-    );
+    let letter = pdf(&a, &PdfOptions::default().with_page_size(PageSize::Letter));
     assert_ne!(one, letter);
     let id = |b: &[u8]| {
         let s = String::from_utf8_lossy(b).to_string();
@@ -71,10 +65,7 @@ fn source_date_epoch_sets_the_dates() {
     let a = fixture("seed-pyongyang-times.txt");
     let bytes = pdf(
         &a,
-        &PdfOptions {
-            timestamp: Some(1_700_000_000),
-            ..Default::default()
-        },
+        &PdfOptions::default().with_timestamp(Some(1_700_000_000)),
     );
     assert!(contains(&bytes, b"D:20231114221320Z"));
     assert!(contains(&bytes, b"2023-11-14T22:13:20Z"));
@@ -137,13 +128,7 @@ fn page_sizes_set_the_media_box() {
         (PageSize::Letter, "612 792"),
         (PageSize::A5, "419.53 595.28"),
     ] {
-        let bytes = pdf(
-            &a,
-            &PdfOptions {
-                page_size: size,
-                ..Default::default()
-            },
-        );
+        let bytes = pdf(&a, &PdfOptions::default().with_page_size(size));
         assert!(
             contains(&bytes, format!("/MediaBox [0 0 {media}]").as_bytes()),
             "{size:?}"
@@ -162,10 +147,7 @@ fn uncovered_characters_are_named_not_dropped() {
     };
     let err = folio_pdf::write(
         &a,
-        &PdfOptions {
-            no_system_fonts: true,
-            ..Default::default()
-        },
+        &PdfOptions::default().with_system_fonts(false),
         &mut Vec::new(),
     )
     .unwrap_err();
@@ -176,25 +158,24 @@ fn uncovered_characters_are_named_not_dropped() {
 
 #[test]
 fn bad_options_are_errors() {
-    let a = fixture("seed-pyongyang-times.txt");
-    let r = folio_pdf::write(
-        &a,
-        &PdfOptions {
-            font_size: Some(200.0),
-            ..Default::default()
-        },
-        &mut Vec::new(),
-    );
-    assert!(r.is_err());
+    // The range is the type's: an out-of-range size cannot be built.
+    assert!(folio_pdf::FontSize::new(200.0).is_err());
+    assert!(folio_pdf::FontSize::new(f32::NAN).is_err());
     assert!("b5".parse::<PageSize>().is_err());
-    let mut settings = folio_core::Settings::default();
-    settings
-        .options
-        .insert("pdf.page-size".into(), "letter".into());
-    settings.options.insert("pdf.font-size".into(), "12".into());
-    let o = folio_pdf::PdfWriter::options(&settings).unwrap();
+    // Options deserialize with kebab-case keys and refuse unknown ones.
+    let o: PdfOptions =
+        serde_json::from_str(r#"{"page-size": "letter", "font-size": 12, "system-fonts": false}"#)
+            .unwrap();
     assert_eq!(o.page_size, PageSize::Letter);
-    assert_eq!(o.font_size, Some(12.0));
+    assert_eq!(o.font_size.map(folio_pdf::FontSize::get), Some(12.0));
+    assert!(!o.system_fonts);
+    for bad in [
+        r#"{"page-size": "b5"}"#,
+        r#"{"font-size": 100}"#,
+        r#"{"pagesize": "a4"}"#,
+    ] {
+        assert!(serde_json::from_str::<PdfOptions>(bad).is_err(), "{bad}");
+    }
 }
 
 #[test]
@@ -231,13 +212,7 @@ fn a_given_font_replaces_the_default() {
     let path = dir.path().join("mono.ttf");
     std::fs::write(&path, dejavu::sans_mono::regular()).unwrap();
     let a = fixture("seed-pyongyang-times.txt");
-    let bytes = pdf(
-        &a,
-        &PdfOptions {
-            fonts: vec![path],
-            ..Default::default()
-        },
-    );
+    let bytes = pdf(&a, &PdfOptions::default().with_font(path));
     let s = String::from_utf8_lossy(&bytes);
     assert!(s.contains("+DejaVuSansMono"), "the given font is not used");
     assert!(
@@ -247,15 +222,8 @@ fn a_given_font_replaces_the_default() {
     // A file that is not a font is an error naming it.
     let bad = dir.path().join("bad.ttf");
     std::fs::write(&bad, b"not a font").unwrap();
-    let err = folio_pdf::write(
-        &a,
-        &PdfOptions {
-            fonts: vec![bad],
-            ..Default::default()
-        },
-        &mut Vec::new(),
-    )
-    .unwrap_err();
+    let err =
+        folio_pdf::write(&a, &PdfOptions::default().with_font(bad), &mut Vec::new()).unwrap_err();
     assert!(err.to_string().contains("bad.ttf"), "{err}");
 }
 
@@ -272,13 +240,7 @@ fn words_with_digits_and_addresses_are_not_hyphenated() {
         ))],
         ..Default::default()
     };
-    let bytes = pdf(
-        &a,
-        &PdfOptions {
-            page_size: PageSize::A5,
-            ..Default::default()
-        },
-    );
+    let bytes = pdf(&a, &PdfOptions::default().with_page_size(PageSize::A5));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.pdf");
     std::fs::write(&path, &bytes).unwrap();
@@ -311,11 +273,9 @@ fn extreme_font_sizes_still_typeset() {
     for size in [4.0, 72.0] {
         let bytes = pdf(
             &a,
-            &PdfOptions {
-                font_size: Some(size),
-                page_size: PageSize::A5,
-                ..Default::default()
-            },
+            &PdfOptions::default()
+                .with_font_size(folio_pdf::FontSize::new(size).unwrap())
+                .with_page_size(PageSize::A5),
         );
         assert!(bytes.starts_with(b"%PDF-"), "{size}");
     }

@@ -54,16 +54,10 @@ pub fn article(path: &Path) -> Article {
 /// Options for a flavour; Publishing gets the journal identity its DTD
 /// requires (a test journal id and ISSN).
 pub fn opts(flavor: folio_jats::Flavor) -> folio_jats::JatsOptions {
+    let opts = folio_jats::JatsOptions::default().with_flavor(flavor);
     match flavor {
-        folio_jats::Flavor::Publishing => folio_jats::JatsOptions::for_journal(
-            flavor,
-            folio_jats::JournalMeta {
-                id: Some("folio-test".into()),
-                issn: Some("0317-8471".into()),
-                ..Default::default()
-            },
-        ),
-        _ => folio_jats::JatsOptions::default(),
+        folio_jats::Flavor::Publishing => opts.with_journal_id("folio-test").with_issn("0317-8471"),
+        _ => opts,
     }
 }
 

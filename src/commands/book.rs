@@ -2,9 +2,14 @@
 //! JSON), or into a folder of per-article files with a manifest for formats
 //! that are article-level (JATS).
 
+use crate::args::*;
+use crate::commands::*;
+use crate::exit::INPUT as EXIT_INPUT;
+
 use crate::input::{self, ReadOptions, Source};
-use crate::output::{self, Target};
-use folio_core::{Article, Collection, Diagnostic, Settings, Writer};
+use crate::output::{self, Failure, Target};
+use folio_core::{Article, Collection, Diagnostic};
+use folio_driver::{Options, Writer};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -23,8 +28,12 @@ pub enum SortOrder {
 }
 
 /// A `folio.toml` book manifest. Paths are relative to the manifest.
+///
+/// Besides the keys below, a table named after a format (`[pdf]`,
+/// `[markdown]`...) holds that writer's options, with the same keys as
+/// `-O FORMAT.KEY=VALUE`.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(default)]
 pub struct Manifest {
     /// Book title.
     pub title: Option<String>,
@@ -54,7 +63,13 @@ pub struct Manifest {
     pub formats: Vec<String>,
     /// Output base name, without extension (default: the manifest's name).
     pub output: Option<String>,
+    /// Every other key: writer tables (checked by [`read_manifest`]).
+    #[serde(flatten)]
+    pub writers: std::collections::BTreeMap<String, toml::Value>,
 }
+
+/// The keys of the manifest itself, for error messages.
+const MANIFEST_KEYS: &str = "title, subtitle, editor, authors, language, date, publisher, rights, cover, sort, articles, page_size, formats, output";
 
 /// What `folio book` was asked to do, after merging flags and manifest.
 pub struct BookJob {
@@ -72,7 +87,7 @@ pub struct BookJob {
     pub quiet: bool,
     /// (writer, target path) pairs.
     pub outputs: Vec<(&'static dyn Writer, PathBuf)>,
-    pub settings: Settings,
+    pub settings: Options,
     pub read: ReadOptions,
 }
 
@@ -80,7 +95,7 @@ pub struct BookJob {
 pub fn read_manifest(path: &Path) -> Result<Manifest, String> {
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("{}: error: {}", path.display(), e))?;
-    toml::from_str(&text).map_err(|e| {
+    let m: Manifest = toml::from_str(&text).map_err(|e| {
         let line = e
             .span()
             .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
@@ -88,7 +103,44 @@ pub fn read_manifest(path: &Path) -> Result<Manifest, String> {
             Some(l) => format!("{}:{}: error: {}", path.display(), l, e.message()),
             None => format!("{}: error: {}", path.display(), e.message()),
         }
-    })
+    })?;
+    for (key, value) in &m.writers {
+        if folio_driver::find(key).is_err() || !value.is_table() {
+            let line = text
+                .lines()
+                .position(|l| {
+                    let l = l.trim_start().trim_start_matches('[').trim_start();
+                    l.strip_prefix(key.as_str())
+                        .is_some_and(|r| r.trim_start().starts_with(['=', ']', '.']))
+                })
+                .map(|i| format!(":{}", i + 1))
+                .unwrap_or_default();
+            return Err(format!(
+                "{}{line}: error: unknown key '{key}' (known: {MANIFEST_KEYS}; or a table of writer options: {})",
+                path.display(),
+                folio_driver::known_formats()
+                    .split(", ")
+                    .map(|f| format!("[{f}]"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    Ok(m)
+}
+
+/// The writer options of a manifest's format tables.
+pub fn manifest_options(m: &Manifest) -> Result<Options, folio_driver::Error> {
+    let mut o = Options::new();
+    if let Some(ps) = &m.page_size {
+        o.set("pdf.page-size", ps.to_ascii_lowercase())?;
+    }
+    for (format, value) in &m.writers {
+        if let Some(table) = value.as_table() {
+            o.merge_table(format, table)?;
+        }
+    }
+    Ok(o)
 }
 
 /// Expands inputs: folders become their `.txt`/`.json` files (sorted),
@@ -223,9 +275,7 @@ pub fn run(job: BookJob) -> u8 {
     for (writer, target) in &job.outputs {
         let r = if writer.supports_collections() {
             output::write_atomic(&Target::File(target.clone()), |w| {
-                writer
-                    .write_collection(&collection, &job.settings, w)
-                    .map_err(|e| e.to_string())
+                Ok(writer.write_collection(&collection, &job.settings, w)?)
             })
         } else if target
             .extension()
@@ -236,17 +286,20 @@ pub fn run(job: BookJob) -> u8 {
                     .contains(&e.to_ascii_lowercase().as_str())
             })
         {
-            Err(format!(
-                "the {} writer writes one file per article; give a folder name (without .{}) to get one file per article and a manifest",
-                writer.name(),
-                writer.extensions()[0]
-            ))
+            Err(Failure {
+                code: crate::exit::USAGE,
+                message: format!(
+                    "the {} writer writes one file per article; give a folder name (without .{}) to get one file per article and a manifest",
+                    writer.name(),
+                    writer.extensions()[0]
+                ),
+            })
         } else {
             write_folder(*writer, &collection, &job.settings, target)
         };
         if let Err(e) = r {
             eprintln!("{}: error: {e}", target.display());
-            status = 3;
+            status = status.max(e.code);
         } else if !job.quiet {
             eprintln!(
                 "wrote {} ({} articles)",
@@ -258,38 +311,28 @@ pub fn run(job: BookJob) -> u8 {
     status
 }
 
+/// The book: the given metadata, the rest resolved by
+/// `folio_core::Metadata` as every writer resolves it (the articles' most
+/// common language, the newest date), so the JSON and JATS manifest say what
+/// the EPUB and PDF say.
 fn collection(job: &BookJob, articles: Vec<Article>) -> Collection {
-    let language = job.language.clone().unwrap_or_else(|| {
-        // The most common language of the articles.
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for a in &articles {
-            match counts.iter_mut().find(|(l, _)| *l == a.language) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((a.language.clone(), 1)),
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        counts
-            .first()
-            .map(|(l, _)| l.clone())
-            .unwrap_or_else(|| "und".into())
-    });
-    let date = job
-        .date
-        .or_else(|| articles.iter().filter_map(|a| a.date).max());
-    Collection {
+    let mut c = Collection {
         title: job
             .title
             .clone()
             .unwrap_or_else(|| "Collected articles".into()),
         subtitle: job.subtitle.clone(),
         authors: job.authors.clone(),
-        language,
-        date,
+        language: job.language.clone().unwrap_or_default(),
+        date: job.date,
         publisher: job.publisher.clone(),
         rights: job.rights.clone(),
         articles,
-    }
+    };
+    let m = folio_core::Metadata::of_collection(&c, None);
+    c.language = m.language.to_string();
+    c.date = m.date;
+    c
 }
 
 /// Article-level formats: one file per article in `dir`, plus
@@ -298,23 +341,25 @@ fn collection(job: &BookJob, articles: Vec<Article>) -> Collection {
 fn write_folder(
     writer: &dyn Writer,
     c: &Collection,
-    settings: &Settings,
+    settings: &Options,
     dir: &Path,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
     let ext = writer.extensions()[0];
     let width = c.articles.len().to_string().len().max(3);
     let mut written: Vec<PathBuf> = Vec::new();
     let mut entries = Vec::new();
-    let result: Result<(), String> = (|| {
+    let result: Result<(), Failure> = (|| {
         for (i, a) in c.articles.iter().enumerate() {
             let stem: String = output::safe_stem(&a.title).chars().take(60).collect();
             let name = format!("{:0width$}-{}.{ext}", i + 1, stem);
             let path = dir.join(&name);
             output::write_atomic(&Target::File(path.clone()), |w| {
-                writer
-                    .write_article(a, settings, w)
-                    .map_err(|e| format!("{name}: {e}"))
+                writer.write_article(a, settings, w).map_err(|e| {
+                    let mut f = Failure::from(e);
+                    f.message = format!("{name}: {}", f.message);
+                    f
+                })
             })?;
             written.push(path);
             entries.push(serde_json::json!({
@@ -333,7 +378,7 @@ fn write_folder(
         let mpath = dir.join("manifest.json");
         output::write_atomic(&Target::File(mpath.clone()), |w| {
             serde_json::to_writer_pretty(&mut *w, &manifest).map_err(|e| e.to_string())?;
-            w.write_all(b"\n").map_err(|e| e.to_string())
+            Ok(w.write_all(b"\n").map_err(|e| e.to_string())?)
         })?;
         written.push(mpath);
         Ok(())
@@ -344,4 +389,144 @@ fn write_folder(
         }
     }
     result
+}
+
+pub(crate) fn book(a: BookArgs) -> u8 {
+    use crate::commands::book::{BookJob, read_manifest};
+    let manifest_path = (a.inputs.len() == 1 && a.inputs[0].ends_with(".toml"))
+        .then(|| PathBuf::from(&a.inputs[0]));
+    let manifest = match &manifest_path {
+        Some(p) => match read_manifest(p) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("{e}");
+                return EXIT_INPUT;
+            }
+        },
+        None => Default::default(),
+    };
+    let base_dir = manifest_path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                d.to_path_buf()
+            }
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    let inputs = if manifest_path.is_some() {
+        manifest.articles.clone()
+    } else {
+        a.inputs.clone()
+    };
+    if inputs.is_empty() {
+        return usage("the manifest lists no articles");
+    }
+    let mut writer_args = a.writer.clone();
+    if writer_args.cover.is_none() {
+        writer_args.cover = manifest.cover.as_ref().map(|c| base_dir.join(c));
+    }
+    if let Err(e) = writer_args.check_files() {
+        return usage(e);
+    }
+    let base = match crate::commands::book::manifest_options(&manifest) {
+        Ok(o) => o,
+        Err(e) => {
+            let m = manifest_path
+                .as_deref()
+                .unwrap_or(std::path::Path::new("folio.toml"));
+            return usage(format!("{}: {e}", m.display()));
+        }
+    };
+    let settings = match writer_args.options(base) {
+        Ok(s) => s,
+        Err(e) => return usage(e),
+    };
+    // Outputs: -o flags, else the manifest's formats.
+    let mut outputs: Vec<(&'static dyn Writer, PathBuf)> = Vec::new();
+    for o in &a.outputs {
+        let key =
+            a.to.clone()
+                .or_else(|| o.extension().and_then(|e| e.to_str()).map(str::to_owned));
+        match key.as_deref().and_then(find_writer) {
+            Some(w) => outputs.push((w, o.clone())),
+            None => {
+                return usage(format!(
+                    "cannot tell the format of '{}'; use a known extension or --to (known: {})",
+                    o.display(),
+                    known_formats()
+                ));
+            }
+        }
+    }
+    if outputs.is_empty() {
+        let stem = manifest.output.clone().or_else(|| {
+            manifest_path
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map(|s| s.to_string_lossy().into_owned())
+        });
+        let (Some(stem), false) = (stem, manifest.formats.is_empty()) else {
+            return usage("give an output with -o FILE (or formats in the manifest)");
+        };
+        for f in &manifest.formats {
+            let Some(w) = find_writer(f) else {
+                return usage(format!(
+                    "unknown format '{f}' in the manifest (known: {})",
+                    known_formats()
+                ));
+            };
+            let path = if w.supports_collections() {
+                base_dir.join(format!("{stem}.{}", w.extensions()[0]))
+            } else {
+                base_dir.join(format!("{stem}-{}", w.name()))
+            };
+            outputs.push((w, path));
+        }
+    }
+    let mut authors: Vec<String> = manifest.editor.iter().cloned().collect();
+    authors.extend(manifest.authors.iter().cloned());
+    if !a.authors.is_empty() {
+        authors = a.authors.clone();
+    }
+    let read = ParseArgs {
+        title: None,
+        date: None,
+        authors: vec![],
+        lang: None,
+        date_order: a.date_order,
+        lossy: false,
+        lenient: false,
+    }
+    .read_options();
+    let lang = a.lang.clone().or_else(|| {
+        manifest
+            .language
+            .as_deref()
+            .and_then(folio_core::lang::normalize_tag)
+    });
+    let job = BookJob {
+        inputs,
+        base_dir: if manifest_path.is_some() {
+            base_dir
+        } else {
+            PathBuf::from(".")
+        },
+        title: a.title.clone().or(manifest.title.clone()),
+        subtitle: a.subtitle.clone().or(manifest.subtitle.clone()),
+        authors,
+        language: lang,
+        date: a.date.or(manifest.date),
+        publisher: a.publisher.clone().or(manifest.publisher.clone()),
+        rights: manifest.rights.clone(),
+        sort: a.sort.or(manifest.sort).unwrap_or_default(),
+        keep_going: a.keep_going,
+        quiet: a.quiet,
+        outputs,
+        settings,
+        read,
+    };
+    crate::commands::book::run(job)
 }
