@@ -7,24 +7,28 @@
 //!
 //! 1. read: raw text is decoded and normalized by
 //!    [`folio_core::parse::parse_bytes`], Folio JSON by
-//!    [`folio_core::json::read`]; the user's overrides (title, date,
-//!    authors, language) are applied afterwards;
-//! 2. write: the writer chosen by name, alias or extension writes the
-//!    article (or a collection, for `book`) with [`folio_core::Settings`].
+//!    [`folio_core::json::read_with`] (strict: unknown keys are refused;
+//!    `lenient=True` makes them warnings, as `--lenient`); the user's
+//!    overrides (title, date, authors, language) are applied afterwards;
+//! 2. write: [`folio_driver`], the facade the CLI calls too, writes the
+//!    article (or a collection, for `book`) in the format chosen by name,
+//!    alias or extension, with [`folio_driver::Options`] built from the
+//!    writer keywords (`page_size="a5"` is `pdf.page-size`).
 //!
 //! The GIL is released for both steps, so Python threads convert in
-//! parallel. Errors become `folio.InputError` (with `source` and `line`) and
-//! `folio.OptionError`; unknown writer keywords become `TypeError`.
+//! parallel. Errors become `folio.InputError` (with `source` and `line`),
+//! `folio.OptionError` and `folio.OutputError` by the driver's
+//! [`folio_driver::ErrorKind`]; unknown writer keywords become `TypeError`.
 
 use folio_core::normalize::Utf8Policy;
 use folio_core::parse::date::DateOrder;
 use folio_core::parse::{ParseOptions, Parsed};
-use folio_core::{Article, Collection, Diagnostic, Settings, Writer};
+use folio_core::{Article, Collection, Diagnostic};
+use folio_driver::{ErrorKind, Options, Writer};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 create_exception!(
@@ -51,16 +55,6 @@ create_exception!(
     FolioError,
     "A writer could not write the document (for example a character that no font covers)."
 );
-
-/// All writers, in the order `folio formats` lists them (the CLI's
-/// registry in `src/registry.rs`).
-static WRITERS: &[&dyn Writer] = &[
-    &folio_core::json::JsonWriter,
-    &folio_markdown::MarkdownWriter,
-    &folio_pdf::PdfWriter,
-    &folio_jats::JatsWriter,
-    &folio_epub::EpubWriter,
-];
 
 /// Largest input accepted, as in the CLI (1 GiB).
 const MAX_INPUT: usize = 1 << 30;
@@ -111,6 +105,8 @@ impl From<OptError> for PyErr {
 struct ReadOpts {
     date_order: DateOrder,
     lossy: bool,
+    /// JSON input: unknown keys are warnings, not errors (`--lenient`).
+    lenient: bool,
     title: Option<String>,
     date: Option<chrono::NaiveDate>,
     authors: Vec<String>,
@@ -160,7 +156,12 @@ fn load(
     };
     let (mut article, mut diagnostics) = if json {
         let text = folio_core::normalize::decode(bytes, policy).map_err(core_err)?;
-        (folio_core::json::read(&text).map_err(core_err)?, vec![])
+        let strictness = if opts.lenient {
+            folio_core::json::Strictness::Lenient
+        } else {
+            folio_core::json::Strictness::Strict
+        };
+        folio_core::json::read_with(&text, strictness).map_err(core_err)?
     } else {
         let popts = ParseOptions {
             date_order: opts.date_order,
@@ -231,6 +232,7 @@ fn input_bytes(name: &str, data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
 fn read_opts(
     date_order: Option<&str>,
     lossy: bool,
+    lenient: bool,
     title: Option<String>,
     date: Option<&str>,
     authors: Vec<String>,
@@ -265,6 +267,7 @@ fn read_opts(
     Ok(ReadOpts {
         date_order,
         lossy,
+        lenient,
         title,
         date,
         authors,
@@ -272,20 +275,30 @@ fn read_opts(
     })
 }
 
-fn find_writer(key: &str) -> Result<&'static dyn Writer, OptError> {
-    folio_core::writer::find(WRITERS, key).ok_or_else(|| {
-        OptError::Bad(format!(
-            "unknown format {key:?} (known: {})",
-            WRITERS
-                .iter()
-                .map(|w| w.name())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    })
+/// A driver error as the Python exception of its kind: a bad option value
+/// (or unknown format) is `folio.OptionError`, a key the writer does not
+/// have `TypeError`, unreadable input `folio.InputError`, and a document
+/// the writer cannot produce (or write) `folio.OutputError`.
+fn driver_error(name: &str, e: folio_driver::Error) -> PyErr {
+    match e.kind() {
+        ErrorKind::InvalidOption => {
+            if matches!(&e, folio_driver::Error::InvalidOption { message, .. } if message.starts_with("unknown field"))
+            {
+                PyTypeError::new_err(e.to_string())
+            } else {
+                OptionError::new_err(e.to_string())
+            }
+        }
+        ErrorKind::Input => InputError::new_err(format!("{name}: error: {e}")),
+        _ => OutputError::new_err(format!("{name}: error: {e}")),
+    }
 }
 
-/// A keyword value as the CLI's option string.
+fn find_writer(key: &str) -> PyResult<&'static dyn Writer> {
+    folio_driver::find(key).map_err(|e| driver_error(key, e))
+}
+
+/// A keyword value as a string.
 fn text_value(key: &str, v: &Bound<'_, PyAny>) -> Result<String, OptError> {
     if v.is_instance_of::<PyString>() {
         return v
@@ -308,6 +321,8 @@ fn bool_value(key: &str, v: &Bound<'_, PyAny>) -> Result<bool, OptError> {
     Err(OptError::Bad(format!("{key} must be True or False")))
 }
 
+/// A file named by a keyword; it must exist (as the CLI's `--cover` and
+/// `--font`).
 fn path_value(key: &str, v: &Bound<'_, PyAny>) -> Result<PathBuf, OptError> {
     let p: PathBuf = v
         .extract()
@@ -321,155 +336,141 @@ fn path_value(key: &str, v: &Bound<'_, PyAny>) -> Result<PathBuf, OptError> {
     Ok(p)
 }
 
-/// The writer keywords each format accepts, and what they become.
+/// The writer keywords each format accepts: the keys of its options struct
+/// with `_` for `-`.
 fn writer_keywords(writer: &dyn Writer) -> &'static [&'static str] {
     match writer.name() {
         "markdown" => &["front_matter"],
-        "jats" => &["flavor", "journal_id", "journal_title", "issn", "publisher"],
+        "jats" => &[
+            "flavor",
+            "article_type",
+            "journal_id",
+            "journal_title",
+            "issn",
+            "publisher",
+        ],
         "epub" => &["cover"],
         "pdf" => &["page_size", "font_size", "fonts", "system_fonts"],
         _ => &[],
     }
 }
 
-/// Maps the Python keyword arguments onto the writer's settings, the way
-/// the CLI maps its flags (`--jats-flavor`, `--page-size`, `-O key=value`).
+/// A keyword's error: a `TypeError`/`OptionError` of our own, or the
+/// driver's.
+enum KwError {
+    Own(OptError),
+    Driver(folio_driver::Error),
+}
+
+impl From<OptError> for KwError {
+    fn from(e: OptError) -> Self {
+        KwError::Own(e)
+    }
+}
+
+impl From<folio_driver::Error> for KwError {
+    fn from(e: folio_driver::Error) -> Self {
+        KwError::Driver(e)
+    }
+}
+
+impl KwError {
+    fn into_py(self, name: &str) -> PyErr {
+        match self {
+            KwError::Own(e) => e.into(),
+            KwError::Driver(e) => driver_error(name, e),
+        }
+    }
+}
+
+/// Maps the Python keyword arguments onto [`Options`], as the CLI maps its
+/// flags (`--jats-flavor`, `--page-size`, `-O FORMAT.KEY=VALUE`): each
+/// keyword becomes `FORMAT.KEY` and is checked by the writer's options
+/// struct when it is set.
 fn settings(
     writer: &dyn Writer,
     timestamp: Option<i64>,
     options: Option<&Bound<'_, PyDict>>,
-) -> Result<Settings, OptError> {
-    let mut s = Settings {
-        timestamp,
-        ..Settings::default()
-    };
+) -> PyResult<Options> {
+    build_settings(writer, timestamp, options).map_err(|e| e.into_py(writer.name()))
+}
+
+fn build_settings(
+    writer: &dyn Writer,
+    timestamp: Option<i64>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> Result<Options, KwError> {
+    let mut opts = Options::new().with_timestamp(timestamp);
     let Some(options) = options else {
-        return Ok(s);
+        return Ok(opts);
     };
+    let fmt = writer.name();
     let allowed = writer_keywords(writer);
-    let mut map: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in options.iter() {
         let key: String = k
             .extract()
             .map_err(|_| OptError::Unknown("keywords must be strings".into()))?;
         if !allowed.contains(&key.as_str()) {
             let hint = if allowed.is_empty() {
-                format!("the {} writer takes no options", writer.name())
+                format!("the {fmt} writer takes no options")
             } else {
-                format!("the {} writer takes: {}", writer.name(), allowed.join(", "))
+                format!("the {fmt} writer takes: {}", allowed.join(", "))
             };
             return Err(OptError::Unknown(format!(
-                "unexpected keyword argument '{key}' for to={:?} ({hint})",
-                writer.name()
-            )));
+                "unexpected keyword argument '{key}' for to={fmt:?} ({hint})"
+            ))
+            .into());
         }
         if v.is_none() {
             continue;
         }
+        let full = format!("{fmt}.{}", key.replace('_', "-"));
         match key.as_str() {
-            "front_matter" => {
-                let b = bool_value(&key, &v)?;
-                map.insert("markdown.front-matter".into(), b.to_string());
+            "front_matter" | "system_fonts" => {
+                opts.set(&full, bool_value(&key, &v)?)?;
             }
-            "flavor" => {
-                let f = text_value(&key, &v)?;
-                if f != "archiving" && f != "publishing" {
-                    return Err(OptError::Bad(format!(
-                        "flavor={f:?}: expected 'archiving' or 'publishing'"
-                    )));
-                }
-                map.insert("jats.flavor".into(), f);
-            }
-            "journal_id" | "journal_title" | "issn" | "publisher" => {
-                let t = text_value(&key, &v)?;
-                map.insert(format!("jats.{}", key.replace('_', "-")), t);
-            }
-            "cover" => s.cover = Some(path_value(&key, &v)?),
-            "page_size" => {
-                let p = text_value(&key, &v)?.to_ascii_lowercase();
-                if !["a4", "letter", "a5"].contains(&p.as_str()) {
-                    return Err(OptError::Bad(format!(
-                        "page_size={p:?}: expected 'a4', 'letter' or 'a5'"
-                    )));
-                }
-                map.insert("pdf.page-size".into(), p);
+            "cover" => {
+                opts.set(&full, path_value(&key, &v)?)?;
             }
             "font_size" => {
                 if !(v.is_instance_of::<PyFloat>() || v.is_instance_of::<PyInt>())
                     || v.is_instance_of::<PyBool>()
                 {
-                    return Err(OptError::Bad("font_size must be a number of points".into()));
+                    return Err(OptError::Bad("font_size must be a number of points".into()).into());
                 }
                 let f: f32 = v
                     .extract()
                     .map_err(|_| OptError::Bad("font_size must be a number of points".into()))?;
-                if !(4.0..=72.0).contains(&f) {
-                    return Err(OptError::Bad(format!(
-                        "font_size={f} is out of range (4 to 72 points)"
-                    )));
-                }
-                map.insert("pdf.font-size".into(), f.to_string());
+                // As `--font-size`: an f32, checked (4 to 72) by the writer.
+                opts.set(&full, f)?;
             }
             "fonts" => {
                 if v.is_instance_of::<PyString>() {
                     return Err(OptError::Bad(
                         "fonts must be a list of paths, not one string".into(),
-                    ));
+                    )
+                    .into());
                 }
                 let items: Vec<Bound<'_, PyAny>> = v
                     .try_iter()
                     .map_err(|_| OptError::Bad("fonts must be a list of paths".into()))?
                     .collect::<PyResult<_>>()
                     .map_err(|_| OptError::Bad("fonts must be a list of paths".into()))?;
-                for item in items {
-                    s.fonts.push(path_value("fonts", &item)?);
+                let fonts = items
+                    .iter()
+                    .map(|item| path_value("fonts", item))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if !fonts.is_empty() {
+                    opts.set(&full, fonts)?;
                 }
             }
-            "system_fonts" => {
-                if !bool_value(&key, &v)? {
-                    map.insert("pdf.system-fonts".into(), "no".into());
-                }
+            _ => {
+                // Text options (page_size, flavor, journal_id, issn...).
+                opts.set(&full, text_value(&key, &v)?)?;
             }
-            _ => unreachable!("checked against the allowed keywords"),
         }
     }
-    s.options = map;
-    Ok(s)
-}
-
-/// A writer's error: a bad option value (`true`) or a document it cannot
-/// produce (`false`), with the message.
-type WriteError = (bool, String);
-
-/// Tells a writer's option errors (a JATS ISSN that does not check, a font
-/// file that cannot be read, a cover that is not an image) from the rest.
-fn classify(e: folio_core::DynError) -> WriteError {
-    let option = matches!(
-        e.downcast_ref::<folio_jats::Error>(),
-        Some(folio_jats::Error::Option { .. })
-    ) || matches!(
-        e.downcast_ref::<folio_pdf::Error>(),
-        Some(folio_pdf::Error::Font { .. })
-    ) || matches!(
-        e.downcast_ref::<folio_epub::Error>(),
-        Some(folio_epub::Error::Cover(_) | folio_epub::Error::CoverRead { .. })
-    );
-    (option, e.to_string())
-}
-
-fn write_error(name: &str, (option, message): WriteError) -> PyErr {
-    if option {
-        OptionError::new_err(message)
-    } else {
-        OutputError::new_err(format!("{name}: error: {message}"))
-    }
-}
-
-/// Writes one article to bytes.
-fn write_article(w: &dyn Writer, a: &Article, s: &Settings) -> Result<Vec<u8>, WriteError> {
-    let mut out = Vec::new();
-    w.write_article(a, s, &mut out).map_err(classify)?;
-    Ok(out)
+    Ok(opts)
 }
 
 /// Diagnostics as Python tuples `(line, severity, message)`.
@@ -509,7 +510,7 @@ fn parse(
     lossy: bool,
 ) -> PyResult<(String, Vec<PyDiag>)> {
     let bytes = input_bytes(&name, data)?;
-    let ropts = read_opts(date_order, lossy, title, date, authors, lang)?;
+    let ropts = read_opts(date_order, lossy, false, title, date, authors, lang)?;
     let json = json.unwrap_or_else(|| looks_like_json(&bytes));
     let r = py.detach(|| {
         load(&name, &bytes, json, &ropts).map(|(a, d)| {
@@ -527,7 +528,7 @@ fn parse(
 /// Converts one input to the format `to`; returns the bytes and the
 /// diagnostics.
 #[pyfunction]
-#[pyo3(signature = (data, *, to, name, json=None, lang=None, date_order=None, title=None, date=None, authors=Vec::new(), lossy=false, timestamp=None, options=None))]
+#[pyo3(signature = (data, *, to, name, json=None, lang=None, date_order=None, title=None, date=None, authors=Vec::new(), lossy=false, lenient=false, timestamp=None, options=None))]
 #[allow(clippy::too_many_arguments)]
 fn convert<'py>(
     py: Python<'py>,
@@ -541,26 +542,31 @@ fn convert<'py>(
     date: Option<&str>,
     authors: Vec<String>,
     lossy: bool,
+    lenient: bool,
     timestamp: Option<i64>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyBytes>, Vec<PyDiag>)> {
     let writer = find_writer(to)?;
     let settings = settings(writer, timestamp, options)?;
     let bytes = input_bytes(&name, data)?;
-    let ropts = read_opts(date_order, lossy, title, date, authors, lang)?;
+    let ropts = read_opts(date_order, lossy, lenient, title, date, authors, lang)?;
     let json = json.unwrap_or_else(|| looks_like_json(&bytes));
     let r = py.detach(|| {
-        load(&name, &bytes, json, &ropts).map(|(a, d)| (write_article(writer, &a, &settings), d))
+        load(&name, &bytes, json, &ropts).map(|(a, d)| {
+            let mut out = Vec::new();
+            let w = writer.write_article(&a, &settings, &mut out);
+            (w.map(|()| out), d)
+        })
     });
     let (out, diags) = r.map_err(|e| e.into_py(py))?;
-    let out = out.map_err(|e| write_error(&name, e))?;
+    let out = out.map_err(|e| driver_error(&name, e))?;
     Ok((PyBytes::new(py, &out), py_diags(&diags)))
 }
 
 /// Collects inputs into one book; returns the bytes, the diagnostics
 /// (`(name, line, severity, message)`) and the inputs left out.
 #[pyfunction]
-#[pyo3(signature = (items, *, to, title=None, subtitle=None, authors=Vec::new(), book_lang=None, book_date=None, publisher=None, rights=None, sort=None, keep_going=false, lang=None, date_order=None, lossy=false, timestamp=None, options=None))]
+#[pyo3(signature = (items, *, to, title=None, subtitle=None, authors=Vec::new(), book_lang=None, book_date=None, publisher=None, rights=None, sort=None, keep_going=false, lang=None, date_order=None, lossy=false, lenient=false, timestamp=None, options=None))]
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn book<'py>(
     py: Python<'py>,
@@ -578,6 +584,7 @@ fn book<'py>(
     lang: Option<&str>,
     date_order: Option<&str>,
     lossy: bool,
+    lenient: bool,
     timestamp: Option<i64>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(
@@ -596,7 +603,7 @@ fn book<'py>(
     let settings = settings(writer, timestamp, options)?;
     // Each article is read with the parse options only; the book's own
     // language and date are separate (as `folio book --lang/--date`).
-    let ropts = read_opts(date_order, lossy, None, None, Vec::new(), lang)?;
+    let ropts = read_opts(date_order, lossy, lenient, None, None, Vec::new(), lang)?;
     let by_date = match sort {
         None | Some("as-given") | Some("as_given") => false,
         Some("date") => true,
@@ -606,7 +613,7 @@ fn book<'py>(
             )));
         }
     };
-    let book_opts = read_opts(None, false, None, book_date, Vec::new(), book_lang)?;
+    let book_opts = read_opts(None, false, false, None, book_date, Vec::new(), book_lang)?;
     let mut inputs: Vec<(String, Vec<u8>, bool)> = Vec::with_capacity(items.len());
     for item in items.iter() {
         let t = item.cast::<PyTuple>().map_err(|_| {
@@ -624,7 +631,8 @@ fn book<'py>(
     enum BookErr {
         Read(ReadError),
         Failed(String),
-        Write(WriteError),
+        Write(folio_driver::Error),
+        Empty,
     }
     let r = py.detach(|| {
         let mut articles: Vec<(usize, Article)> = Vec::new();
@@ -660,7 +668,7 @@ fn book<'py>(
             }
         }
         if articles.is_empty() {
-            return Err(BookErr::Write((false, "no article could be read".into())));
+            return Err(BookErr::Empty);
         }
         if by_date {
             for (i, a) in &articles {
@@ -687,7 +695,7 @@ fn book<'py>(
         let mut out = Vec::new();
         writer
             .write_collection(&collection, &settings, &mut out)
-            .map_err(|e| BookErr::Write(classify(e)))?;
+            .map_err(BookErr::Write)?;
         Ok((out, diags, failed))
     });
     match r {
@@ -703,12 +711,17 @@ fn book<'py>(
         }
         Err(BookErr::Read(e)) => Err(e.into_py(py)),
         Err(BookErr::Failed(m)) => Err(InputError::new_err(m)),
-        Err(BookErr::Write(e)) => Err(write_error("book", e)),
+        Err(BookErr::Write(e)) => Err(driver_error("book", e)),
+        Err(BookErr::Empty) => Err(OutputError::new_err(
+            "book: error: no article could be read",
+        )),
     }
 }
 
-/// The book's metadata, with the CLI's defaults (`src/book.rs`): the
-/// articles' most common language and newest date.
+/// The book: the given metadata, the rest resolved by
+/// [`folio_core::Metadata::of_collection`] as the CLI does
+/// (`src/commands/book.rs`): the articles' most common language, the
+/// newest date.
 #[allow(clippy::too_many_arguments)]
 fn collection(
     title: Option<String>,
@@ -720,31 +733,20 @@ fn collection(
     rights: Option<String>,
     articles: Vec<Article>,
 ) -> Collection {
-    let language = language.unwrap_or_else(|| {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for a in &articles {
-            match counts.iter_mut().find(|(l, _)| *l == a.language) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((a.language.clone(), 1)),
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        counts
-            .first()
-            .map(|(l, _)| l.clone())
-            .unwrap_or_else(|| "und".into())
-    });
-    let date = date.or_else(|| articles.iter().filter_map(|a| a.date).max());
-    Collection {
+    let mut c = Collection {
         title: title.unwrap_or_else(|| "Collected articles".into()),
         subtitle,
         authors,
-        language,
+        language: language.unwrap_or_default(),
         date,
         publisher,
         rights,
         articles,
-    }
+    };
+    let m = folio_core::Metadata::of_collection(&c, None);
+    c.language = m.language.to_string();
+    c.date = m.date;
+    c
 }
 
 /// The output formats: `(name, extension, aliases, binary, books)`.
@@ -758,7 +760,7 @@ fn formats() -> Vec<(
     bool,
     Vec<&'static str>,
 )> {
-    WRITERS
+    folio_driver::WRITERS
         .iter()
         .map(|w| {
             (

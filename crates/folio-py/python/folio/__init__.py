@@ -171,6 +171,7 @@ def convert(
     date: Union[None, str, _dt.date] = None,
     authors: Optional[Sequence[str]] = None,
     lossy: bool = False,
+    lenient: bool = False,
     timestamp: Optional[int] = None,
     name: str = "<input>",
     **writer_options: Any,
@@ -182,14 +183,17 @@ def convert(
     ``"text"`` (raw article text, str or bytes) or ``"json"`` (a Folio JSON
     document as str/bytes, or the dict :func:`parse` returns).
 
-    Reading options are those of :func:`parse`; ``timestamp`` (seconds since
+    Reading options are those of :func:`parse`; Folio JSON input with a key
+    the document model does not have is refused unless ``lenient=True``
+    (then it is a warning, as ``folio --lenient``); ``timestamp`` (seconds since
     1970) fixes every timestamp in the output and defaults to
     ``SOURCE_DATE_EPOCH``.
 
     Writer options (keyword arguments, by format):
 
     - Markdown: ``front_matter`` (bool, default True).
-    - JATS: ``flavor`` (``"archiving"`` or ``"publishing"``), ``journal_id``,
+    - JATS: ``flavor`` (``"archiving"`` or ``"publishing"``; Publishing
+      requires ``issn`` and a journal id), ``article_type``, ``journal_id``,
       ``journal_title``, ``issn``, ``publisher``.
     - EPUB: ``cover`` (path to a PNG, JPEG, GIF or SVG image).
     - PDF: ``page_size`` (``"a4"``, ``"letter"``, ``"a5"``), ``font_size``
@@ -213,6 +217,7 @@ def convert(
         date=_date(date),
         authors=_authors(authors),
         lossy=lossy,
+        lenient=lenient,
         timestamp=_timestamp(timestamp),
         options=writer_options,
     )
@@ -256,6 +261,7 @@ def book(
     keep_going: bool = False,
     date_order: str = "auto",
     lossy: bool = False,
+    lenient: bool = False,
     timestamp: Optional[int] = None,
     **writer_options: Any,
 ) -> bytes:
@@ -290,6 +296,7 @@ def book(
         keep_going=keep_going,
         date_order=date_order,
         lossy=lossy,
+        lenient=lenient,
         timestamp=_timestamp(timestamp),
         options=writer_options,
     )
