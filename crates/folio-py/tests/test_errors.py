@@ -71,7 +71,7 @@ def test_unknown_keyword_is_type_error():
         {"to": "pdf", "font_size": "big"},
         {"to": "pdf", "fonts": "/no/such/font.ttf"},
         {"to": "pdf", "fonts": ["/no/such/font.ttf"]},
-        {"to": "jats", "flavor": "green"},
+        {"to": "jats", "flavor": "purple"},  # "green"/"blue" are the tag sets' colours: accepted
         {"to": "md", "front_matter": "no"},
         {"to": "epub", "cover": "/no/such/cover.png"},
         {"to": "md", "date_order": "sideways"},

@@ -137,3 +137,24 @@ def test_readme_example():
 def test_formats_lists_every_writer():
     names = {f["name"] for f in folio.formats()}
     assert names == {"markdown", "json", "jats", "epub", "pdf"}
+
+
+def test_json_is_strict_unless_lenient(cli, tmp_path):
+    """JSON input refuses keys the model does not have (as the CLI);
+    lenient=True makes them warnings and gives the bytes of --lenient."""
+    seed = REPO / "fixtures" / "seed-pyongyang-times.txt"
+    model = folio.parse(seed.read_text(encoding="utf-8"))
+    assert next(iter(model)) == "folio_version"
+    model["colour"] = "blue"
+    with pytest.raises(folio.InputError, match="colour"):
+        folio.convert(model, to="md", source="json")
+    j = tmp_path / "seed.json"
+    j.write_text(__import__("json").dumps(model, ensure_ascii=False), encoding="utf-8")
+    r = cli.run("convert", str(j), "-t", "md", "-o", "-", check=False)
+    assert r.returncode == 1 and "colour" in r.stderr.decode()
+    expected = cli.run("convert", str(j), "-t", "md", "-o", "-", "--lenient").stdout
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always", folio.FolioWarning)
+        got = folio.convert(model, to="md", source="json", lenient=True)
+    assert got == expected
+    assert any("colour" in str(x.message) for x in w)
