@@ -130,12 +130,16 @@ pub fn detect(src: &Source, bytes: &[u8]) -> Result<InputFormat, String> {
             Err("this is XML, but not a JATS article (its root element is not <article>); Folio reads JATS (.xml), HTML pages (.html), Markdown (.md), Folio JSON (.json) and raw text; use --from to choose".into())
         }
     };
-    if let Some(ext) = src
+    let ext = src
         .path()
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
-    {
-        match ext.to_ascii_lowercase().as_str() {
+        .map(str::to_ascii_lowercase);
+    // A `.txt` name says "raw text": only a real HTML page or XML document
+    // is read otherwise; markup characters in text stay text.
+    let named_text = matches!(ext.as_deref(), Some("txt" | "text"));
+    if let Some(ext) = &ext {
+        match ext.as_str() {
             "json" => return Ok(InputFormat::Json),
             "md" | "markdown" | "mdown" | "mkd" => return Ok(InputFormat::Markdown),
             "html" | "htm" | "xhtml" | "shtml" => return Ok(InputFormat::Html),
@@ -152,7 +156,7 @@ pub fn detect(src: &Source, bytes: &[u8]) -> Result<InputFormat, String> {
         return xml_kind(&head);
     }
     // A tag-heavy file that is neither: refuse rather than make a title of it.
-    if start.first() == Some(&b'<') && head.matches('<').count() > 10 {
+    if !named_text && start.first() == Some(&b'<') && head.matches('<').count() > 10 {
         let lower = head.to_ascii_lowercase();
         if ["<div", "<p>", "<p ", "<span", "<body", "<meta", "<a href"]
             .iter()

@@ -505,12 +505,20 @@ fn protect_heading_end(out: &mut String, start: usize) {
     }
     if ".,;:!。，；：！".contains(last) {
         out.truncate(out.len() - last.len_utf8());
-        // A backslash before the reference would escape its '&'.
-        if out.ends_with('\\') && !out.ends_with("\\\\") {
-            out.push('\\');
+        // A lone backslash left at the end escaped the character just
+        // removed (`1\.`); the reference needs no escape, so it goes too.
+        // (A literal backslash is written `\\` and stays.)
+        if ends_with_lone_backslash(out) {
+            out.pop();
         }
         out.push_str(&format!("&#{};", last as u32));
     }
+}
+
+/// Whether `s` ends with an odd run of backslashes: its last one escapes
+/// what followed it.
+fn ends_with_lone_backslash(s: &str) -> bool {
+    s.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }
 
 /// Whether `s` ends with a numeric character reference such as `&#9;`.

@@ -115,6 +115,14 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
             Item::Rule => None,
         })
         .collect();
+    // Folio's writer puts the standfirst both in `description` and as the
+    // first paragraph: read it once, as the standfirst.
+    if let (Some(s), Some(Block::Paragraph { content })) =
+        (&article.standfirst, article.body.first())
+        && folio_core::plain_text(content) == *s
+    {
+        article.body.remove(0);
+    }
     if article.language.trim().is_empty() {
         let sample: String = article
             .body
@@ -280,7 +288,7 @@ fn front_matter(
                 }
             }
             "date_text" => a.date_text = Some(s(&v)),
-            "updated" => a.updated_text = Some(s(&v)),
+            "updated" | "updated_text" => a.updated_text = Some(s(&v)),
             "author" | "authors" => match v {
                 Value::Str(x) => a.authors = vec![x],
                 Value::List(l) => a.authors = l,
