@@ -337,18 +337,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
             }
         }
     }
-    if a.language.is_empty() {
-        let sample: String = a
-            .body
-            .iter()
-            .take(20)
-            .map(|b| b.plain_text() + "\n")
-            .collect();
-        a.language = folio_core::lang::detect(&format!("{}\n{sample}", a.title))
-            .unwrap_or_else(|| "und".into());
-    }
-    folio_core::json::sanitize(&mut a);
-    diags.extend(folio_core::links::sanitize_article(&mut a));
+    diags.extend(folio_core::links::finish_read(&mut a));
     Ok(Read {
         article: a,
         diagnostics: diags,

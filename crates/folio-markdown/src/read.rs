@@ -123,18 +123,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     {
         article.body.remove(0);
     }
-    if article.language.trim().is_empty() {
-        let sample: String = article
-            .body
-            .iter()
-            .take(20)
-            .map(|b| b.plain_text() + "\n")
-            .collect();
-        article.language = folio_core::lang::detect(&format!("{}\n{sample}", article.title))
-            .unwrap_or_else(|| "und".into());
-    }
-    folio_core::json::sanitize(&mut article);
-    diags.extend(folio_core::links::sanitize_article(&mut article));
+    diags.extend(folio_core::links::finish_read(&mut article));
     Ok(Read {
         article,
         diagnostics: diags,
