@@ -168,6 +168,26 @@ pub fn sanitize_article(article: &mut Article) -> Vec<Diagnostic> {
     warnings
 }
 
+/// What every reader does to the article it built, last: the language
+/// detected from the title and the first blocks when the input named none
+/// (`und` when undetectable), text cleaned as raw-text input is
+/// ([`crate::json::sanitize`]), and unsafe links made plain text. Returns
+/// the warnings for the links dropped.
+pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
+    if article.language.trim().is_empty() {
+        let sample: String = article
+            .body
+            .iter()
+            .take(20)
+            .map(|b| b.plain_text() + "\n")
+            .collect();
+        article.language = crate::lang::detect(&format!("{}\n{sample}", article.title))
+            .unwrap_or_else(|| "und".into());
+    }
+    crate::json::sanitize(article);
+    sanitize_article(article)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,24 +246,4 @@ mod tests {
         assert_eq!(content.len(), 2);
         assert_eq!(content[0], Inline::text("See this and "));
     }
-}
-
-/// What every reader does to the article it built, last: the language
-/// detected from the title and the first blocks when the input named none
-/// (`und` when undetectable), text cleaned as raw-text input is
-/// ([`crate::json::sanitize`]), and unsafe links made plain text. Returns
-/// the warnings for the links dropped.
-pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
-    if article.language.trim().is_empty() {
-        let sample: String = article
-            .body
-            .iter()
-            .take(20)
-            .map(|b| b.plain_text() + "\n")
-            .collect();
-        article.language = crate::lang::detect(&format!("{}\n{sample}", article.title))
-            .unwrap_or_else(|| "und".into());
-    }
-    crate::json::sanitize(article);
-    sanitize_article(article)
 }
