@@ -113,34 +113,10 @@ pub fn read_expected(path: &Path) -> std::io::Result<Vec<Expected>> {
     Ok(out)
 }
 
-/// Han, kana and CJK extension characters.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
-/// Words of a text for the bag-of-words measure: lower-cased runs of
-/// letters and digits; each CJK character is a word of its own.
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if is_cjk(c) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            out.push(c.to_string());
-        } else if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
+/// Words of a text for the bag-of-words measure: the core's word splitter
+/// (lower-cased runs of letters, digits and marks; each CJK character a word
+/// of its own), the same one the text-preservation checks use.
+pub use folio_core::textcheck::words;
 
 fn bag(texts: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
     let mut m = HashMap::new();

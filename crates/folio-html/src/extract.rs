@@ -396,7 +396,7 @@ fn compute_stats(node: N<'_>, in_link: bool, ctx: &mut Ctx<'_>) -> Stat {
                     s.link_chars += n;
                 }
                 s.commas += t.chars().filter(|&c| is_comma(c)).count();
-                s.cjk += t.chars().filter(|&c| crate::eval::is_cjk(c)).count();
+                s.cjk += t.chars().filter(|&c| folio_core::script::is_cjk(c)).count();
             }
             Node::Element(el) => {
                 let kind = boilerplate(el);
