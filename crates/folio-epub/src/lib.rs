@@ -158,19 +158,8 @@ fn none_if_empty(s: Option<String>) -> Option<String> {
 }
 
 /// The package metadata: what [`Metadata`] resolved, in EPUB's terms.
-fn book_meta(m: Metadata, lang: Lang) -> BookMeta {
-    BookMeta {
-        title: m.title,
-        creators: m.creators,
-        lang,
-        date: m.date,
-        rights: m.rights,
-        publisher: m.publisher,
-        source: m.source,
-        description: m.description,
-        identifier: m.identifier,
-        modified: m.timestamp,
-    }
+fn book_meta(core: Metadata, lang: Lang) -> BookMeta {
+    BookMeta { core, lang }
 }
 
 /// Writes one article as an EPUB 3 book: cover, one chapter, navigation

@@ -19,28 +19,22 @@
 use crate::Error;
 use crate::cover::CoverImage;
 use crate::xhtml::{Lang, Section};
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use epub_builder::{
     EpubBuilder, EpubContent, EpubVersion, MetadataOpfV3, PageDirection, ReferenceType, TocElement,
     ZipLibrary,
 };
+use folio_core::meta::Metadata;
 use quick_xml::escape::escape;
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-/// Publication-level metadata.
+/// Publication-level metadata: the core's resolved [`Metadata`] (the same
+/// every writer uses) and the language as the XHTML documents mark it.
 pub(crate) struct BookMeta {
-    pub title: String,
-    pub creators: Vec<String>,
+    pub core: Metadata,
     pub lang: Lang,
-    pub date: Option<NaiveDate>,
-    pub rights: Option<String>,
-    pub publisher: Option<String>,
-    pub source: Option<String>,
-    pub description: Option<String>,
-    pub identifier: String,
-    pub modified: DateTime<Utc>,
 }
 
 /// A spine document.
@@ -62,7 +56,7 @@ pub(crate) fn assemble(
     nav: Vec<u8>,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let uuid = uuid::Uuid::parse_str(&meta.identifier)
+    let uuid = uuid::Uuid::parse_str(&meta.core.identifier)
         .map_err(|e| Error::Internal(format!("identifier is not a UUID: {e}")))?;
     let ncx_depth = 1 + parts
         .iter()
@@ -72,9 +66,9 @@ pub(crate) fn assemble(
         .unwrap_or(0);
     let mut b = EpubBuilder::new(ZipLibrary::new()?)?;
     b.epub_version(EpubVersion::V33);
-    b.set_title(meta.title.clone());
+    b.set_title(meta.core.title.clone());
     b.add_language(meta.lang.tag.clone());
-    for c in &meta.creators {
+    for c in &meta.core.creators {
         b.add_author(c.clone());
     }
     if meta.lang.rtl {
@@ -84,11 +78,11 @@ pub(crate) fn assemble(
     b.set_generator("Folio");
     b.set_toc_name("Contents");
     b.set_uuid(uuid);
-    b.set_modified_date(meta.modified);
-    if let Some(r) = &meta.rights {
+    b.set_modified_date(meta.core.timestamp);
+    if let Some(r) = &meta.core.rights {
         b.set_license(r.clone());
     }
-    if let Some(d) = &meta.description {
+    if let Some(d) = &meta.core.description {
         b.add_description(d.clone());
     }
     for (property, value) in accessibility() {
@@ -152,7 +146,7 @@ fn rezip(
 ) -> Result<(), Error> {
     let mut archive = ZipArchive::new(Cursor::new(raw))?;
     let mut zw = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
-    let time = zip_time(meta.modified);
+    let time = zip_time(meta.core.timestamp);
     let opts = SimpleFileOptions::default()
         .last_modified_time(time)
         .unix_permissions(0o644);
@@ -238,7 +232,7 @@ fn patch_ncx(data: Vec<u8>, meta: &BookMeta, depth: usize) -> Result<Vec<u8>, Er
         &format!(
             "<meta name=\"dtb:uid\" content=\"urn:uuid:{}\" />\n    \
              <meta name=\"dtb:depth\" content=\"{depth}\" />",
-            meta.identifier
+            meta.core.identifier
         ),
     )?;
     replace_once(
@@ -246,7 +240,7 @@ fn patch_ncx(data: Vec<u8>, meta: &BookMeta, depth: usize) -> Result<Vec<u8>, Er
         "<docTitle>\n    <text>Contents</text>",
         &format!(
             "<docTitle>\n    <text>{}</text>",
-            escape(meta.title.as_str())
+            escape(meta.core.title.as_str())
         ),
     )?;
     Ok(ncx.into_bytes())
@@ -274,16 +268,16 @@ fn patch_opf(data: Vec<u8>, meta: &BookMeta) -> Result<Vec<u8>, Error> {
         "<dc:language id=\"language\">",
     )?;
     let mut extra = String::new();
-    if let Some(d) = meta.date {
+    if let Some(d) = meta.core.date {
         extra.push_str(&format!(
             "    <dc:date>{}</dc:date>\n",
             d.format("%Y-%m-%d")
         ));
     }
-    if let Some(p) = &meta.publisher {
+    if let Some(p) = &meta.core.publisher {
         extra.push_str(&format!("    <dc:publisher>{}</dc:publisher>\n", escape(p)));
     }
-    if let Some(s) = &meta.source {
+    if let Some(s) = &meta.core.source {
         extra.push_str(&format!("    <dc:source>{}</dc:source>\n", escape(s)));
     }
     extra.push_str("  </metadata>");
