@@ -570,21 +570,7 @@ fn inlines(node: N<'_>, out: &mut Vec<Inline>, ctx: &Ctx<'_>) {
                         if text.is_empty() {
                             continue;
                         }
-                        match e.attr("href").map(str::trim) {
-                            Some(h) if !h.is_empty() && !h.starts_with('#') => {
-                                out.push(Inline::text(" \u{0}"));
-                                out.push(Inline::Link {
-                                    text,
-                                    url: h.to_owned(),
-                                });
-                                out.push(Inline::text("\u{0} "));
-                            }
-                            _ => {
-                                out.push(Inline::text(" \u{0}"));
-                                out.push(Inline::text(text));
-                                out.push(Inline::text("\u{0} "));
-                            }
-                        }
+                        push_anchor(out, text, e.attr("href"), true);
                     }
                     n if is_skipped_tag(n) => {}
                     _ => inlines(c, out, ctx),
@@ -849,17 +835,7 @@ fn inlines_one(c: N<'_>, e: &Element, out: &mut Vec<Inline>, ctx: &Ctx<'_>) {
             if text.is_empty() {
                 return;
             }
-            match e.attr("href").map(str::trim) {
-                Some(h) if !h.is_empty() && !h.starts_with('#') => {
-                    out.push(Inline::text(" \0"));
-                    out.push(Inline::Link {
-                        text,
-                        url: h.to_owned(),
-                    });
-                    out.push(Inline::text("\0 "));
-                }
-                _ => out.push(Inline::text(text)),
-            }
+            push_anchor(out, text, e.attr("href"), false);
         }
         _ => inlines(c, out, ctx),
     }
@@ -1596,4 +1572,27 @@ pub fn debug(bytes: &[u8], needle: &str) -> String {
         }
     }
     out
+}
+
+/// An `<a>`: a link when it has an address that leaves the page, else its
+/// text. A link is fenced by NUL marks (spaces kept apart from the words
+/// around it until the inlines are joined); `fence_text` fences plain text
+/// the same way.
+fn push_anchor(out: &mut Vec<Inline>, text: String, href: Option<&str>, fence_text: bool) {
+    match href.map(str::trim) {
+        Some(h) if !h.is_empty() && !h.starts_with('#') => {
+            out.push(Inline::text(" \0"));
+            out.push(Inline::Link {
+                text,
+                url: h.to_owned(),
+            });
+            out.push(Inline::text("\0 "));
+        }
+        _ if fence_text => {
+            out.push(Inline::text(" \0"));
+            out.push(Inline::text(text));
+            out.push(Inline::text("\0 "));
+        }
+        _ => out.push(Inline::text(text)),
+    }
 }
