@@ -84,7 +84,9 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes `produce`'s bytes to `target`. For a file: into a temporary file
 /// beside it, synced, then renamed over the target only when everything
 /// succeeded; on any error nothing is left behind and an existing file is
-/// untouched.
+/// untouched. A target that exists and is not a regular file (`/dev/null`,
+/// a FIFO, a terminal) is written in place: renaming over it would replace
+/// the device with a file. A symbolic link is followed, not replaced.
 pub fn write_atomic(
     target: &Target,
     produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
@@ -107,7 +109,8 @@ pub fn write_atomic(
 /// target, with the target's final permissions, not yet in place. Dropped
 /// uncommitted, the temporary file is removed.
 pub struct Staged {
-    tmp: tempfile::TempPath,
+    /// `None` when the bytes already went to a special file in place.
+    tmp: Option<tempfile::TempPath>,
     path: PathBuf,
 }
 
@@ -117,6 +120,17 @@ pub fn stage(
     path: &Path,
     produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
 ) -> Result<Staged, Failure> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() && !meta.is_dir() {
+            return write_in_place(path, produce);
+        }
+    }
+    // Through a link, to the file it names: the link stays.
+    let resolved = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).ok(),
+        _ => None,
+    };
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -144,7 +158,25 @@ pub fn stage(
         .set_permissions(perms)
         .map_err(|e| format!("cannot set permissions: {e}"))?;
     Ok(Staged {
-        tmp: tmp.into_temp_path(),
+        tmp: Some(tmp.into_temp_path()),
+        path: path.to_owned(),
+    })
+}
+
+/// Writes straight into an existing special file (a device or a pipe).
+fn write_in_place(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<Staged, Failure> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| crate::input::io_message(&e, &format!("cannot write {}", path.display())))?;
+    let mut w = std::io::BufWriter::new(file);
+    produce(&mut w)?;
+    w.flush().map_err(|e| format!("cannot write: {e}"))?;
+    Ok(Staged {
+        tmp: None,
         path: path.to_owned(),
     })
 }
@@ -158,15 +190,16 @@ impl Staged {
     }
 
     fn sync(&self) -> Result<(), String> {
-        std::fs::File::open(&self.tmp)
+        let Some(tmp) = &self.tmp else { return Ok(()) };
+        std::fs::File::open(tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| format!("cannot write: {e}"))
     }
 
     fn rename(self) -> Result<(), String> {
         let path = self.path;
-        self.tmp
-            .persist(&path)
+        let Some(tmp) = self.tmp else { return Ok(()) };
+        tmp.persist(&path)
             .map_err(|e| format!("cannot replace {}: {}", path.display(), e.error))
     }
 }
@@ -181,11 +214,16 @@ pub fn commit_all(staged: Vec<Staged>) -> Vec<(PathBuf, String)> {
     let mut ready = Vec::with_capacity(staged.len());
     for s in staged {
         let dir = s.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let durable = synced_dirs.contains(&dir)
-            || (sync_file_system(&s.tmp).is_ok() && {
-                synced_dirs.push(dir);
-                true
-            });
+        let durable = s.tmp.is_none()
+            || synced_dirs.contains(&dir)
+            || (s
+                .tmp
+                .as_deref()
+                .is_some_and(|t| sync_file_system(t).is_ok())
+                && {
+                    synced_dirs.push(dir);
+                    true
+                });
         // Without syncfs: this file alone, the slow way.
         match if durable { Ok(()) } else { s.sync() } {
             Ok(()) => ready.push(s),

@@ -497,3 +497,65 @@ fn outputs_are_readable_and_keep_replaced_permissions() {
         0o640
     );
 }
+
+/// A special file is written in place, never renamed over: `-o /dev/null`
+/// once replaced the device with a regular file (as root), and later
+/// programs reading /dev/null read what had been thrown there.
+#[cfg(unix)]
+#[test]
+fn a_fifo_output_stays_a_fifo() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            fs::File::open(&fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    convert_seed(&fifo);
+    // Before joining: a reader still waiting on a replaced FIFO never ends.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let text = reader.join().unwrap();
+    assert!(text.contains("DPRK-Russia friendship"), "{text}");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+/// Writing through a symbolic link replaces the file it names; the link
+/// stays a link.
+#[cfg(unix)]
+#[test]
+fn a_linked_output_keeps_its_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.md");
+    let link = dir.path().join("link.md");
+    fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    convert_seed(&link);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("DPRK-Russia friendship")
+    );
+}
