@@ -3,6 +3,32 @@
 //!
 //! Lists are lowercase; entries are matched on lowercased text. Add a
 //! language by adding its words here, not by writing a new rule.
+//!
+//! A list searched anywhere in a line is compiled once into an
+//! Aho–Corasick automaton ([`Phrases`]), so a line is read once for the
+//! whole list instead of once per entry.
+
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+/// A phrase list compiled for one-pass "does the line contain any of
+/// these" questions.
+pub(crate) struct Phrases(LazyLock<AhoCorasick>);
+
+impl Phrases {
+    const fn new(build: fn() -> AhoCorasick) -> Self {
+        Phrases(LazyLock::new(build))
+    }
+
+    /// Whether `lower` (already lowercased) contains any of the phrases.
+    pub(crate) fn in_text(&self, lower: &str) -> bool {
+        self.0.is_match(lower)
+    }
+}
+
+fn automaton(list: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(list).expect("phrase lists are small")
+}
 
 /// Words before a date that make it an update stamp, not the publication
 /// date (en, fr, de, es, it, pt, ru, zh, ja, ko, ar, pl, cs, fi, da, tr).
@@ -227,6 +253,8 @@ pub(crate) const NOTE_PHRASES: &[&str] = &[
     "版权",
 ];
 
+static NOTE_PHRASES_ANYWHERE: Phrases = Phrases::new(|| automaton(NOTE_PHRASES));
+
 /// Labels that open a note (`Update: …`, `Learn More: …`, `Source link`).
 pub(crate) const NOTE_STARTS: &[&str] = &[
     "update:",
@@ -261,12 +289,11 @@ pub(crate) const NOTE_STARTS: &[&str] = &[
 /// Whether a body line is a note by its words.
 pub(crate) fn note_phrase(t: &str) -> bool {
     let t = t.trim();
-    if t.split_whitespace().count() > 45 {
+    if super::text::more_words_than(t, 45) {
         return false;
     }
     let lower = t.to_lowercase();
-    NOTE_STARTS.iter().any(|p| lower.starts_with(p))
-        || NOTE_PHRASES.iter().any(|p| lower.contains(p))
+    NOTE_STARTS.iter().any(|p| lower.starts_with(p)) || NOTE_PHRASES_ANYWHERE.in_text(&lower)
 }
 
 /// Words that open a picture caption (`Media caption …`, `FILE PHOTO: …`,
@@ -331,13 +358,14 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
     "epa/",
 ];
 
+static CREDIT_LABELS_ANYWHERE: Phrases = Phrases::new(|| automaton(CREDIT_LABELS));
+
 /// Whether a body line is a picture caption by its words: it opens with a
 /// caption label, or carries a credit label in its last words.
 pub(crate) fn caption_words(t: &str) -> bool {
     let t = t.trim();
-    let words = t.split_whitespace().count();
-    if words > 60
-        || t.chars().count() > 400
+    if super::text::more_chars_than(t, 400)
+        || super::text::more_words_than(t, 60)
         || t.starts_with(['“', '"', '«', '„'])
         || t.contains("(c)")
         || t.contains('©')
@@ -345,7 +373,8 @@ pub(crate) fn caption_words(t: &str) -> bool {
     {
         return false;
     }
-    let lower = t.to_lowercase();
+    // The opening words, lowercased: longer than any caption label.
+    let lower = super::text::lower_head(t, 24);
     if CAPTION_STARTS.iter().any(|p| {
         lower.starts_with(p)
             && (p.ends_with([':', ' ', '.']) || !p.is_ascii() || {
@@ -363,8 +392,7 @@ pub(crate) fn caption_words(t: &str) -> bool {
         .rev()
         .nth(7)
         .unwrap_or(0);
-    let tail = lower.get(tail_start..).unwrap_or(&lower);
-    CREDIT_LABELS.iter().any(|p| tail.contains(p))
+    CREDIT_LABELS_ANYWHERE.in_text(&t[tail_start..].to_lowercase())
 }
 
 /// Words a heading does not end with: a line ending in one stops in the

@@ -38,6 +38,37 @@ pub(crate) fn more_chars_than(t: &str, n: usize) -> bool {
     t.len() > n && (t.len() > 4 * n || t.chars().count() > n)
 }
 
+/// Whether `t` has more than `n` words (as `split_whitespace`): ASCII text
+/// is counted over its bytes, which the compiler vectorises; other text
+/// word by word, stopping at the `n + 1`th.
+pub(crate) fn more_words_than(t: &str, n: usize) -> bool {
+    let b = t.as_bytes();
+    // A word and a space take at least two bytes.
+    if b.len() < 2 * n + 1 {
+        return false;
+    }
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII: space, and \t \n \x0B \x0C \r;
+        // branch-free, so that a chunk is counted in vector registers.
+        let ws = |c: u8| (c == b' ') | (c.wrapping_sub(b'\t') < 5);
+        let mut starts = usize::from(!ws(b[0]));
+        // A word starts at each byte after a space that is not a space.
+        let (prev, next) = (&b[..b.len() - 1], &b[1..]);
+        for (p, q) in prev.chunks(64).zip(next.chunks(64)) {
+            starts += p
+                .iter()
+                .zip(q)
+                .map(|(&a, &c)| usize::from(ws(a) & !ws(c)))
+                .sum::<usize>();
+            if starts > n {
+                return true;
+            }
+        }
+        return starts > n;
+    }
+    t.split_whitespace().nth(n).is_some()
+}
+
 /// The byte offset of the first `needle` in `s` (as [`str::find`], with
 /// memchr's substring search, which costs less to set up for one search).
 pub(crate) fn find_bytes(s: &str, needle: &str) -> Option<usize> {
@@ -141,4 +172,28 @@ pub(crate) fn capitalized_words(s: &str) -> Option<usize> {
         n += 1;
     }
     (n > 0).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for t in [
+            "",
+            " ",
+            "one",
+            " one two ",
+            "a\tb\nc\x0Bd\x0Ce\rf",
+            "déjà vu  ici",
+            "x\u{3000}y z",
+            "  lead  and trail  ",
+        ] {
+            let n = t.split_whitespace().count();
+            for k in 0..n + 2 {
+                assert_eq!(more_words_than(t, k), n > k, "{t:?} {k}");
+            }
+        }
+    }
 }
