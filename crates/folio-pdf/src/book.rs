@@ -5,9 +5,11 @@
 //! settles how many pages the contents take.
 
 use crate::PdfOptions;
-use crate::fonts::{Fonts, Style};
 use crate::layout::{self, Anchor, Geometry, GoTo, Page, Placed, Rule};
-use crate::para::{self, Align, Color, Glyph, Line, ParaSpec, Span};
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::para;
+use crate::typeset::shape;
+use crate::typeset::text::{Align, Color, Glyph, Line, ParaSpec, Span};
 use folio_core::model::Collection;
 
 /// A table of contents entry: the article's title and the index of the
@@ -218,7 +220,7 @@ pub(crate) fn contents(
 
     let regular = fonts.primary(Style::Regular);
     let shaped = |text: &str, color: Color| -> Vec<Glyph> {
-        para::shape(fonts, regular, text, s, false, "und", color)
+        shape::shape(fonts, regular, text, s, false, "und", color)
     };
     let digits = largest.max(1).to_string().len();
     let num_w: f32 = shaped(&"0".repeat(digits), Color::Black)

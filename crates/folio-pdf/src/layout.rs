@@ -2,8 +2,10 @@
 //! and the units are broken into pages with headings kept with what
 //! follows and widow/orphan control.
 
-use crate::fonts::{Fonts, Style};
-use crate::para::{self, Align, Color, Line, ParaSpec, Span};
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::para;
+use crate::typeset::shape;
+use crate::typeset::text::{Align, Color, Line, ParaSpec, Span};
 use crate::{PageSize, PdfOptions};
 use folio_core::model::{Article, Block, CaptionKind, Inline};
 
@@ -318,7 +320,7 @@ impl<'f, 'a> Builder<'f, 'a> {
                     let mut lines = Vec::new();
                     let mono = self.fonts.primary(Style::Mono);
                     let space_w =
-                        para::shape(self.fonts, mono, " ", size, false, "und", Color::Black)
+                        shape::shape(self.fonts, mono, " ", size, false, "und", Color::Black)
                             .iter()
                             .map(|g| g.advance)
                             .sum::<f32>();
@@ -405,7 +407,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         let face = self
             .fonts
             .face_for(style, marker.chars().next().unwrap_or('•'));
-        let mut glyphs = para::shape(self.fonts, face, marker, s, false, "und", Color::Black);
+        let mut glyphs = shape::shape(self.fonts, face, marker, s, false, "und", Color::Black);
         let w: f32 = glyphs.iter().map(|g| g.advance).sum();
         let rtl = self.rtl;
         if let Some((line, x)) = unit.lines.first_mut() {

@@ -3,11 +3,11 @@
 //! XMP metadata and a content-derived file identifier.
 
 use crate::Error;
-use crate::fonts::Fonts;
 use crate::layout::{Anchor, GoTo, Page, Rule};
-use crate::para::Color;
+use crate::typeset::fonts::Fonts;
+use crate::typeset::text::Color;
 #[cfg(doc)]
-use crate::para::Glyph;
+use crate::typeset::text::Glyph;
 use chrono::NaiveDate;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use folio_core::meta::Metadata;
@@ -936,7 +936,7 @@ fn xmp_packet(meta: &DocMeta, time: DateTime<Utc>, id: &[u8; 16], producer: &str
 mod tests {
     use super::*;
     use crate::layout::Placed;
-    use crate::para::{Glyph, GlyphText, Line};
+    use crate::typeset::text::{Glyph, GlyphText, Line};
 
     fn glyph(gid: u16, text: &str) -> Glyph {
         Glyph {

@@ -2,8 +2,9 @@
 //! overfull line, no widow or orphan, no heading at the foot of a page, no
 //! more than two hyphenated lines in a row.
 
+use crate::PdfOptions;
 use crate::layout::{self, Layout};
-use crate::{PdfOptions, fonts};
+use crate::typeset::fonts;
 use folio_core::model::Article;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ fn inputs() -> Vec<PathBuf> {
 fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
     let mut chars = BTreeSet::new();
     for t in article.all_text() {
-        crate::para::chars_of(&t, &mut chars);
+        crate::typeset::text::chars_of(&t, &mut chars);
     }
     chars.extend(crate::GENERATED.chars());
     let sources = match fonts::FontSources::load(&[], &chars, &article.language, true) {

@@ -7,7 +7,7 @@
 //! [`Fonts::new`] then parses them for shaping and builds one fallback chain
 //! per [`Style`].
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
