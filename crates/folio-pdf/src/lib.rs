@@ -59,7 +59,6 @@
 
 #![forbid(unsafe_code)]
 
-mod book;
 mod error;
 mod layout;
 mod options;
@@ -67,16 +66,16 @@ mod pdf;
 mod typeset;
 
 use folio_core::model::{Article, Collection};
+use layout::geometry::Geometry;
+use layout::page::Owner;
+use layout::style::StyleTable;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::io::Write;
+use typeset::fonts::{FontSources, Fonts};
 
 pub use error::{Error, describe};
 pub use options::{FontSize, PageSize, PdfOptions};
 pub use typeset::hyph::LANGUAGES as HYPHENATION_LANGUAGES;
-
-/// Characters the layout adds itself (markers, separators, page numbers).
-const GENERATED: &str = "0123456789/ .-•–·…©";
 
 /// Typesets `article` as a PDF into `out`.
 pub fn write(article: &Article, opts: &PdfOptions, out: &mut impl Write) -> Result<(), Error> {
@@ -94,7 +93,7 @@ pub fn write(article: &Article, opts: &PdfOptions, out: &mut impl Write) -> Resu
 /// assert!(x > 0.0 && y > 0.0 && w > 300.0 && h > 500.0);
 /// ```
 pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
-    layout::text_area(opts)
+    Geometry::new(opts).text_area()
 }
 
 /// Typesets `article` and returns the PDF bytes.
@@ -105,7 +104,9 @@ fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
 }
 
 /// Typesets the articles one after another (each from a new page) as one
-/// document described by `meta`.
+/// document described by `meta`: a book when `book` gives its front
+/// matter. The stages in order: fonts for every character, the articles'
+/// layout, the book's front matter, running heads, the PDF.
 fn render_doc(
     articles: &[&Article],
     meta: pdf::DocMeta,
@@ -113,144 +114,30 @@ fn render_doc(
     opts: &PdfOptions,
     book: Option<&Collection>,
 ) -> Result<Vec<u8>, Error> {
-    let mut chars = BTreeSet::new();
-    for article in articles {
-        for t in article.all_text() {
-            typeset::text::chars_of(&t, &mut chars);
-        }
-        for t in [
-            folio_core::meta::rights(article),
-            folio_core::meta::date_line(article),
-            folio_core::meta::byline_line(article),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            typeset::text::chars_of(&t, &mut chars);
-        }
-    }
-    if let Some(c) = book {
-        for t in book::front_text(c) {
-            typeset::text::chars_of(&t, &mut chars);
-        }
-    }
-    chars.extend(GENERATED.chars());
-    let sources =
-        typeset::fonts::FontSources::load(&opts.fonts, &chars, &meta.language, opts.system_fonts)?;
-    let fonts = typeset::fonts::Fonts::new(&sources)?;
-    // Articles start on new pages, so their layouts are independent: set
-    // them in parallel and pack each page at once (glyph ids and
-    // positions only), then number the pages in order.
-    let (width, height) = opts.page_size.dimensions();
-    let laid: Vec<Vec<pdf::PackedPage>> = articles
-        .par_iter()
-        .map(|a| {
-            layout::layout(a, &fonts, opts)
-                .pages
-                .into_iter()
-                .map(|p| pdf::PackedPage::pack(p, height))
-                .collect()
-        })
-        .collect();
-    let mut pages: Vec<pdf::PackedPage> = Vec::new();
-    let mut owners = Vec::new();
-    if let Some(c) = book {
-        let mut starts = Vec::with_capacity(laid.len());
-        let mut body_pages = 0;
-        for l in &laid {
-            starts.push(body_pages);
-            body_pages += l.len();
-        }
-        // The contents are set with the page numbers they imply; when they
-        // take a different number of pages than assumed, set them again
-        // until the count is stable.
-        let mut toc_pages = 1;
-        let mut rounds = 0;
-        let toc = loop {
-            let front = 1 + toc_pages;
-            let entries: Vec<book::Entry> = articles
-                .iter()
-                .zip(&starts)
-                .map(|(a, &s)| book::Entry {
-                    title: a.title.clone(),
-                    page: front + s,
-                })
-                .collect();
-            let mut toc =
-                book::contents(&entries, front + body_pages, &meta.language, &fonts, opts);
-            rounds += 1;
-            if toc.len() == toc_pages {
-                break toc;
-            }
-            if rounds >= 16 && toc.len() < toc_pages {
-                // Never seen; keeps the numbers right whatever happens.
-                toc.resize_with(toc_pages, layout::Page::default);
-                break toc;
-            }
-            toc_pages = toc.len();
-        };
-        pages.push(pdf::PackedPage::pack(
-            book::title_page(c, &fonts, opts),
-            height,
-        ));
-        owners.push(layout::Owner::TitlePage);
-        owners.extend(std::iter::repeat_n(layout::Owner::Contents, toc.len()));
-        pages.extend(toc.into_iter().map(|p| pdf::PackedPage::pack(p, height)));
-    }
-    for (i, l) in laid.into_iter().enumerate() {
-        let first = pages.len();
-        owners.extend(std::iter::repeat_n(layout::Owner::Article(i), l.len()));
-        pages.extend(l);
-        // Every article has a bookmark, titled or not.
-        if book.is_some() {
-            if let Some(p) = pages.get_mut(first) {
-                if !p.anchors.iter().any(|a| a.level == 0) {
-                    let top = layout::text_area(opts)[1];
-                    p.anchors.insert(
-                        0,
-                        layout::Anchor {
-                            level: 0,
-                            title: book::entry_title(&articles[i].title),
-                            y: top,
-                        },
-                    );
-                }
-            }
-        }
-    }
-    if pages.is_empty() {
-        pages.push(pdf::PackedPage::default());
-    }
-    let book_title = book.map(|c| book::entry_title(&c.title));
-    let decorations = layout::decorate(
+    let geo = Geometry::new(opts);
+    let style = StyleTable::new(geo.size);
+    let chars = layout::chars_needed(articles, book);
+    let sources = FontSources::load(&opts.fonts, &chars, &meta.language, opts.system_fonts)?;
+    let fonts = Fonts::new(&sources)?;
+    let laid = lay_out_articles(articles, book.is_some(), &fonts, &geo, &style);
+    let (mut pages, owners) = assemble(articles, laid, book, &meta.language, &fonts, &geo, &style);
+    let book_title = book.map(|c| layout::labels::entry_title(&c.title));
+    let decorations = layout::running::decorate(
         pages.len(),
         articles,
         &owners,
         book_title.as_deref(),
         &meta.language,
         &fonts,
-        opts,
+        &geo,
+        &style,
     );
     for (p, d) in pages.iter_mut().zip(decorations) {
-        p.add(d, height);
+        p.add(d, geo.height);
     }
+    let id = pdf::file_id(&digest, opts);
     let time = meta.time;
-    let mut id = [0u8; 16];
-    id.copy_from_slice(&digest[..16]);
-    // Different options give a different file, hence a different /ID.
-    let key = format!(
-        "{:?}|{:?}|{:?}",
-        opts.page_size,
-        opts.font_size.map(FontSize::get),
-        opts.fonts
-    );
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in key.bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-    }
-    for (i, b) in h.to_be_bytes().iter().enumerate() {
-        id[i] ^= b;
-    }
+    let (width, height) = (geo.width, geo.height);
     pdf::write_pdf(
         &meta,
         &pages,
@@ -261,6 +148,66 @@ fn render_doc(
         time,
         book_title.as_deref(),
     )
+}
+
+/// Lays out each article (in parallel: each starts on a new page, so their
+/// layouts are independent) and packs its pages at once (glyph ids and
+/// positions only). In a book, an untitled article still gets a bookmark.
+fn lay_out_articles(
+    articles: &[&Article],
+    in_book: bool,
+    fonts: &Fonts<'_>,
+    geo: &Geometry,
+    style: &StyleTable,
+) -> Vec<Vec<pdf::PackedPage>> {
+    articles
+        .par_iter()
+        .map(|a| {
+            let mut pages = layout::article::article(a, fonts, geo, style).pages;
+            if in_book {
+                layout::article::bookmark_untitled(&mut pages, &a.title, geo);
+            }
+            pages
+                .into_iter()
+                .map(|p| pdf::PackedPage::pack(p, geo.height))
+                .collect()
+        })
+        .collect()
+}
+
+/// The document's pages in order — a book's title page and contents, then
+/// the articles' — with what each page holds.
+fn assemble(
+    articles: &[&Article],
+    laid: Vec<Vec<pdf::PackedPage>>,
+    book: Option<&Collection>,
+    lang: &str,
+    fonts: &Fonts<'_>,
+    geo: &Geometry,
+    style: &StyleTable,
+) -> (Vec<pdf::PackedPage>, Vec<Owner>) {
+    let mut pages: Vec<pdf::PackedPage> = Vec::new();
+    let mut owners = Vec::new();
+    if let Some(c) = book {
+        let counts: Vec<usize> = laid.iter().map(Vec::len).collect();
+        let (title, toc) =
+            layout::book::front_matter(c, articles, &counts, lang, fonts, geo, style);
+        pages.push(pdf::PackedPage::pack(title, geo.height));
+        owners.push(Owner::TitlePage);
+        owners.extend(std::iter::repeat_n(Owner::Contents, toc.len()));
+        pages.extend(
+            toc.into_iter()
+                .map(|p| pdf::PackedPage::pack(p, geo.height)),
+        );
+    }
+    for (i, l) in laid.into_iter().enumerate() {
+        owners.extend(std::iter::repeat_n(Owner::Article(i), l.len()));
+        pages.extend(l);
+    }
+    if pages.is_empty() {
+        pages.push(pdf::PackedPage::default());
+    }
+    (pages, owners)
 }
 
 /// Typesets a collection as one PDF book: a title page (title, subtitle,

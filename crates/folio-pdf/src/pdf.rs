@@ -2,8 +2,9 @@
 //! positioned glyphs, link annotations, a nested outline, document info,
 //! XMP metadata and a content-derived file identifier.
 
-use crate::Error;
-use crate::layout::{Anchor, GoTo, Page, Rule};
+use crate::error::Error;
+use crate::layout::page::{Anchor, GoTo, Page, Rule};
+use crate::options::{FontSize, PdfOptions};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::text::Color;
 #[cfg(doc)]
@@ -298,6 +299,28 @@ impl PackedPage {
         self.gotos.extend(page.gotos);
         self.anchors.extend(page.anchors);
     }
+}
+
+/// The file identifier: the first half of the content digest, mixed with
+/// the options that change the file (different options give a different
+/// file, hence a different /ID).
+pub(crate) fn file_id(digest: &[u8; 32], opts: &PdfOptions) -> [u8; 16] {
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    let key = format!(
+        "{:?}|{:?}|{:?}",
+        opts.page_size,
+        opts.font_size.map(FontSize::get),
+        opts.fonts
+    );
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in key.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    for (i, b) in h.to_be_bytes().iter().enumerate() {
+        id[i] ^= b;
+    }
+    id
 }
 
 /// Writes the document.
@@ -935,7 +958,7 @@ fn xmp_packet(meta: &DocMeta, time: DateTime<Utc>, id: &[u8; 16], producer: &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Placed;
+    use crate::layout::page::Placed;
     use crate::typeset::text::{Glyph, GlyphText, Line};
 
     fn glyph(gid: u16, text: &str) -> Glyph {

@@ -3,7 +3,9 @@
 //! more than two hyphenated lines in a row.
 
 use crate::PdfOptions;
-use crate::layout::{self, Layout};
+use crate::layout::geometry::Geometry;
+use crate::layout::page::Layout;
+use crate::layout::style::StyleTable;
 use crate::typeset::fonts;
 use folio_core::model::Article;
 use std::collections::BTreeSet;
@@ -33,7 +35,7 @@ fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
     for t in article.all_text() {
         crate::typeset::text::chars_of(&t, &mut chars);
     }
-    chars.extend(crate::GENERATED.chars());
+    chars.extend(crate::layout::GENERATED.chars());
     let sources = match fonts::FontSources::load(&[], &chars, &article.language, true) {
         Ok(s) => s,
         Err(e @ crate::Error::MissingGlyphs { .. }) => {
@@ -43,7 +45,9 @@ fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
         Err(e) => panic!("{e}"),
     };
     let fonts = fonts::Fonts::new(&sources).unwrap();
-    Some(layout::layout(article, &fonts, opts))
+    let g = Geometry::new(opts);
+    let st = StyleTable::new(g.size);
+    Some(crate::layout::article::article(article, &fonts, &g, &st))
 }
 
 #[derive(Default)]
