@@ -60,9 +60,9 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod export;
 mod layout;
 mod options;
-mod pdf;
 mod typeset;
 
 use folio_core::model::{Article, Collection};
@@ -98,7 +98,7 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 
 /// Typesets `article` and returns the PDF bytes.
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
-    let meta = pdf::DocMeta::from_article(article, opts.timestamp);
+    let meta = export::meta::DocMeta::from_article(article, opts.timestamp);
     let digest = folio_core::meta::fingerprint(article);
     render_doc(&[article], meta, digest, opts, None)
 }
@@ -109,7 +109,7 @@ fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
 /// layout, the book's front matter, running heads, the PDF.
 fn render_doc(
     articles: &[&Article],
-    meta: pdf::DocMeta,
+    meta: export::meta::DocMeta,
     digest: [u8; 32],
     opts: &PdfOptions,
     book: Option<&Collection>,
@@ -135,19 +135,9 @@ fn render_doc(
     for (p, d) in pages.iter_mut().zip(decorations) {
         p.add(d, geo.height);
     }
-    let id = pdf::file_id(&digest, opts);
-    let time = meta.time;
-    let (width, height) = (geo.width, geo.height);
-    pdf::write_pdf(
-        &meta,
-        &pages,
-        width,
-        height,
-        &fonts,
-        id,
-        time,
-        book_title.as_deref(),
-    )
+    let id = export::meta::file_id(&digest, opts);
+    let size = (geo.width, geo.height);
+    export::write_pdf(&meta, &pages, size, &fonts, id, book_title.as_deref())
 }
 
 /// Lays out each article (in parallel: each starts on a new page, so their
@@ -159,7 +149,7 @@ fn lay_out_articles(
     fonts: &Fonts<'_>,
     geo: &Geometry,
     style: &StyleTable,
-) -> Vec<Vec<pdf::PackedPage>> {
+) -> Vec<Vec<export::pack::PackedPage>> {
     articles
         .par_iter()
         .map(|a| {
@@ -169,7 +159,7 @@ fn lay_out_articles(
             }
             pages
                 .into_iter()
-                .map(|p| pdf::PackedPage::pack(p, geo.height))
+                .map(|p| export::pack::PackedPage::pack(p, geo.height))
                 .collect()
         })
         .collect()
@@ -179,25 +169,25 @@ fn lay_out_articles(
 /// the articles' — with what each page holds.
 fn assemble(
     articles: &[&Article],
-    laid: Vec<Vec<pdf::PackedPage>>,
+    laid: Vec<Vec<export::pack::PackedPage>>,
     book: Option<&Collection>,
     lang: &str,
     fonts: &Fonts<'_>,
     geo: &Geometry,
     style: &StyleTable,
-) -> (Vec<pdf::PackedPage>, Vec<Owner>) {
-    let mut pages: Vec<pdf::PackedPage> = Vec::new();
+) -> (Vec<export::pack::PackedPage>, Vec<Owner>) {
+    let mut pages: Vec<export::pack::PackedPage> = Vec::new();
     let mut owners = Vec::new();
     if let Some(c) = book {
         let counts: Vec<usize> = laid.iter().map(Vec::len).collect();
         let (title, toc) =
             layout::book::front_matter(c, articles, &counts, lang, fonts, geo, style);
-        pages.push(pdf::PackedPage::pack(title, geo.height));
+        pages.push(export::pack::PackedPage::pack(title, geo.height));
         owners.push(Owner::TitlePage);
         owners.extend(std::iter::repeat_n(Owner::Contents, toc.len()));
         pages.extend(
             toc.into_iter()
-                .map(|p| pdf::PackedPage::pack(p, geo.height)),
+                .map(|p| export::pack::PackedPage::pack(p, geo.height)),
         );
     }
     for (i, l) in laid.into_iter().enumerate() {
@@ -205,7 +195,7 @@ fn assemble(
         pages.extend(l);
     }
     if pages.is_empty() {
-        pages.push(pdf::PackedPage::default());
+        pages.push(export::pack::PackedPage::default());
     }
     (pages, owners)
 }
@@ -250,7 +240,7 @@ fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u
         rights: resolved.rights.clone(),
         articles: Vec::new(),
     };
-    let meta = pdf::DocMeta::from_collection(collection, opts.timestamp);
+    let meta = export::meta::DocMeta::from_collection(collection, opts.timestamp);
     let digest = folio_core::meta::collection_fingerprint(collection);
     render_doc(&articles, meta, digest, opts, Some(&front))
 }

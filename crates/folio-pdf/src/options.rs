@@ -118,7 +118,8 @@ impl std::str::FromStr for FontSize {
     }
 }
 
-/// Options for [`write()`] and [`write_collection`].
+/// Options for [`write()`](crate::write()) and
+/// [`write_collection`](crate::write_collection).
 ///
 /// Deserializes from the `pdf` table of `folio.toml` or `-O pdf.KEY=VALUE`
 /// (kebab-case keys; unknown keys and bad values are refused).

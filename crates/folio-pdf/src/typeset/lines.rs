@@ -101,7 +101,6 @@ type LinkRuns = Vec<(f64, f64, usize)>;
 
 /// Puts the items of `order` on `line` from its left edge, glue adjusted
 /// by `ratio`; returns the line's end and its link runs.
-
 fn place(para: &Para<'_, '_>, order: &[usize], ratio: f64, line: &mut Line) -> (f64, LinkRuns) {
     let mut x = 0.0f64;
     let mut link_runs: Vec<(f64, f64, usize)> = Vec::new();
