@@ -2,10 +2,11 @@
 //! overfull line, no widow or orphan, no heading at the foot of a page, no
 //! more than two hyphenated lines in a row.
 
-use crate::PdfOptions;
+use crate::error::Error;
 use crate::layout::geometry::Geometry;
 use crate::layout::page::Layout;
 use crate::layout::style::StyleTable;
+use crate::options::{PageSize, PdfOptions};
 use crate::typeset::fonts;
 use folio_core::model::Article;
 use std::collections::BTreeSet;
@@ -38,7 +39,7 @@ fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
     chars.extend(crate::layout::GENERATED.chars());
     let sources = match fonts::FontSources::load(&[], &chars, &article.language, true) {
         Ok(s) => s,
-        Err(e @ crate::Error::MissingGlyphs { .. }) => {
+        Err(e @ Error::MissingGlyphs { .. }) => {
             eprintln!("{}: skipped: {e}", article.title);
             return None;
         }
@@ -140,7 +141,7 @@ fn pages_are_well_set() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         for opts in [
             PdfOptions::default(),
-            PdfOptions::default().with_page_size(crate::PageSize::A5),
+            PdfOptions::default().with_page_size(PageSize::A5),
         ] {
             let Some(l) = lay_out(&article, &opts) else {
                 continue;

@@ -3,10 +3,8 @@
 //! glyph's text is numbered, and each (glyph, text) use is tallied for
 //! the ToUnicode maps.
 
-use crate::layout::page::{Anchor, GoTo, Page, Rule};
-use crate::typeset::text::Color;
-#[cfg(doc)]
-use crate::typeset::text::Glyph;
+use crate::layout::page::{Anchor, GoTo, Page, Placed, Rule};
+use crate::typeset::text::{Color, Glyph};
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 
@@ -86,117 +84,140 @@ impl PackedPage {
     /// Adds the lines, rules, links and anchors of `page`, drawn after
     /// what the page already holds.
     pub(crate) fn add(&mut self, page: Page, height: f32) {
-        let mut seen: HashSet<(u16, u16)> = self.seen.iter().copied().collect();
-        let mut ids: FxHashMap<Box<str>, u16> = self
-            .strings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.clone(), i as u16 + 1))
-            .collect();
-        let mut tally: FxHashMap<(u16, u16, u16), u32> = self.tally.drain(..).collect();
+        let mut lk = Lookup {
+            seen: self.seen.iter().copied().collect(),
+            ids: self
+                .strings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.clone(), i as u16 + 1))
+                .collect(),
+            tally: self.tally.drain(..).collect(),
+        };
         for placed in page.lines {
             let baseline = height - placed.y;
-            let size = placed.line.glyphs.first().map_or(10.0, |g| g.size);
-            for l in &placed.line.links {
-                self.links.push((
-                    [
-                        placed.x + l.x0,
-                        baseline - size * 0.25,
-                        placed.x + l.x1,
-                        baseline + size * 0.85,
-                    ],
-                    l.url.clone(),
-                ));
-            }
-            let glyphs = placed.line.glyphs;
-            // The text of a cluster whose first glyph was not drawn goes to
-            // the cluster's next glyph.
-            let mut carry: Option<&str> = None;
-            let mut i = 0;
-            while i < glyphs.len() {
-                let g0 = &glyphs[i];
-                let mut j = i + 1;
-                while j < glyphs.len() {
-                    let g = &glyphs[j];
-                    if g.face != g0.face || g.size != g0.size || g.color != g0.color || g.y != g0.y
-                    {
-                        break;
-                    }
-                    j += 1;
-                }
-                let start = self.glyphs.len() as u32;
-                for g in &glyphs[i..j] {
-                    // Glyph 0 (.notdef) is never drawn: it would show as an
-                    // empty box. Coverage is checked before layout; this
-                    // only drops invisible characters a face has no glyph
-                    // for.
-                    if g.gid == 0 {
-                        if !g.text.is_empty() {
-                            carry = Some(&g.text);
-                        }
-                        continue;
-                    }
-                    let key = (g.face as u16, g.gid);
-                    if seen.insert(key) {
-                        self.seen.push(key);
-                    }
-                    let text: &str = if g.text.is_empty() {
-                        carry.take().unwrap_or("")
-                    } else {
-                        carry = None;
-                        &g.text
-                    };
-                    let id = if text.is_empty() {
-                        0
-                    } else if let Some(&id) = ids.get(text) {
-                        id
-                    } else if self.strings.len() < usize::from(u16::MAX - 1) {
-                        self.strings.push(text.into());
-                        let id = self.strings.len() as u16;
-                        ids.insert(text.into(), id);
-                        id
-                    } else {
-                        self.overflow.push((self.glyphs.len() as u32, text.into()));
-                        u16::MAX
-                    };
-                    if id != 0 && id != u16::MAX {
-                        *tally.entry((key.0, key.1, id)).or_default() += 1;
-                    }
-                    self.glyphs.push(PackedGlyph {
-                        gid: g.gid,
-                        text: id,
-                        x: g.x,
-                    });
-                }
-                let end = self.glyphs.len() as u32;
-                if end > start {
-                    self.runs.push(Run {
-                        face: g0.face as u16,
-                        size: g0.size,
-                        color: g0.color,
-                        x0: placed.x,
-                        baseline: baseline + g0.y,
-                        start,
-                        end,
-                    });
-                }
-                i = j;
-            }
+            self.add_links(&placed, baseline);
+            self.add_glyphs(&placed.line.glyphs, placed.x, baseline, &mut lk);
         }
-        self.tally = tally.into_iter().collect();
+        self.tally = lk.tally.into_iter().collect();
         // Hash order is not deterministic; the votes' order must be.
         self.tally.sort_unstable();
         self.rules.extend(page.rules);
         self.gotos.extend(page.gotos);
         self.anchors.extend(page.anchors);
     }
+
+    /// The link areas of a line whose baseline is at `baseline` (PDF
+    /// coordinates): from a quarter of the size below it to 85 % above.
+    fn add_links(&mut self, placed: &Placed, baseline: f32) {
+        let size = placed.line.glyphs.first().map_or(10.0, |g| g.size);
+        for l in &placed.line.links {
+            self.links.push((
+                [
+                    placed.x + l.x0,
+                    baseline - size * 0.25,
+                    placed.x + l.x1,
+                    baseline + size * 0.85,
+                ],
+                l.url.clone(),
+            ));
+        }
+    }
+
+    /// Adds a line's glyphs as runs of one face, size, colour and offset.
+    fn add_glyphs(&mut self, glyphs: &[Glyph], x0: f32, baseline: f32, lk: &mut Lookup) {
+        // The text of a cluster whose first glyph was not drawn goes to
+        // the cluster's next glyph.
+        let mut carry: Option<&str> = None;
+        let mut i = 0;
+        while i < glyphs.len() {
+            let g0 = &glyphs[i];
+            let mut j = i + 1;
+            while j < glyphs.len() {
+                let g = &glyphs[j];
+                if g.face != g0.face || g.size != g0.size || g.color != g0.color || g.y != g0.y {
+                    break;
+                }
+                j += 1;
+            }
+            let start = self.glyphs.len() as u32;
+            for g in &glyphs[i..j] {
+                self.add_glyph(g, &mut carry, lk);
+            }
+            let end = self.glyphs.len() as u32;
+            if end > start {
+                self.runs.push(Run {
+                    face: g0.face as u16,
+                    size: g0.size,
+                    color: g0.color,
+                    x0,
+                    baseline: baseline + g0.y,
+                    start,
+                    end,
+                });
+            }
+            i = j;
+        }
+    }
+
+    /// Adds one glyph with its text number, and counts its (glyph, text)
+    /// use. `carry`: the text of an undrawn glyph of the open cluster.
+    fn add_glyph<'g>(&mut self, g: &'g Glyph, carry: &mut Option<&'g str>, lk: &mut Lookup) {
+        // Glyph 0 (.notdef) is never drawn: it would show as an empty box.
+        // Coverage is checked before layout; this only drops invisible
+        // characters a face has no glyph for.
+        if g.gid == 0 {
+            if !g.text.is_empty() {
+                *carry = Some(&g.text);
+            }
+            return;
+        }
+        let key = (g.face as u16, g.gid);
+        if lk.seen.insert(key) {
+            self.seen.push(key);
+        }
+        let text: &str = if g.text.is_empty() {
+            carry.take().unwrap_or("")
+        } else {
+            *carry = None;
+            &g.text
+        };
+        let id = if text.is_empty() {
+            0
+        } else if let Some(&id) = lk.ids.get(text) {
+            id
+        } else if self.strings.len() < usize::from(u16::MAX - 1) {
+            self.strings.push(text.into());
+            let id = self.strings.len() as u16;
+            lk.ids.insert(text.into(), id);
+            id
+        } else {
+            self.overflow.push((self.glyphs.len() as u32, text.into()));
+            u16::MAX
+        };
+        if id != 0 && id != u16::MAX {
+            *lk.tally.entry((key.0, key.1, id)).or_default() += 1;
+        }
+        self.glyphs.push(PackedGlyph {
+            gid: g.gid,
+            text: id,
+            x: g.x,
+        });
+    }
+}
+
+/// What packing looks up while it adds a page: the (face, glyph) pairs
+/// seen, the number of each text, the (face, glyph, text) tally.
+struct Lookup {
+    seen: HashSet<(u16, u16)>,
+    ids: FxHashMap<Box<str>, u16>,
+    tally: FxHashMap<(u16, u16, u16), u32>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::page::Placed;
-    use crate::typeset::text::{Glyph, GlyphText, Line};
+    use crate::typeset::text::{GlyphText, Line};
 
     fn glyph(gid: u16, text: &str) -> Glyph {
         Glyph {

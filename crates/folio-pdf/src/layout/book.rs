@@ -7,7 +7,7 @@
 use super::geometry::{Geometry, ascent_for};
 use super::labels::{contents_label, entry_title, shorten};
 use super::page::{Anchor, GoTo, Page, Placed, Rule};
-use super::style::{Contents, StyleTable, Text};
+use super::style::{Contents, StyleTable, Text, TitlePage};
 use crate::typeset::fonts::{Fonts, Style};
 use crate::typeset::para;
 use crate::typeset::shape;
@@ -222,6 +222,22 @@ pub(crate) fn title_page(c: &Collection, fonts: &Fonts<'_>, g: &Geometry, st: &S
         );
         out.lines(lines, t.date, &mut y);
     }
+    foot(c, fonts, g, t, &mut out, y);
+    page
+}
+
+/// The foot of the title page: publisher, then rights, at the bottom of
+/// the text block (at least `foot_gap` below `y`, where the upper part
+/// ends).
+fn foot(
+    c: &Collection,
+    fonts: &Fonts<'_>,
+    g: &Geometry,
+    t: &TitlePage,
+    out: &mut Centre<'_>,
+    y: f32,
+) {
+    let lang = c.language.as_str();
     // The foot of the page: publisher, then rights.
     let mut foot: Vec<(Vec<Line>, Text)> = Vec::new();
     if let Some(p) = c.publisher.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -245,11 +261,10 @@ pub(crate) fn title_page(c: &Collection, fonts: &Fonts<'_>, g: &Geometry, st: &S
         foot.push((lines, t.rights));
     }
     let foot_h: f32 = foot.iter().map(|(l, t)| l.len() as f32 * t.leading).sum();
-    let mut fy = (g.top + area - foot_h).max(y + t.foot_gap);
+    let mut fy = (g.top + g.area() - foot_h).max(y + t.foot_gap);
     for (lines, text) in foot {
         out.lines(lines, text, &mut fy);
     }
-    page
 }
 
 /// The table of contents: one entry per article, its title wrapped on the
