@@ -2,8 +2,12 @@
 //! overfull line, no widow or orphan, no heading at the foot of a page, no
 //! more than two hyphenated lines in a row.
 
-use crate::layout::{self, Layout};
-use crate::{PdfOptions, fonts};
+use crate::error::Error;
+use crate::layout::geometry::Geometry;
+use crate::layout::page::Layout;
+use crate::layout::style::StyleTable;
+use crate::options::{PageSize, PdfOptions};
+use crate::typeset::fonts;
 use folio_core::model::Article;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -30,19 +34,21 @@ fn inputs() -> Vec<PathBuf> {
 fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
     let mut chars = BTreeSet::new();
     for t in article.all_text() {
-        crate::para::chars_of(&t, &mut chars);
+        crate::typeset::text::chars_of(&t, &mut chars);
     }
-    chars.extend(crate::GENERATED.chars());
+    chars.extend(crate::layout::GENERATED.chars());
     let sources = match fonts::FontSources::load(&[], &chars, &article.language, true) {
         Ok(s) => s,
-        Err(e @ crate::Error::MissingGlyphs { .. }) => {
+        Err(e @ Error::MissingGlyphs { .. }) => {
             eprintln!("{}: skipped: {e}", article.title);
             return None;
         }
         Err(e) => panic!("{e}"),
     };
     let fonts = fonts::Fonts::new(&sources).unwrap();
-    Some(layout::layout(article, &fonts, opts))
+    let g = Geometry::new(opts);
+    let st = StyleTable::new(g.size);
+    Some(crate::layout::article::article(article, &fonts, &g, &st))
 }
 
 #[derive(Default)]
@@ -135,7 +141,7 @@ fn pages_are_well_set() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         for opts in [
             PdfOptions::default(),
-            PdfOptions::default().with_page_size(crate::PageSize::A5),
+            PdfOptions::default().with_page_size(PageSize::A5),
         ] {
             let Some(l) = lay_out(&article, &opts) else {
                 continue;

@@ -8,7 +8,7 @@ macro_rules! dict {
     ($file:literal, $lang:expr) => {{
         static CELL: OnceLock<Option<Standard>> = OnceLock::new();
         CELL.get_or_init(|| {
-            let bytes: &[u8] = include_bytes!(concat!("../hyph/", $file, ".standard.bincode"));
+            let bytes: &[u8] = include_bytes!(concat!("../../hyph/", $file, ".standard.bincode"));
             Standard::from_reader($lang, &mut &bytes[..]).ok()
         })
         .as_ref()

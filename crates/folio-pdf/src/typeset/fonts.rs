@@ -7,7 +7,7 @@
 //! [`Fonts::new`] then parses them for shaping and builds one fallback chain
 //! per [`Style`].
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -209,71 +209,7 @@ impl FontSources {
     /// Scans the system font folders and adds, for the `missing` characters,
     /// the best covering regular face and its bold sibling.
     fn add_system_fonts(&mut self, missing: &BTreeSet<char>, lang: &str) {
-        let mut files = Vec::new();
-        for dir in font_dirs() {
-            collect_font_files(&dir, &mut files, 0);
-        }
-        files.sort();
-        files.dedup();
-        struct Candidate {
-            bytes: Arc<Vec<u8>>,
-            index: u32,
-            family: String,
-            bold: bool,
-            italic: bool,
-            covered: BTreeSet<char>,
-            label: String,
-        }
-        // Files whose names suggest the scripts needed are read first; the
-        // rest only when those leave characters uncovered (a desktop may
-        // have thousands of fonts).
-        let keys = script_keywords(missing);
-        let (likely, rest): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().to_ascii_lowercase())
-                .unwrap_or_default();
-            keys.iter().any(|k| name.contains(k))
-        });
-        let mut candidates = Vec::new();
-        let mut covered_all: BTreeSet<char> = BTreeSet::new();
-        let paths = likely
-            .iter()
-            .map(|p| (p, true))
-            .chain(rest.iter().map(|p| (p, false)));
-        for (path, is_likely) in paths {
-            if !is_likely && covered_all.len() == missing.len() {
-                break;
-            }
-            let Ok(data) = std::fs::read(path) else {
-                continue;
-            };
-            let data = Arc::new(data);
-            let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-            for index in 0..count {
-                let Ok(face) = ttf_parser::Face::parse(&data, index) else {
-                    continue;
-                };
-                let covered: BTreeSet<char> = missing
-                    .iter()
-                    .copied()
-                    .filter(|&c| face.glyph_index(c).is_some())
-                    .collect();
-                if covered.is_empty() {
-                    continue;
-                }
-                covered_all.extend(covered.iter().copied());
-                candidates.push(Candidate {
-                    family: family_name(&face),
-                    bold: face.weight().to_number() >= 600,
-                    italic: face.is_italic() || face.is_oblique(),
-                    bytes: data.clone(),
-                    index,
-                    covered,
-                    label: path.display().to_string(),
-                });
-            }
-        }
+        let candidates = system_candidates(missing);
         let region = cjk_region(lang);
         let mut left = missing.clone();
         while !left.is_empty() {
@@ -322,6 +258,79 @@ impl FontSources {
             }
         }
     }
+}
+
+/// A system face that covers some of the missing characters.
+struct Candidate {
+    bytes: Arc<Vec<u8>>,
+    index: u32,
+    family: String,
+    bold: bool,
+    italic: bool,
+    covered: BTreeSet<char>,
+    label: String,
+}
+
+/// The system faces that cover some of the `missing` characters, in file
+/// order.
+fn system_candidates(missing: &BTreeSet<char>) -> Vec<Candidate> {
+    let mut files = Vec::new();
+    for dir in font_dirs() {
+        collect_font_files(&dir, &mut files, 0);
+    }
+    files.sort();
+    files.dedup();
+    // Files whose names suggest the scripts needed are read first; the
+    // rest only when those leave characters uncovered (a desktop may
+    // have thousands of fonts).
+    let keys = script_keywords(missing);
+    let (likely, rest): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        keys.iter().any(|k| name.contains(k))
+    });
+    let mut candidates = Vec::new();
+    let mut covered_all: BTreeSet<char> = BTreeSet::new();
+    let paths = likely
+        .iter()
+        .map(|p| (p, true))
+        .chain(rest.iter().map(|p| (p, false)));
+    for (path, is_likely) in paths {
+        if !is_likely && covered_all.len() == missing.len() {
+            break;
+        }
+        let Ok(data) = std::fs::read(path) else {
+            continue;
+        };
+        let data = Arc::new(data);
+        let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
+        for index in 0..count {
+            let Ok(face) = ttf_parser::Face::parse(&data, index) else {
+                continue;
+            };
+            let covered: BTreeSet<char> = missing
+                .iter()
+                .copied()
+                .filter(|&c| face.glyph_index(c).is_some())
+                .collect();
+            if covered.is_empty() {
+                continue;
+            }
+            covered_all.extend(covered.iter().copied());
+            candidates.push(Candidate {
+                family: family_name(&face),
+                bold: face.weight().to_number() >= 600,
+                italic: face.is_italic() || face.is_oblique(),
+                bytes: data.clone(),
+                index,
+                covered,
+                label: path.display().to_string(),
+            });
+        }
+    }
+    candidates
 }
 
 /// Lowercase file-name fragments of fonts likely to cover `missing`.

@@ -1,0 +1,179 @@
+//! Page content streams: rules, then the glyph runs as `TJ` arrays, with
+//! an `/ActualText` span around each cluster whose glyphs do not say its
+//! text.
+
+use super::fonts::FontUse;
+use super::pack::{PackedGlyph, PackedPage};
+use crate::typeset::fonts::Fonts;
+use crate::typeset::text::Color;
+use pdf_writer::{Content, Finish, Name, Str, TextStr};
+use std::collections::BTreeMap;
+
+/// The fill colour of text of colour `c`.
+fn color_rgb(c: Color) -> (f32, f32, f32) {
+    match c {
+        Color::Black => (0.0, 0.0, 0.0),
+        Color::Link => (0.05, 0.2, 0.55),
+        Color::Gray => (0.35, 0.35, 0.35),
+    }
+}
+
+/// The clusters of `page` whose glyphs do not say their text: (first
+/// glyph, end, text). A reader shows the text of a glyph's ToUnicode
+/// entry, one entry a glyph, so a glyph drawn for different texts — "a"
+/// alone and as the base of "a\u{31f}", a reordered Indic vowel sign, a
+/// ligature standing for "fi" and for "ﬁ" — says the right thing only in
+/// its most common use. The others get an `/ActualText` span, which
+/// readers take instead of the glyphs' own text.
+fn actual_text_spans<'p>(
+    page: &'p PackedPage,
+    uses: &BTreeMap<usize, FontUse>,
+) -> Vec<(u32, u32, &'p str)> {
+    let mut spans = Vec::new();
+    // The open cluster: first glyph, text, whether it needs a span.
+    let mut cur: Option<(u32, &str, bool)> = None;
+    for run in &page.runs {
+        let u = &uses[&(run.face as usize)];
+        for gi in run.start..run.end {
+            let g = page.glyphs[gi as usize];
+            let says = u.says(g.gid);
+            if g.text == 0 {
+                // A later glyph of the cluster must say nothing.
+                if let Some(c) = cur.as_mut() {
+                    c.2 |= !says.is_empty();
+                }
+                continue;
+            }
+            if let Some((start, text, true)) = cur {
+                spans.push((start, gi, text));
+            }
+            let text = page.text_of(gi as usize);
+            cur = Some((gi, text, says != text));
+        }
+    }
+    if let Some((start, text, true)) = cur {
+        spans.push((start, page.glyphs.len() as u32, text));
+    }
+    spans
+}
+
+/// One element of a `TJ` array.
+enum TjItem {
+    Glyphs(Vec<u8>),
+    Adjust(f32),
+}
+
+/// Writes `items` (and the glyph codes in `buf`) as one `TJ`.
+fn show_tj(content: &mut Content, items: &mut Vec<TjItem>, buf: &mut Vec<u8>) {
+    if !buf.is_empty() {
+        items.push(TjItem::Glyphs(std::mem::take(buf)));
+    }
+    if items.is_empty() {
+        return;
+    }
+    let mut show = content.show_positioned();
+    let mut tj = show.items();
+    for item in items.drain(..) {
+        match item {
+            TjItem::Glyphs(codes) => {
+                tj.show(Str(&codes));
+            }
+            TjItem::Adjust(a) => {
+                tj.adjust(a);
+            }
+        }
+    }
+    tj.finish();
+    show.finish();
+}
+
+/// The content stream of a page: rules, then the glyph runs.
+pub(crate) fn page_content(
+    page: &PackedPage,
+    height: f32,
+    fonts: &Fonts<'_>,
+    uses: &BTreeMap<usize, FontUse>,
+) -> Vec<u8> {
+    let mut content = Content::new();
+    for r in &page.rules {
+        content.set_stroke_gray(0.45);
+        content.set_line_width(r.width);
+        content.move_to(r.x0, height - r.y);
+        content.line_to(r.x1, height - r.y);
+        content.stroke();
+    }
+    let spans = actual_text_spans(page, uses);
+    let mut spans = spans.iter().peekable();
+    // The end of the open span.
+    let mut open: Option<u32> = None;
+    content.begin_text();
+    let mut cur_font: Option<(u16, f32)> = None;
+    let mut cur_color = Color::Black;
+    let mut items: Vec<TjItem> = Vec::new();
+    let mut buf: Vec<u8> = Vec::new();
+    for run in &page.runs {
+        let Some(first) = page.glyphs.get(run.start as usize) else {
+            continue;
+        };
+        let first_x = first.x;
+        if cur_font != Some((run.face, run.size)) {
+            content.set_font(Name(format!("F{}", run.face).as_bytes()), run.size);
+            cur_font = Some((run.face, run.size));
+        }
+        if cur_color != run.color {
+            let (r, g, b) = color_rgb(run.color);
+            content.set_fill_rgb(r, g, b);
+            cur_color = run.color;
+        }
+        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, run.x0 + first_x, run.baseline]);
+        let face = &fonts.faces[run.face as usize];
+        let scale = 1000.0 / face.units_per_em;
+        let remap = &uses[&(run.face as usize)].remapper;
+        // `pen` follows where the viewer's pen is, so the adjustments
+        // (rounded to a tenth of a thousandth of an em, and left out below
+        // half of one: float noise) never let errors add up along a line.
+        let mut pen = first_x;
+        for gi in run.start..run.end {
+            // A `TJ` cannot hold marked content: spans cut it.
+            if open == Some(gi) {
+                show_tj(&mut content, &mut items, &mut buf);
+                content.end_marked_content();
+                open = None;
+            }
+            if let Some(&&(start, end, text)) = spans.peek() {
+                if start == gi {
+                    show_tj(&mut content, &mut items, &mut buf);
+                    content
+                        .begin_marked_content_with_properties(Name(b"Span"))
+                        .properties()
+                        .actual_text(TextStr(text));
+                    open = Some(end);
+                    spans.next();
+                }
+            }
+            let PackedGlyph { gid, x, .. } = page.glyphs[gi as usize];
+            let adj = ((x - pen) * 10_000.0 / run.size).round() / 10.0;
+            if adj.abs() >= 0.5 {
+                if !buf.is_empty() {
+                    items.push(TjItem::Glyphs(std::mem::take(&mut buf)));
+                }
+                items.push(TjItem::Adjust(-adj));
+                pen += adj * run.size / 1000.0;
+            }
+            let new = remap.get(gid).unwrap_or(0);
+            buf.extend_from_slice(&new.to_be_bytes());
+            let w = face
+                .rb
+                .glyph_hor_advance(ttf_parser::GlyphId(gid))
+                .unwrap_or(0) as f32
+                * scale;
+            pen += w * run.size / 1000.0;
+        }
+        show_tj(&mut content, &mut items, &mut buf);
+    }
+    if open.is_some() {
+        content.end_marked_content();
+    }
+    content.end_text();
+    content.finish().to_vec()
+}

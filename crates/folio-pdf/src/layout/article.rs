@@ -1,0 +1,199 @@
+//! An article's layout, a page of named steps: the title block, the body,
+//! the dateline set in bold, the rule above the body, the footer blocks,
+//! then pagination.
+
+use super::blocks::{Builder, inline_spans};
+use super::geometry::Geometry;
+use super::page::{Anchor, Layout, Page};
+use super::paginate::paginate;
+use super::running::footer_lines;
+use super::style::StyleTable;
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::text::{Align, Color, Span};
+use folio_core::model::{Article, Block, Inline};
+
+/// Lays out an article into pages.
+pub(crate) fn article(
+    article: &Article,
+    fonts: &Fonts<'_>,
+    g: &Geometry,
+    st: &StyleTable,
+) -> Layout {
+    let mut b = Builder::new(fonts, st, &article.language, g.measure);
+    title_block(&mut b, article);
+    let title_units = b.units.len();
+    b.blocks(&article.body, 0, 0.0, false);
+    dateline(&mut b, article, title_units);
+    if title_units < b.units.len() {
+        b.units[title_units].rule_above = Some(st.blocks.body_rule);
+    }
+    footer(&mut b, article, g);
+    paginate(b.units, g, &st.blocks)
+}
+
+/// In a book, every article has a bookmark, titled or not: an untitled
+/// article's first page gets one at the top of the text block.
+pub(crate) fn bookmark_untitled(pages: &mut [Page], title: &str, g: &Geometry) {
+    if let Some(p) = pages.first_mut() {
+        if !p.anchors.iter().any(|a| a.level == 0) {
+            p.anchors.insert(
+                0,
+                Anchor {
+                    level: 0,
+                    title: super::labels::entry_title(title),
+                    y: g.text_area()[1],
+                },
+            );
+        }
+    }
+}
+
+/// Kicker, title, subtitle, byline and date, standfirst.
+fn title_block(b: &mut Builder<'_, '_>, article: &Article) {
+    let t = b.st.title.clone();
+    if let Some(k) = &article.kicker {
+        let mut sp = Span::new(k.clone(), Style::Bold);
+        sp.color = Color::Gray;
+        let mut q = b.body_p();
+        q.size = t.kicker.size;
+        q.leading = t.kicker.leading;
+        q.align = Align::Start;
+        q.space_after = t.kicker_space_after;
+        q.keep_with_next = true;
+        let u = b.para(&[sp], q);
+        b.push(u);
+    }
+    let mut q = b.body_p();
+    q.size = t.title.size;
+    q.leading = t.title.leading;
+    q.align = Align::Start;
+    q.keep_with_next = true;
+    let mut u = b.para(&[Span::new(article.title.clone(), Style::Bold)], q);
+    u.splittable = false;
+    if !article.title.trim().is_empty() {
+        u.anchor = Some((0, article.title.clone()));
+    }
+    b.push(u);
+    if let Some(sub) = &article.subtitle {
+        let mut q = b.body_p();
+        q.size = t.subtitle.size;
+        q.leading = t.subtitle.leading;
+        q.align = Align::Start;
+        q.space_before = t.subtitle_space_before;
+        q.keep_with_next = true;
+        let u = b.para(&[Span::new(sub.clone(), Style::Italic)], q);
+        b.push(u);
+    }
+    let meta = meta_spans(article);
+    if !meta.is_empty() {
+        let mut q = b.body_p();
+        q.size = t.meta.size;
+        q.leading = t.meta.leading;
+        q.align = Align::Start;
+        q.space_before = t.meta_space_before;
+        q.keep_with_next = true;
+        let u = b.para(&meta, q);
+        b.push(u);
+    }
+    if let Some(sf) = &article.standfirst {
+        let mut q = b.body_p();
+        q.size = t.standfirst.size;
+        q.leading = t.standfirst.leading;
+        q.align = Align::Justify;
+        q.space_before = t.standfirst_space_before;
+        let u = b.para(&[Span::new(sf.clone(), Style::Italic)], q);
+        b.push(u);
+    }
+    if let Some(u) = b.units.last_mut() {
+        u.space_after = t.space_after;
+    }
+}
+
+/// The byline, date and update line under the title.
+fn meta_spans(article: &Article) -> Vec<Span> {
+    let mut meta: Vec<Span> = Vec::new();
+    if let Some(b) = &article.byline {
+        meta.push(Span::new(b.clone(), Style::Bold));
+    } else if let Some(b) = folio_core::meta::byline_line(article) {
+        meta.push(Span::new(b, Style::Bold));
+    }
+    let date = folio_core::meta::date_line(article);
+    if let Some(d) = date {
+        if !meta.is_empty() {
+            meta.push(Span::new("  ·  ", Style::Regular));
+        }
+        let mut sp = Span::new(d, Style::Italic);
+        sp.color = Color::Gray;
+        meta.push(sp);
+    }
+    if let Some(u) = &article.updated_text {
+        if !meta.is_empty() {
+            meta.push(Span::new("  ·  ", Style::Regular));
+        }
+        let mut sp = Span::new(u.clone(), Style::Italic);
+        sp.color = Color::Gray;
+        meta.push(sp);
+    }
+    meta
+}
+
+/// Dateline styling: the first body paragraph (unit `first`) starts with
+/// it, set again with the dateline in bold.
+fn dateline(b: &mut Builder<'_, '_>, article: &Article, first: usize) {
+    let Some(Block::Paragraph { content }) = article.body.first() else {
+        return;
+    };
+    let Some(spans) = dateline_spans(article, content) else {
+        return;
+    };
+    if first < b.units.len() {
+        let mut p = b.body_p();
+        p.space_before = b.units[first].space_before;
+        let u = b.para(&spans, p);
+        if !u.lines.is_empty() {
+            b.units[first] = u;
+        }
+    }
+}
+
+/// Splits off the dateline at the start of the first paragraph, in bold.
+fn dateline_spans(article: &Article, content: &[Inline]) -> Option<Vec<Span>> {
+    let dl = article.dateline.as_ref()?;
+    let lead = dl.text.trim();
+    if lead.is_empty() {
+        return None;
+    }
+    let Some(Inline::Text { text }) = content.first() else {
+        return None;
+    };
+    let rest = text.strip_prefix(lead)?;
+    let mut spans = vec![Span::new(lead, Style::Bold)];
+    spans.push(Span::new(rest, Style::Regular));
+    spans.extend(inline_spans(&content[1..], Style::Regular));
+    Some(spans)
+}
+
+/// The footer blocks under a short rule. The copyright line runs in every
+/// page's footer (see [`super::running`]); a footer block that only
+/// repeats it is not set again in the text, unless the running footer
+/// cannot hold all of it.
+fn footer(b: &mut Builder<'_, '_>, article: &Article, g: &Geometry) {
+    let st = b.st;
+    let rights = folio_core::meta::rights(article).filter(|r| {
+        footer_lines(b.fonts, r, Align::Start, &article.language, g, &st.running).len() == 1
+    });
+    let footer: Vec<Block> = article
+        .footer
+        .iter()
+        .filter(|blk| Some(blk.plain_text().trim()) != rights.as_deref().map(str::trim))
+        .cloned()
+        .collect();
+    if !footer.is_empty() {
+        let start = b.units.len();
+        b.blocks(&footer, 0, 0.0, false);
+        if let Some(u) = b.units.get_mut(start) {
+            u.rule_above = Some(st.blocks.footer_rule);
+            u.space_before = st.blocks.footer_space_before;
+        }
+    }
+}

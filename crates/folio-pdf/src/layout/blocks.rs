@@ -1,0 +1,376 @@
+//! Blocks: the article's title block, body and footer become vertical
+//! units of set lines, each sized and spaced from the style table.
+
+use super::geometry::ascent_for;
+use super::style::{StyleTable, Text};
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::para;
+use crate::typeset::shape;
+use crate::typeset::text::{Align, Color, Line, ParaSpec, Span};
+use folio_core::model::{Block, CaptionKind, Inline, ListItem};
+
+/// A vertical unit: lines that belong together.
+pub(crate) struct Unit {
+    pub lines: Vec<(Line, f32)>,
+    /// The measure the lines were set to.
+    pub width: f32,
+    pub leading: f32,
+    /// From the top of a line box to its baseline.
+    pub ascent: f32,
+    pub space_before: f32,
+    pub space_after: f32,
+    pub keep_with_next: bool,
+    pub splittable: bool,
+    pub anchor: Option<(u8, String)>,
+    /// A rule above the unit, as a fraction of the measure.
+    pub rule_above: Option<f32>,
+}
+
+impl Unit {
+    /// The unit's height without its spaces (`rule_room`: the room a rule
+    /// above takes, as a fraction of the leading).
+    pub(crate) fn height(&self, rule_room: f32) -> f32 {
+        self.lines.len() as f32 * self.leading
+            + self.rule_above.map_or(0.0, |_| self.leading * rule_room)
+    }
+}
+
+/// Options for one paragraph-like unit.
+pub(crate) struct P {
+    pub size: f32,
+    pub leading: f32,
+    pub align: Align,
+    pub indent_left: f32,
+    pub indent_right: f32,
+    pub first_indent: f32,
+    pub space_before: f32,
+    pub space_after: f32,
+    pub keep_with_next: bool,
+    pub preformatted: bool,
+}
+
+/// Builds the units of one article.
+pub(crate) struct Builder<'f, 'a> {
+    pub fonts: &'f Fonts<'a>,
+    pub st: &'f StyleTable,
+    pub units: Vec<Unit>,
+    pub lang: String,
+    pub rtl: bool,
+    pub measure: f32,
+}
+
+impl<'f, 'a> Builder<'f, 'a> {
+    /// A builder for an article in `lang` on a text block `measure` wide.
+    pub(crate) fn new(fonts: &'f Fonts<'a>, st: &'f StyleTable, lang: &str, measure: f32) -> Self {
+        Builder {
+            fonts,
+            st,
+            units: Vec::new(),
+            lang: lang.to_string(),
+            rtl: folio_core::lang::is_rtl(lang),
+            measure,
+        }
+    }
+
+    /// Sets `spans` as one unit.
+    pub(crate) fn para(&mut self, spans: &[Span], p: P) -> Unit {
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let rtl = self.rtl || folio_core::script::first_letter_is_rtl(&text).unwrap_or(false);
+        let width = self.measure - p.indent_left - p.indent_right;
+        let lines = para::set(
+            self.fonts,
+            &ParaSpec {
+                spans,
+                size: p.size,
+                width,
+                first_indent: p.first_indent,
+                align: p.align,
+                lang: &self.lang,
+                rtl,
+                preformatted: p.preformatted,
+            },
+        );
+        let x = if rtl && p.indent_right != p.indent_left {
+            p.indent_right
+        } else {
+            p.indent_left
+        };
+        Unit {
+            lines: lines.into_iter().map(|l| (l, x)).collect(),
+            width,
+            leading: p.leading,
+            ascent: ascent_for(self.fonts, p.size, p.leading),
+            space_before: p.space_before,
+            space_after: p.space_after,
+            keep_with_next: p.keep_with_next,
+            splittable: true,
+            anchor: None,
+            rule_above: None,
+        }
+    }
+
+    pub(crate) fn push(&mut self, unit: Unit) {
+        if !unit.lines.is_empty() {
+            self.units.push(unit);
+        }
+    }
+
+    /// Body text: justified, no spaces.
+    pub(crate) fn body_p(&self) -> P {
+        self.text_p(self.st.blocks.body, Align::Justify)
+    }
+
+    /// Text of size and leading `t`, aligned `align`, no spaces.
+    fn text_p(&self, t: Text, align: Align) -> P {
+        P {
+            size: t.size,
+            leading: t.leading,
+            align,
+            indent_left: 0.0,
+            indent_right: 0.0,
+            first_indent: 0.0,
+            space_before: 0.0,
+            space_after: 0.0,
+            keep_with_next: false,
+            preformatted: false,
+        }
+    }
+
+    /// Lays out `blocks` at list depth `depth`, indented by `indent`.
+    pub(crate) fn blocks(&mut self, blocks: &[Block], depth: u8, indent: f32, in_quote: bool) {
+        let mut prev_was_para = false;
+        for block in blocks {
+            match block {
+                Block::Paragraph { content } => {
+                    self.paragraph(content, indent, in_quote, prev_was_para);
+                    prev_was_para = true;
+                    continue;
+                }
+                Block::Heading { level, content } => self.heading(*level, content, indent),
+                Block::Quote { blocks } => self.quote(blocks, depth, indent),
+                Block::List {
+                    ordered,
+                    start,
+                    items,
+                } => self.list(*ordered, *start, items, depth, indent, in_quote),
+                Block::Code { text } => self.code(text, indent),
+                Block::Caption { kind, content } => self.caption(*kind, content, indent),
+                Block::Note { content, .. } => self.note(content, indent),
+            }
+            prev_was_para = false;
+        }
+    }
+
+    fn paragraph(&mut self, content: &[Inline], indent: f32, in_quote: bool, after_para: bool) {
+        let style = if in_quote {
+            Style::Italic
+        } else {
+            Style::Regular
+        };
+        let spans = inline_spans(content, style);
+        let mut p = self.body_p();
+        p.indent_left = indent;
+        p.indent_right = if in_quote { indent } else { 0.0 };
+        if after_para {
+            p.first_indent = self.st.blocks.para_indent;
+        } else {
+            p.space_before = self.st.blocks.para_space;
+        }
+        let u = self.para(&spans, p);
+        self.push(u);
+    }
+
+    fn heading(&mut self, level: u8, content: &[Inline], indent: f32) {
+        let b = &self.st.blocks;
+        let (t, style) = match level {
+            1 => (b.headings[0], Style::Bold),
+            2 => (b.headings[1], Style::Bold),
+            _ => (b.headings[2], Style::BoldItalic),
+        };
+        let spans = inline_spans(content, style);
+        let mut p = self.text_p(t, Align::Start);
+        p.indent_left = indent;
+        p.space_before = b.heading_space_before;
+        p.space_after = b.heading_space_after;
+        p.keep_with_next = true;
+        let mut u = self.para(&spans, p);
+        u.splittable = false;
+        u.anchor = Some((level, folio_core::model::plain_text(content)));
+        self.push(u);
+    }
+
+    fn quote(&mut self, blocks: &[Block], depth: u8, indent: f32) {
+        let before = self.units.len();
+        let b = &self.st.blocks;
+        let (quote_indent, space) = (b.quote_indent, b.quote_space);
+        self.blocks(blocks, depth, indent + quote_indent, true);
+        if let Some(u) = self.units.get_mut(before) {
+            u.space_before = u.space_before.max(space);
+        }
+        if let Some(u) = self.units.last_mut() {
+            u.space_after = u.space_after.max(space);
+        }
+    }
+
+    fn list(
+        &mut self,
+        ordered: bool,
+        start: Option<u64>,
+        items: &[ListItem],
+        depth: u8,
+        indent: f32,
+        in_quote: bool,
+    ) {
+        let b = &self.st.blocks;
+        let item_indent = indent + b.list_indent;
+        let (space_first, space, space_after) =
+            (b.list_space_first, b.list_space, b.list_space_after);
+        let first = start.unwrap_or(1);
+        for (k, item) in items.iter().enumerate() {
+            let marker = if ordered {
+                format!("{}.", first.saturating_add(k as u64))
+            } else if depth % 2 == 0 {
+                "•".to_string()
+            } else {
+                "–".to_string()
+            };
+            let style = if in_quote {
+                Style::Italic
+            } else {
+                Style::Regular
+            };
+            let spans = inline_spans(&item.content, style);
+            let mut p = self.body_p();
+            p.indent_left = item_indent;
+            p.indent_right = if in_quote { indent } else { 0.0 };
+            p.space_before = if k == 0 { space_first } else { space };
+            let mut u = self.para(&spans, p);
+            if u.lines.is_empty() {
+                u.lines.push((Line::default(), item_indent));
+            }
+            self.add_marker(&mut u, &marker, style);
+            self.push(u);
+            if !item.children.is_empty() {
+                self.blocks(&item.children, depth + 1, item_indent, in_quote);
+            }
+        }
+        if let Some(u) = self.units.last_mut() {
+            u.space_after = u.space_after.max(space_after);
+        }
+    }
+
+    fn code(&mut self, text: &str, indent: f32) {
+        let b = &self.st.blocks;
+        let (size, leading) = (b.code.size, b.code.leading);
+        let x = indent + b.code_indent;
+        let width = self.measure - indent - b.code_indent;
+        let space = b.code_space;
+        let mut lines = Vec::new();
+        let mono = self.fonts.primary(Style::Mono);
+        let space_w = shape::shape(self.fonts, mono, " ", size, false, "und", Color::Black)
+            .iter()
+            .map(|g| g.advance)
+            .sum::<f32>();
+        for src in text.split('\n') {
+            let src = src.trim_end().replace('\t', "    ");
+            let body = src.trim_start_matches(' ');
+            let lead = (src.len() - body.len()) as f32 * space_w;
+            let spans = [Span::new(body, Style::Mono)];
+            let set = para::set(
+                self.fonts,
+                &ParaSpec {
+                    spans: &spans,
+                    size,
+                    width,
+                    first_indent: lead.min(self.measure / 2.0),
+                    align: Align::Start,
+                    lang: "und",
+                    rtl: false,
+                    preformatted: true,
+                },
+            );
+            if set.is_empty() {
+                lines.push((Line::default(), x));
+            }
+            lines.extend(set.into_iter().map(|l| (l, x)));
+        }
+        self.push(Unit {
+            lines,
+            width,
+            leading,
+            ascent: ascent_for(self.fonts, size, leading),
+            space_before: space,
+            space_after: space,
+            keep_with_next: false,
+            splittable: true,
+            anchor: None,
+            rule_above: None,
+        });
+    }
+
+    fn caption(&mut self, kind: CaptionKind, content: &[Inline], indent: f32) {
+        let b = &self.st.blocks;
+        let (style, t, align, color) = match kind {
+            CaptionKind::Caption => (Style::Italic, b.caption, Align::Start, Color::Black),
+            CaptionKind::Credit => (Style::Regular, b.credit, Align::End, Color::Gray),
+        };
+        let mut spans = inline_spans(content, style);
+        for sp in &mut spans {
+            if sp.link.is_none() {
+                sp.color = color;
+            }
+        }
+        let mut p = self.text_p(t, align);
+        p.indent_left = indent;
+        p.space_before = b.caption_space_before;
+        p.space_after = b.caption_space_after;
+        let u = self.para(&spans, p);
+        self.push(u);
+    }
+
+    fn note(&mut self, content: &[Inline], indent: f32) {
+        let b = &self.st.blocks;
+        let spans = inline_spans(content, Style::Regular);
+        let mut p = self.text_p(b.note, Align::Justify);
+        p.indent_left = indent;
+        p.space_before = b.note_space_before;
+        let u = self.para(&spans, p);
+        self.push(u);
+    }
+
+    /// Puts a list marker in the hanging indent of the unit's first line.
+    fn add_marker(&mut self, unit: &mut Unit, marker: &str, style: Style) {
+        let s = self.st.blocks.marker_size;
+        let gap = self.st.blocks.marker_gap;
+        let face = self
+            .fonts
+            .face_for(style, marker.chars().next().unwrap_or('•'));
+        let mut glyphs = shape::shape(self.fonts, face, marker, s, false, "und", Color::Black);
+        let w: f32 = glyphs.iter().map(|g| g.advance).sum();
+        let rtl = self.rtl;
+        if let Some((line, x)) = unit.lines.first_mut() {
+            let width = self.measure - *x;
+            let start = if rtl { width + gap } else { -w - gap };
+            for g in &mut glyphs {
+                g.x += start;
+            }
+            line.glyphs.splice(0..0, glyphs);
+        }
+    }
+}
+
+/// Converts inline content to spans in `style`; links get the link colour.
+pub(crate) fn inline_spans(content: &[Inline], style: Style) -> Vec<Span> {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text } => Span::new(text.clone(), style),
+            Inline::Link { text, url } => Span {
+                text: text.clone(),
+                style,
+                link: Some(url.clone()),
+                color: Color::Link,
+            },
+        })
+        .collect()
+}
