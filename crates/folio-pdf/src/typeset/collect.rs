@@ -364,7 +364,7 @@ fn word_pieces(
 /// The hyphenation points of `word` (absolute byte offsets): none inside
 /// links, addresses, words with digits, CJK or words under five letters.
 fn hyphenation_points(
-    dict: &Standard,
+    dict: &'static Standard,
     ctx: &Ctx<'_>,
     pieces: &[Piece],
     start: usize,
@@ -394,10 +394,9 @@ fn hyphenation_points(
         let core = &word[a..b];
         let plain = core.chars().all(|c| c.is_alphabetic() || is_mark(c));
         if plain && core.chars().count() >= 5 && !core.chars().any(is_cjk) {
-            use hyphenation::Hyphenator;
             let lower = core.to_lowercase();
             if lower.len() == core.len() {
-                for p in dict.hyphenate(&lower).breaks {
+                for p in super::hyph::breaks(dict, &lower).iter() {
                     points.push(start + a + p);
                 }
             }

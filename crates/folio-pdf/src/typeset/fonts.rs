@@ -485,6 +485,9 @@ pub(crate) struct Face<'a> {
     pub bold: bool,
     pub italic: bool,
     pub label: &'a str,
+    /// Which of U+0000–U+00FF the face covers, looked up once: most text
+    /// asks for these, once for every character.
+    latin1: [u64; 4],
 }
 
 impl Face<'_> {
@@ -511,7 +514,10 @@ impl Face<'_> {
 
     /// Whether the face has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.rb.glyph_index(c).is_some()
+        match u8::try_from(c) {
+            Ok(b) => self.latin1[usize::from(b / 64)] & (1 << (b % 64)) != 0,
+            Err(_) => self.rb.glyph_index(c).is_some(),
+        }
     }
 
     /// The ascender in em.
@@ -532,6 +538,9 @@ pub(crate) struct Fonts<'a> {
     /// Shaping plans by face, direction, script and language: building a
     /// plan costs more than shaping a paragraph with it.
     plans: Mutex<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
+    /// Runs already shaped (see [`super::shape`]): a book sets the same
+    /// words thousands of times.
+    pub(crate) shaped: Mutex<super::shape::ShapeCache>,
 }
 
 type PlanKey = (
@@ -564,7 +573,14 @@ impl<'a> Fonts<'a> {
                         | Bundled::SerifBoldItalic
                 )
             );
+            let mut latin1 = [0u64; 4];
+            for b in 0..=255u8 {
+                if rb.glyph_index(char::from(b)).is_some() {
+                    latin1[usize::from(b / 64)] |= 1 << (b % 64);
+                }
+            }
             faces.push(Face {
+                latin1,
                 rb,
                 data,
                 index: s.index,
@@ -626,6 +642,7 @@ impl<'a> Fonts<'a> {
             faces,
             chains,
             plans: Mutex::new(HashMap::new()),
+            shaped: Mutex::default(),
         })
     }
 

@@ -2,7 +2,8 @@
 //! embedded for English, German, French, Spanish, Italian and Russian.
 
 use hyphenation::{Language, Load, Standard};
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 macro_rules! dict {
     ($file:literal, $lang:expr) => {{
@@ -31,6 +32,34 @@ pub(crate) fn dictionary(tag: &str) -> Option<&'static Standard> {
         "ru" => dict!("ru", Language::Russian),
         _ => None,
     }
+}
+
+/// Hyphenation points of lowercase words, by dictionary: a book asks for
+/// the same words thousands of times, and a pattern lookup walks a trie
+/// for every substring.
+type BreakCache = FxHashMap<(usize, Box<str>), Arc<[usize]>>;
+static BREAKS: Mutex<Option<BreakCache>> = Mutex::new(None);
+
+/// Past this many words the cache starts afresh (bounded memory).
+const BREAKS_LIMIT: usize = 100_000;
+
+/// The byte offsets where `lower` (a lowercase word) may be hyphenated,
+/// as `dict.hyphenate(lower).breaks`, remembered.
+pub(crate) fn breaks(dict: &'static Standard, lower: &str) -> Arc<[usize]> {
+    use hyphenation::Hyphenator;
+    let key = (std::ptr::from_ref(dict) as usize, Box::<str>::from(lower));
+    let cache = || BREAKS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(hit) = cache().as_ref().and_then(|m| m.get(&key)) {
+        return hit.clone();
+    }
+    let points: Arc<[usize]> = dict.hyphenate(lower).breaks.into();
+    let mut guard = cache();
+    let map = guard.get_or_insert_with(FxHashMap::default);
+    if map.len() >= BREAKS_LIMIT {
+        map.clear();
+    }
+    map.insert(key, points.clone());
+    points
 }
 
 /// The languages with an embedded dictionary.

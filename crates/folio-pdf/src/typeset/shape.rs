@@ -4,6 +4,66 @@
 
 use super::fonts::Fonts;
 use super::text::{Color, Glyph, GlyphText};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// One glyph as shaped, in font units: what [`shape`] scales to a size.
+#[derive(Clone)]
+struct Shaped {
+    gid: u16,
+    x_offset: i32,
+    y_offset: i32,
+    x_advance: i32,
+    text: GlyphText,
+}
+
+/// Shaped runs by face, direction, language and text. Shaping depends on
+/// nothing else (size and colour are applied after), so a hit gives the
+/// same glyphs, and the same bytes, as shaping again.
+#[derive(Default)]
+pub(crate) struct ShapeCache {
+    /// (face, right-to-left, language) → text → glyphs; few keys, so a list.
+    runs: Vec<(RunKey, FxHashMap<Box<str>, Arc<[Shaped]>>)>,
+    entries: usize,
+}
+
+/// Face, right-to-left, language.
+type RunKey = (usize, bool, Box<str>);
+
+/// Past this many runs the cache starts afresh, bounding its memory on
+/// huge inputs (a 1,000-article book holds about 40,000).
+const CACHE_LIMIT: usize = 200_000;
+
+impl ShapeCache {
+    fn get(&self, face: usize, rtl: bool, lang: &str, text: &str) -> Option<Arc<[Shaped]>> {
+        self.runs
+            .iter()
+            .find(|((f, r, l), _)| *f == face && *r == rtl && **l == *lang)
+            .and_then(|(_, m)| m.get(text).cloned())
+    }
+
+    fn put(&mut self, face: usize, rtl: bool, lang: &str, text: &str, run: Arc<[Shaped]>) {
+        if self.entries >= CACHE_LIMIT {
+            self.runs.clear();
+            self.entries = 0;
+        }
+        let i = match self
+            .runs
+            .iter()
+            .position(|((f, r, l), _)| *f == face && *r == rtl && **l == *lang)
+        {
+            Some(i) => i,
+            None => {
+                self.runs
+                    .push(((face, rtl, lang.into()), FxHashMap::default()));
+                self.runs.len() - 1
+            }
+        };
+        if self.runs[i].1.insert(text.into(), run).is_none() {
+            self.entries += 1;
+        }
+    }
+}
 
 /// Shapes `text` in one face and direction. Glyph `x` values are relative
 /// to the start of the run; `text` holds each cluster's characters.
@@ -16,6 +76,38 @@ pub(crate) fn shape(
     lang: &str,
     color: Color,
 ) -> Vec<Glyph> {
+    let cache = || fonts.shaped.lock().unwrap_or_else(|e| e.into_inner());
+    let hit = cache().get(face, rtl, lang, text);
+    let run = match hit {
+        Some(run) => run,
+        None => {
+            // Shaped unlocked: other threads go on meanwhile.
+            let run: Arc<[Shaped]> = shape_run(fonts, face, text, rtl, lang).into();
+            cache().put(face, rtl, lang, text, run.clone());
+            run
+        }
+    };
+    let scale = size / fonts.faces[face].units_per_em;
+    let mut glyphs = Vec::with_capacity(run.len());
+    let mut x = 0.0;
+    for g in run.iter() {
+        glyphs.push(Glyph {
+            face,
+            gid: g.gid,
+            size,
+            x: x + g.x_offset as f32 * scale,
+            y: g.y_offset as f32 * scale,
+            advance: g.x_advance as f32 * scale,
+            text: g.text.clone(),
+            color,
+        });
+        x += g.x_advance as f32 * scale;
+    }
+    glyphs
+}
+
+/// Shapes one run with rustybuzz, in font units.
+fn shape_run(fonts: &Fonts<'_>, face: usize, text: &str, rtl: bool, lang: &str) -> Vec<Shaped> {
     let f = &fonts.faces[face];
     let mut buf = rustybuzz::UnicodeBuffer::new();
     buf.push_str(text);
@@ -30,7 +122,6 @@ pub(crate) fn shape(
     buf.guess_segment_properties();
     let plan = fonts.plan(face, &buf);
     let out = rustybuzz::shape_with_plan(&f.rb, &plan, buf);
-    let scale = size / f.units_per_em;
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();
     // Cluster boundaries in logical order, to cut the text of each cluster.
@@ -43,7 +134,6 @@ pub(crate) fn shape(
         &text[c..end]
     };
     let mut glyphs = Vec::with_capacity(infos.len());
-    let mut x = 0.0;
     let mut prev_cluster = usize::MAX;
     for (info, pos) in infos.iter().zip(positions) {
         let cluster = info.cluster as usize;
@@ -61,17 +151,13 @@ pub(crate) fn shape(
             GlyphText::default()
         };
         prev_cluster = cluster;
-        glyphs.push(Glyph {
-            face,
+        glyphs.push(Shaped {
             gid: info.glyph_id as u16,
-            size,
-            x: x + pos.x_offset as f32 * scale,
-            y: pos.y_offset as f32 * scale,
-            advance: pos.x_advance as f32 * scale,
+            x_offset: pos.x_offset,
+            y_offset: pos.y_offset,
+            x_advance: pos.x_advance,
             text: t,
-            color,
         });
-        x += pos.x_advance as f32 * scale;
     }
     glyphs
 }
