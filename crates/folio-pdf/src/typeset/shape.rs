@@ -23,12 +23,13 @@ struct Shaped {
 #[derive(Default)]
 pub(crate) struct ShapeCache {
     /// (face, right-to-left, language) → text → glyphs; few keys, so a list.
-    runs: Vec<(RunKey, FxHashMap<Box<str>, Arc<[Shaped]>>)>,
+    runs: Vec<(RunKey, RunsByText)>,
     entries: usize,
 }
 
 /// Face, right-to-left, language.
 type RunKey = (usize, bool, Box<str>);
+type RunsByText = FxHashMap<Box<str>, Arc<[Shaped]>>;
 
 /// Past this many runs the cache starts afresh, bounding its memory on
 /// huge inputs (a 1,000-article book holds about 40,000).
