@@ -33,6 +33,18 @@
 //! title block, a running header with the book's title and the article's,
 //! page numbers, and an outline book → articles → headings.
 //!
+//! The crate is three stages, one folder each, and dependencies flow one
+//! way (`typeset` ← `layout` ← `export`): `src/typeset/` sets styled text
+//! into lines of positioned glyphs (fonts, shaping, paragraph collection,
+//! Knuth–Plass line breaking, hyphenation); `src/layout/` turns the
+//! article model into pages (geometry computed once from the options, one
+//! style table for every size and space, blocks, pagination, running heads,
+//! a book's front matter); `src/export/` writes the pages as PDF objects
+//! (packed pages, font subsets with ToUnicode maps, content streams, links,
+//! outline, Info and XMP metadata, the file ID). This file is the narrow
+//! entry: [`write()`], [`write_collection`], [`PdfOptions`], [`Error`],
+//! and the page of named stage calls between them.
+//!
 //! The PDF objects are written with `pdf-writer` rather than `printpdf`:
 //! printpdf 0.12 embeds whole fonts unless its heavy `text_layout` feature
 //! is on, numbers fonts and the file ID from a global counter (so a second
@@ -65,9 +77,10 @@ mod layout;
 mod options;
 mod typeset;
 
+use export::meta::DocMeta;
+use export::pack::{self, PackedPage};
 use folio_core::model::{Article, Collection};
 use layout::geometry::Geometry;
-use layout::page::Owner;
 use layout::style::StyleTable;
 use rayon::prelude::*;
 use std::io::Write;
@@ -98,18 +111,19 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 
 /// Typesets `article` and returns the PDF bytes.
 fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
-    let meta = export::meta::DocMeta::from_article(article, opts.timestamp);
+    let meta = DocMeta::from_article(article, opts.timestamp);
     let digest = folio_core::meta::fingerprint(article);
     render_doc(&[article], meta, digest, opts, None)
 }
 
 /// Typesets the articles one after another (each from a new page) as one
 /// document described by `meta`: a book when `book` gives its front
-/// matter. The stages in order: fonts for every character, the articles'
-/// layout, the book's front matter, running heads, the PDF.
+/// matter. A page of named calls, one stage each: fonts for every
+/// character (typesetting), the articles' layout, packed at once, the
+/// book's front matter, the running heads, then the PDF (export).
 fn render_doc(
     articles: &[&Article],
-    meta: export::meta::DocMeta,
+    meta: DocMeta,
     digest: [u8; 32],
     opts: &PdfOptions,
     book: Option<&Collection>,
@@ -119,10 +133,24 @@ fn render_doc(
     let chars = layout::chars_needed(articles, book);
     let sources = FontSources::load(&opts.fonts, &chars, &meta.language, opts.system_fonts)?;
     let fonts = Fonts::new(&sources)?;
-    let laid = lay_out_articles(articles, book.is_some(), &fonts, &geo, &style);
-    let (mut pages, owners) = assemble(articles, laid, book, &meta.language, &fonts, &geo, &style);
+    // Articles start on new pages, so their layouts are independent: set
+    // them in parallel and pack each one's pages at once (glyph ids and
+    // positions only), so a book is not held in memory in its heavy form.
+    let laid: Vec<Vec<PackedPage>> = articles
+        .par_iter()
+        .map(|a| {
+            let pages = layout::article::in_document(a, book.is_some(), &fonts, &geo, &style);
+            pack::pack_all(pages, geo.height)
+        })
+        .collect();
+    let counts: Vec<usize> = laid.iter().map(Vec::len).collect();
+    let front = book.map(|c| {
+        layout::book::front_matter(c, articles, &counts, &meta.language, &fonts, &geo, &style)
+    });
+    let owners = layout::page::owners(front.as_ref().map(|f| f.contents.len()), &counts);
+    let mut pages = pack::assemble(front, laid, geo.height);
     let book_title = book.map(|c| layout::labels::entry_title(&c.title));
-    let decorations = layout::running::decorate(
+    let heads = layout::running::decorate(
         pages.len(),
         articles,
         &owners,
@@ -132,72 +160,10 @@ fn render_doc(
         &geo,
         &style,
     );
-    for (p, d) in pages.iter_mut().zip(decorations) {
-        p.add(d, geo.height);
-    }
+    pack::add_all(&mut pages, heads, geo.height);
     let id = export::meta::file_id(&digest, opts);
     let size = (geo.width, geo.height);
     export::write_pdf(&meta, &pages, size, &fonts, id, book_title.as_deref())
-}
-
-/// Lays out each article (in parallel: each starts on a new page, so their
-/// layouts are independent) and packs its pages at once (glyph ids and
-/// positions only). In a book, an untitled article still gets a bookmark.
-fn lay_out_articles(
-    articles: &[&Article],
-    in_book: bool,
-    fonts: &Fonts<'_>,
-    geo: &Geometry,
-    style: &StyleTable,
-) -> Vec<Vec<export::pack::PackedPage>> {
-    articles
-        .par_iter()
-        .map(|a| {
-            let mut pages = layout::article::article(a, fonts, geo, style).pages;
-            if in_book {
-                layout::article::bookmark_untitled(&mut pages, &a.title, geo);
-            }
-            pages
-                .into_iter()
-                .map(|p| export::pack::PackedPage::pack(p, geo.height))
-                .collect()
-        })
-        .collect()
-}
-
-/// The document's pages in order — a book's title page and contents, then
-/// the articles' — with what each page holds.
-fn assemble(
-    articles: &[&Article],
-    laid: Vec<Vec<export::pack::PackedPage>>,
-    book: Option<&Collection>,
-    lang: &str,
-    fonts: &Fonts<'_>,
-    geo: &Geometry,
-    style: &StyleTable,
-) -> (Vec<export::pack::PackedPage>, Vec<Owner>) {
-    let mut pages: Vec<export::pack::PackedPage> = Vec::new();
-    let mut owners = Vec::new();
-    if let Some(c) = book {
-        let counts: Vec<usize> = laid.iter().map(Vec::len).collect();
-        let (title, toc) =
-            layout::book::front_matter(c, articles, &counts, lang, fonts, geo, style);
-        pages.push(export::pack::PackedPage::pack(title, geo.height));
-        owners.push(Owner::TitlePage);
-        owners.extend(std::iter::repeat_n(Owner::Contents, toc.len()));
-        pages.extend(
-            toc.into_iter()
-                .map(|p| export::pack::PackedPage::pack(p, geo.height)),
-        );
-    }
-    for (i, l) in laid.into_iter().enumerate() {
-        owners.extend(std::iter::repeat_n(Owner::Article(i), l.len()));
-        pages.extend(l);
-    }
-    if pages.is_empty() {
-        pages.push(export::pack::PackedPage::default());
-    }
-    (pages, owners)
 }
 
 /// Typesets a collection as one PDF book: a title page (title, subtitle,
@@ -240,7 +206,7 @@ fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u
         rights: resolved.rights.clone(),
         articles: Vec::new(),
     };
-    let meta = export::meta::DocMeta::from_collection(collection, opts.timestamp);
+    let meta = DocMeta::from_collection(collection, opts.timestamp);
     let digest = folio_core::meta::collection_fingerprint(collection);
     render_doc(&articles, meta, digest, opts, Some(&front))
 }

@@ -3,6 +3,7 @@
 //! glyph's text is numbered, and each (glyph, text) use is tallied for
 //! the ToUnicode maps.
 
+use crate::layout::book::FrontMatter;
 use crate::layout::page::{Anchor, GoTo, Page, Placed, Rule};
 use crate::typeset::text::{Color, Glyph};
 use rustc_hash::FxHashMap;
@@ -203,6 +204,43 @@ impl PackedPage {
             text: id,
             x: g.x,
         });
+    }
+}
+
+/// Packs the pages of `pages` (of a document `height` points high).
+pub(crate) fn pack_all(pages: Vec<Page>, height: f32) -> Vec<PackedPage> {
+    pages
+        .into_iter()
+        .map(|p| PackedPage::pack(p, height))
+        .collect()
+}
+
+/// The document's pages in order: a book's title page and contents
+/// (`front`, packed here), then the articles' packed pages; one empty page
+/// when there is nothing else.
+pub(crate) fn assemble(
+    front: Option<FrontMatter>,
+    articles: Vec<Vec<PackedPage>>,
+    height: f32,
+) -> Vec<PackedPage> {
+    let mut pages: Vec<PackedPage> = Vec::new();
+    if let Some(f) = front {
+        pages.push(PackedPage::pack(f.title_page, height));
+        pages.extend(pack_all(f.contents, height));
+    }
+    for a in articles {
+        pages.extend(a);
+    }
+    if pages.is_empty() {
+        pages.push(PackedPage::default());
+    }
+    pages
+}
+
+/// Adds `extra[i]` (the running heads) over page `i` of `pages`.
+pub(crate) fn add_all(pages: &mut [PackedPage], extra: Vec<Page>, height: f32) {
+    for (p, d) in pages.iter_mut().zip(extra) {
+        p.add(d, height);
     }
 }
 

@@ -31,9 +31,25 @@ pub(crate) fn article(
     paginate(b.units, g, &st.blocks)
 }
 
-/// In a book, every article has a bookmark, titled or not: an untitled
-/// article's first page gets one at the top of the text block.
-pub(crate) fn bookmark_untitled(pages: &mut [Page], title: &str, g: &Geometry) {
+/// The pages of an article in a document: in a book (`in_book`), every
+/// article has a bookmark, titled or not.
+pub(crate) fn in_document(
+    a: &Article,
+    in_book: bool,
+    fonts: &Fonts<'_>,
+    g: &Geometry,
+    st: &StyleTable,
+) -> Vec<Page> {
+    let mut pages = article(a, fonts, g, st).pages;
+    if in_book {
+        bookmark_untitled(&mut pages, &a.title, g);
+    }
+    pages
+}
+
+/// An untitled article's first page gets a bookmark at the top of the
+/// text block.
+fn bookmark_untitled(pages: &mut [Page], title: &str, g: &Geometry) {
     if let Some(p) = pages.first_mut() {
         if !p.anchors.iter().any(|a| a.level == 0) {
             p.anchors.insert(

@@ -265,6 +265,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         let x = indent + b.code_indent;
         let width = self.measure - indent - b.code_indent;
         let space = b.code_space;
+        let max_lead = b.code_max_lead;
         let mut lines = Vec::new();
         let mono = self.fonts.primary(Style::Mono);
         let space_w = shape::shape(self.fonts, mono, " ", size, false, "und", Color::Black)
@@ -282,7 +283,7 @@ impl<'f, 'a> Builder<'f, 'a> {
                     spans: &spans,
                     size,
                     width,
-                    first_indent: lead.min(self.measure / 2.0),
+                    first_indent: lead.min(self.measure * max_lead),
                     align: Align::Start,
                     lang: "und",
                     rtl: false,

@@ -14,6 +14,12 @@ use crate::typeset::shape;
 use crate::typeset::text::{Align, Color, Glyph, Line, ParaSpec, Span};
 use folio_core::model::{Article, Collection};
 
+/// A book's front matter, laid out.
+pub(crate) struct FrontMatter {
+    pub title_page: Page,
+    pub contents: Vec<Page>,
+}
+
 /// A table of contents entry: the article's title and the index of the
 /// page it starts on.
 pub(crate) struct Entry {
@@ -45,7 +51,7 @@ pub(crate) fn front_matter(
     fonts: &Fonts<'_>,
     g: &Geometry,
     st: &StyleTable,
-) -> (Page, Vec<Page>) {
+) -> FrontMatter {
     let mut starts = Vec::with_capacity(article_pages.len());
     let mut body_pages = 0;
     for &n in article_pages {
@@ -76,7 +82,10 @@ pub(crate) fn front_matter(
         }
         toc_pages = toc.len();
     };
-    (title_page(c, fonts, g, st), toc)
+    FrontMatter {
+        title_page: title_page(c, fonts, g, st),
+        contents: toc,
+    }
 }
 
 fn date_text(c: &Collection) -> Option<String> {

@@ -81,3 +81,18 @@ pub(crate) enum Owner {
     /// A page of the article with this index.
     Article(usize),
 }
+
+/// What each page of a document holds: a book's title page and its
+/// `contents` pages (when it is a book), then the pages of each article
+/// (`article_pages[i]` of article `i`).
+pub(crate) fn owners(contents: Option<usize>, article_pages: &[usize]) -> Vec<Owner> {
+    let mut owners = Vec::new();
+    if let Some(n) = contents {
+        owners.push(Owner::TitlePage);
+        owners.extend(std::iter::repeat_n(Owner::Contents, n));
+    }
+    for (i, &n) in article_pages.iter().enumerate() {
+        owners.extend(std::iter::repeat_n(Owner::Article(i), n));
+    }
+    owners
+}

@@ -41,6 +41,9 @@ pub(crate) struct Blocks {
     pub code_indent: f32,
     /// Space above and below a code block.
     pub code_space: f32,
+    /// Most a code line's leading spaces indent it, as a fraction of the
+    /// measure.
+    pub code_max_lead: f32,
     pub caption: Text,
     pub credit: Text,
     pub caption_space_before: f32,
@@ -210,6 +213,7 @@ fn blocks(s: f32) -> Blocks {
         },
         code_indent: s,
         code_space: s * 0.6,
+        code_max_lead: 0.5,
         caption: Text {
             size: s * 0.85,
             leading: s * 0.85 * 1.3,

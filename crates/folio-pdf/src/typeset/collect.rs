@@ -12,6 +12,24 @@ use folio_core::script::{is_cjk, is_rtl};
 use hyphenation::Standard;
 use unicode_linebreak::BreakOpportunity;
 
+/// How far a justified space stretches, as a fraction of its width.
+const SPACE_STRETCH: f64 = 0.5;
+/// How far a justified space shrinks, as a fraction of its width.
+const SPACE_SHRINK: f64 = 0.4;
+/// The width of a space whose glyph has none, as a fraction of the size.
+const EMPTY_SPACE: f32 = 0.3;
+/// How far the gap between two CJK characters stretches in justified
+/// text, as a fraction of the size.
+const CJK_STRETCH: f64 = 0.08;
+/// The cost of breaking after a hyphen or dash in the text.
+const DASH_PENALTY: f64 = 50.0;
+/// The cost of breaking after a slash or similar, without a space.
+const NO_SPACE_PENALTY: f64 = 30.0;
+/// The cost of a discretionary hyphen.
+const HYPHEN_PENALTY: f64 = 100.0;
+/// The cost of breaking a word too wide for the measure between clusters.
+const OVERLONG_PENALTY: f64 = 500.0;
+
 /// What an item stands for on the page.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Content {
@@ -210,9 +228,9 @@ fn push_space(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, at: usize, space: &str, fa
     let span = &spec.spans[ctx.joined.span_at(at)];
     let glyphs = shape(para.fonts, face, space, size, false, spec.lang, span.color);
     let w: f32 = glyphs.iter().map(|g| g.advance).sum();
-    let w = if w <= 0.0 { size * 0.3 } else { w } as f64;
+    let w = if w <= 0.0 { size * EMPTY_SPACE } else { w } as f64;
     let (stretch, shrink) = if ctx.justify {
-        (w * 0.5, w * 0.4)
+        (w * SPACE_STRETCH, w * SPACE_SHRINK)
     } else {
         (0.0, 0.0)
     };
@@ -237,7 +255,7 @@ fn push_break(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, word: &str) {
         para.push(
             0.0,
             Kind::Penalty {
-                cost: 50.0,
+                cost: DASH_PENALTY,
                 flagged: true,
                 discretionary: false,
             },
@@ -246,14 +264,14 @@ fn push_break(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, word: &str) {
         return;
     }
     let stretch = if ctx.justify && is_cjk(lastc) {
-        ctx.spec.size as f64 * 0.08
+        ctx.spec.size as f64 * CJK_STRETCH
     } else {
         0.0
     };
     para.push(
         0.0,
         Kind::Penalty {
-            cost: if is_cjk(lastc) { 0.0 } else { 30.0 },
+            cost: if is_cjk(lastc) { 0.0 } else { NO_SPACE_PENALTY },
             flagged: false,
             discretionary: false,
         },
@@ -453,7 +471,7 @@ fn push_piece(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, piece: Piece, hyph_points:
         para.push(w as f64, Kind::Box, content);
         if k + 1 < n_cuts {
             let hyphen_kind = Kind::Penalty {
-                cost: 100.0,
+                cost: HYPHEN_PENALTY,
                 flagged: true,
                 discretionary: true,
             };
@@ -560,7 +578,7 @@ pub(crate) fn split_overlong(para: &mut Para<'_, '_>, measure: f64) {
                 para.push(
                     0.0,
                     Kind::Penalty {
-                        cost: 500.0,
+                        cost: OVERLONG_PENALTY,
                         flagged: false,
                         discretionary: false,
                     },
