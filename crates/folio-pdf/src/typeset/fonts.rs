@@ -538,9 +538,8 @@ pub(crate) struct Fonts<'a> {
     /// Shaping plans by face, direction, script and language: building a
     /// plan costs more than shaping a paragraph with it.
     plans: Mutex<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
-    /// Runs already shaped (see [`super::shape`]): a book sets the same
-    /// words thousands of times.
-    pub(crate) shaped: Mutex<super::shape::ShapeCache>,
+    /// Runs already shaped (see [`super::shape_cache`]).
+    pub(crate) shaped: Mutex<super::shape_cache::ShapeCache>,
 }
 
 type PlanKey = (

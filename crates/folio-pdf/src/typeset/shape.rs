@@ -3,68 +3,9 @@
 //! the text of its cluster.
 
 use super::fonts::Fonts;
+use super::shape_cache::Shaped;
 use super::text::{Color, Glyph, GlyphText};
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
-
-/// One glyph as shaped, in font units: what [`shape`] scales to a size.
-#[derive(Clone)]
-struct Shaped {
-    gid: u16,
-    x_offset: i32,
-    y_offset: i32,
-    x_advance: i32,
-    text: GlyphText,
-}
-
-/// Shaped runs by face, direction, language and text. Shaping depends on
-/// nothing else (size and colour are applied after), so a hit gives the
-/// same glyphs, and the same bytes, as shaping again.
-#[derive(Default)]
-pub(crate) struct ShapeCache {
-    /// (face, right-to-left, language) → text → glyphs; few keys, so a list.
-    runs: Vec<(RunKey, RunsByText)>,
-    entries: usize,
-}
-
-/// Face, right-to-left, language.
-type RunKey = (usize, bool, Box<str>);
-type RunsByText = FxHashMap<Box<str>, Arc<[Shaped]>>;
-
-/// Past this many runs the cache starts afresh, bounding its memory on
-/// huge inputs (a 1,000-article book holds about 40,000).
-const CACHE_LIMIT: usize = 200_000;
-
-impl ShapeCache {
-    fn get(&self, face: usize, rtl: bool, lang: &str, text: &str) -> Option<Arc<[Shaped]>> {
-        self.runs
-            .iter()
-            .find(|((f, r, l), _)| *f == face && *r == rtl && **l == *lang)
-            .and_then(|(_, m)| m.get(text).cloned())
-    }
-
-    fn put(&mut self, face: usize, rtl: bool, lang: &str, text: &str, run: Arc<[Shaped]>) {
-        if self.entries >= CACHE_LIMIT {
-            self.runs.clear();
-            self.entries = 0;
-        }
-        let i = match self
-            .runs
-            .iter()
-            .position(|((f, r, l), _)| *f == face && *r == rtl && **l == *lang)
-        {
-            Some(i) => i,
-            None => {
-                self.runs
-                    .push(((face, rtl, lang.into()), FxHashMap::default()));
-                self.runs.len() - 1
-            }
-        };
-        if self.runs[i].1.insert(text.into(), run).is_none() {
-            self.entries += 1;
-        }
-    }
-}
 
 /// Shapes `text` in one face and direction. Glyph `x` values are relative
 /// to the start of the run; `text` holds each cluster's characters.
@@ -99,12 +40,24 @@ pub(crate) fn shape(
             x: x + g.x_offset as f32 * scale,
             y: g.y_offset as f32 * scale,
             advance: g.x_advance as f32 * scale,
-            text: g.text.clone(),
+            text: glyph_text(&text[g.text.0 as usize..g.text.1 as usize], rtl),
             color,
         });
         x += g.x_advance as f32 * scale;
     }
     glyphs
+}
+
+/// A glyph's text: its cluster's characters.
+fn glyph_text(t: &str, rtl: bool) -> GlyphText {
+    if rtl && t.chars().count() > 1 {
+        // Extractors reverse right-to-left text glyph by glyph; a
+        // ligature's characters are stored reversed so they come out in
+        // logical order.
+        GlyphText::from(t.chars().rev().collect::<String>().as_str())
+    } else {
+        GlyphText::from(t)
+    }
 }
 
 /// Shapes one run with rustybuzz, in font units.
@@ -138,18 +91,12 @@ fn shape_run(fonts: &Fonts<'_>, face: usize, text: &str, rtl: bool, lang: &str) 
     let mut prev_cluster = usize::MAX;
     for (info, pos) in infos.iter().zip(positions) {
         let cluster = info.cluster as usize;
+        // A cluster's text goes with its first glyph.
         let t = if cluster != prev_cluster {
             let t = cluster_text(cluster);
-            if rtl && t.chars().count() > 1 {
-                // Extractors reverse right-to-left text glyph by glyph; a
-                // ligature's characters are stored reversed so they come
-                // out in logical order.
-                GlyphText::from(t.chars().rev().collect::<String>().as_str())
-            } else {
-                GlyphText::from(t)
-            }
+            (cluster as u32, (cluster + t.len()) as u32)
         } else {
-            GlyphText::default()
+            (0, 0)
         };
         prev_cluster = cluster;
         glyphs.push(Shaped {
