@@ -30,7 +30,6 @@ pub mod model;
 pub mod normalize;
 pub mod parse;
 pub mod script;
-pub mod textcheck;
 
 pub use diag::{Diagnostic, Severity};
 pub use error::Error;

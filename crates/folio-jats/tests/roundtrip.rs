@@ -6,8 +6,8 @@
 mod common;
 
 use common::{Element, article, corpus, fixtures, jats, read, torture};
+use folio_check::{missing_in_order, words};
 use folio_core::model::{Article, Block, plain_text};
-use folio_core::textcheck::{missing_in_order, words};
 use folio_jats::Flavor;
 
 /// Text as the writer must show it: without the characters XML cannot carry.
