@@ -1,8 +1,8 @@
 //! Reading inputs: raw text, Folio JSON, Markdown, JATS or a saved HTML
 //! page, from a file or standard input, with the user's overrides applied.
 
-use folio_core::normalize::Utf8Policy;
-use folio_core::parse::date::DateOrder;
+use folio_core::parse::DateOrder;
+use folio_core::parse::Utf8Policy;
 use folio_core::parse::{ParseOptions, Parsed, Trace};
 use folio_core::{Article, Diagnostic, Error as CoreError};
 use std::io::Read;

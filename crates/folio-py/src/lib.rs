@@ -20,8 +20,8 @@
 //! `folio.OptionError` and `folio.OutputError` by the driver's
 //! [`folio_driver::ErrorKind`]; unknown writer keywords become `TypeError`.
 
-use folio_core::normalize::Utf8Policy;
-use folio_core::parse::date::DateOrder;
+use folio_core::parse::DateOrder;
+use folio_core::parse::Utf8Policy;
 use folio_core::parse::{ParseOptions, Parsed};
 use folio_core::{Article, Collection, Diagnostic};
 use folio_driver::{ErrorKind, Options, Writer};

@@ -40,11 +40,11 @@ mod text;
 use crate::diag::Diagnostic;
 use crate::error::Error;
 use crate::model::*;
-use crate::normalize::{self, Utf8Policy};
+use crate::normalize;
 use address::*;
 use byline::*;
 use caption::*;
-use date::{DateKind, DateOrder, parse_date_line};
+use date::{DateKind, parse_date_line};
 use dateline::dateline;
 use footer::*;
 use markers::*;
@@ -52,9 +52,34 @@ use notes::*;
 use serde::Serialize;
 use text::*;
 
+/// How to read numeric dates (defined in [`date`], re-exported beside
+/// [`ParseOptions`]).
+pub use date::DateOrder;
 pub use inline::linkify;
+/// How to treat invalid UTF-8 (defined in [`crate::normalize`], re-exported
+/// beside [`ParseOptions`]).
+pub use normalize::Utf8Policy;
 
-/// Options for [`parse`].
+/// Options for [`parse`] and [`parse_bytes`]. Every field has a default
+/// (detect what can be detected, refuse invalid UTF-8); the enums the fields
+/// take are re-exported here, so one `use` line is enough.
+///
+/// ```
+/// use folio_core::parse::{parse_bytes, DateOrder, ParseOptions, Utf8Policy};
+///
+/// let opts = ParseOptions {
+///     date_order: DateOrder::DayFirst,
+///     utf8: Utf8Policy::Lossy,
+///     ..ParseOptions::default()
+/// };
+/// let parsed = parse_bytes(b"A title\n\n03/04/2023\n\nBody text \xFF here.\n", &opts).unwrap();
+/// assert_eq!(parsed.article.date.unwrap().to_string(), "2023-04-03");
+/// assert!(parsed.article.all_text().join(" ").contains("Body text \u{FFFD} here."));
+///
+/// // Strict (the default) refuses the bad byte, naming its line.
+/// let err = parse_bytes(b"A title\n\nBody \xFF\n", &ParseOptions::default()).unwrap_err();
+/// assert!(matches!(err, folio_core::Error::InvalidUtf8 { line: 3, .. }));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
     /// How to read ambiguous numeric dates.
