@@ -263,7 +263,8 @@ pub fn load_bytes(src: &Source, bytes: &[u8], opts: &ReadOptions) -> Result<Load
         };
         let message = match e {
             CoreError::InvalidUtf8 { offset, .. } => format!(
-                "invalid UTF-8 at byte {offset} (convert the file to UTF-8, or pass --lossy to replace bad bytes)"
+                "invalid UTF-8 at byte {offset} (convert the file to UTF-8, or {})",
+                crate::hints::flag(&folio_core::Hint::LossyUtf8)
             ),
             CoreError::Json {
                 column, message, ..

@@ -31,7 +31,7 @@ pub mod normalize;
 pub mod parse;
 pub mod script;
 
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Diagnostic, Hint, Severity};
 pub use error::Error;
 pub use lang::Language;
 pub use meta::Metadata;

@@ -37,7 +37,7 @@ mod notes;
 mod scan;
 mod text;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Hint};
 use crate::error::Error;
 use crate::model::*;
 use crate::normalize;
@@ -537,7 +537,7 @@ impl Parser<'_> {
                         d.date.format("%Y-%m-%d")
                     ),
                 )
-                .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+                .with_hint(Hint::DateOrder),
             );
         }
     }
@@ -733,7 +733,7 @@ impl Parser<'_> {
                     d.format("%Y-%m-%d")
                 ),
             )
-            .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+            .with_hint(Hint::DateOrder),
         );
     }
 
@@ -1381,7 +1381,7 @@ impl Parser<'_> {
             self.article.language = crate::lang::detect(&sample).unwrap_or_else(|| {
                 self.diags.push(
                     Diagnostic::warning(None, "could not detect the language; using 'und'")
-                        .with_hint("pass --lang"),
+                        .with_hint(Hint::Language),
                 );
                 "und".into()
             });
@@ -1397,10 +1397,8 @@ impl Parser<'_> {
             ));
         }
         if self.article.date.is_none() {
-            self.diags.push(
-                Diagnostic::warning(None, "no publication date found")
-                    .with_hint("pass --date YYYY-MM-DD"),
-            );
+            self.diags
+                .push(Diagnostic::warning(None, "no publication date found").with_hint(Hint::Date));
         }
     }
 }
