@@ -383,6 +383,6 @@ fn apply(a: &mut Article, o: &Overrides) {
             .collect();
     }
     if let Some(l) = &o.lang {
-        a.language = l.clone();
+        a.language = folio_core::Language::new(l);
     }
 }

@@ -82,7 +82,7 @@ pub(crate) fn inspect(a: InspectArgs) -> u8 {
                     .unwrap_or_default(),
                 "source_url" => art.source_url.clone().unwrap_or_default(),
                 "publisher" => art.publisher.clone().unwrap_or_default(),
-                "language" => art.language.clone(),
+                "language" => art.language.to_string(),
                 _ => String::new(),
             };
             outln!(

@@ -542,8 +542,8 @@ pub(crate) fn layout(article: &Article, fonts: &Fonts<'_>, opts: &PdfOptions) ->
     let mut b = Builder {
         fonts,
         units: Vec::new(),
-        lang: article.language.clone(),
-        rtl: folio_core::lang::is_rtl(&article.language),
+        lang: article.language.to_string(),
+        rtl: article.language.is_rtl(),
         size: g.size,
         measure: g.measure,
     };
@@ -571,8 +571,9 @@ pub(crate) fn layout(article: &Article, fonts: &Fonts<'_>, opts: &PdfOptions) ->
     // The copyright line runs in every page's footer (see `decorate`); a
     // footer block that only repeats it is not set again in the text, unless
     // the running footer cannot hold all of it.
-    let rights = folio_core::meta::rights(article)
-        .filter(|r| footer_lines(fonts, r, Align::Start, &article.language, opts).len() == 1);
+    let rights = folio_core::meta::rights(article).filter(|r| {
+        footer_lines(fonts, r, Align::Start, article.language.as_str(), opts).len() == 1
+    });
     let footer: Vec<Block> = article
         .footer
         .iter()

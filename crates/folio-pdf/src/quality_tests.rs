@@ -33,7 +33,7 @@ fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
         crate::para::chars_of(&t, &mut chars);
     }
     chars.extend(crate::GENERATED.chars());
-    let sources = match fonts::FontSources::load(&[], &chars, &article.language, true) {
+    let sources = match fonts::FontSources::load(&[], &chars, article.language.as_str(), true) {
         Ok(s) => s,
         Err(e @ crate::Error::MissingGlyphs { .. }) => {
             eprintln!("{}: skipped: {e}", article.title);

@@ -196,7 +196,7 @@ fn load(
             .collect();
     }
     if let Some(l) = &opts.lang {
-        article.language = l.clone();
+        article.language = folio_core::Language::new(l);
     }
     Ok((article, diagnostics))
 }

@@ -39,6 +39,7 @@ mod text;
 
 use crate::diag::{Diagnostic, Hint};
 use crate::error::Error;
+use crate::lang::Language;
 use crate::model::*;
 use crate::normalize;
 use address::*;
@@ -169,11 +170,13 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
         article: Article::default(),
         opts,
         month_first: true,
+        language_given: false,
     };
     if let Some(lang) = fm.language.as_deref().or(opts.language.as_deref()) {
-        p.article.language = lang.to_owned();
+        p.article.language = Language::new(lang);
+        p.language_given = true;
     }
-    p.month_first = p.article.language.is_empty() || p.article.language.starts_with("en");
+    p.month_first = p.article.language.is_undetermined() || p.article.language.is_english();
     p.run(blocks, fm.title.as_deref());
     p.apply_front_matter(fm, first_line)?;
     p.finish();
@@ -397,6 +400,9 @@ struct Parser<'o> {
     article: Article,
     opts: &'o ParseOptions,
     month_first: bool,
+    /// The language came from the options or front matter (even `und`):
+    /// it is not detected.
+    language_given: bool,
 }
 
 impl Parser<'_> {
@@ -1367,7 +1373,7 @@ impl Parser<'_> {
     }
 
     fn finish(&mut self) {
-        if self.article.language.is_empty() {
+        if !self.language_given {
             let mut sample = self.article.title.clone();
             for b in self.article.body.iter().take(20) {
                 // Detection reads the first `lang::SAMPLE_CHARS` characters;
@@ -1378,13 +1384,16 @@ impl Parser<'_> {
                 sample.push('\n');
                 sample.push_str(&b.plain_text());
             }
-            self.article.language = crate::lang::detect(&sample).unwrap_or_else(|| {
-                self.diags.push(
-                    Diagnostic::warning(None, "could not detect the language; using 'und'")
-                        .with_hint(Hint::Language),
-                );
-                "und".into()
-            });
+            self.article.language = match crate::lang::detect(&sample) {
+                Some(tag) => Language::new(&tag),
+                None => {
+                    self.diags.push(
+                        Diagnostic::warning(None, "could not detect the language; using 'und'")
+                            .with_hint(Hint::Language),
+                    );
+                    Language::undetermined()
+                }
+            };
         }
         if self.article.title.trim().is_empty() {
             self.diags
