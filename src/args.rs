@@ -2,7 +2,7 @@
 //! they become parse options and writer options.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use folio_core::parse::date::DateOrder;
+use folio_core::parse::DateOrder;
 use folio_driver::Options;
 use std::path::PathBuf;
 

@@ -1,8 +1,8 @@
 //! Reading inputs: raw text, Folio JSON, Markdown, JATS or a saved HTML
 //! page, from a file or standard input, with the user's overrides applied.
 
-use folio_core::normalize::Utf8Policy;
-use folio_core::parse::date::DateOrder;
+use folio_core::parse::DateOrder;
+use folio_core::parse::Utf8Policy;
 use folio_core::parse::{ParseOptions, Parsed, Trace};
 use folio_core::{Article, Diagnostic, Error as CoreError};
 use std::io::Read;
@@ -263,7 +263,8 @@ pub fn load_bytes(src: &Source, bytes: &[u8], opts: &ReadOptions) -> Result<Load
         };
         let message = match e {
             CoreError::InvalidUtf8 { offset, .. } => format!(
-                "invalid UTF-8 at byte {offset} (convert the file to UTF-8, or pass --lossy to replace bad bytes)"
+                "invalid UTF-8 at byte {offset} (convert the file to UTF-8, or {})",
+                crate::hints::flag(&folio_core::Hint::LossyUtf8)
             ),
             CoreError::Json {
                 column, message, ..
@@ -382,6 +383,6 @@ fn apply(a: &mut Article, o: &Overrides) {
             .collect();
     }
     if let Some(l) = &o.lang {
-        a.language = l.clone();
+        a.language = folio_core::Language::new(l);
     }
 }

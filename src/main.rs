@@ -4,8 +4,9 @@
 //! parses text into the document model, one crate per format writes it, and
 //! `folio-driver` registers the writers and their options. This binary
 //! reads the command line ([`args`]), runs one command ([`commands`]), reads
-//! inputs ([`input`]), writes outputs atomically ([`output`]) and maps
-//! errors to exit statuses ([`exit`]).
+//! inputs ([`input`]), writes outputs atomically ([`output`]), words the
+//! library's hints as flags ([`hints`]) and maps errors to exit statuses
+//! ([`exit`]).
 
 /// `println!` that ignores a closed standard output (`folio formats | head`)
 /// instead of panicking.
@@ -19,6 +20,7 @@ macro_rules! outln {
 mod args;
 mod commands;
 mod exit;
+mod hints;
 mod input;
 mod output;
 

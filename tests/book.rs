@@ -204,3 +204,42 @@ fn epub_book_nav_of_a_small_collection_is_pinned() {
         insta::assert_snapshot!("book__epub-nav-small", nav);
     });
 }
+
+/// #15: option typos and bad values in a manifest's writer tables and on
+/// `folio book`'s command line are usage errors (exit 2) naming the key and
+/// what it accepts; an output that cannot be written is exit 3.
+#[test]
+fn book_option_errors_exit_2_and_write_failures_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fx(SMALL[0]), dir.path().join("a.txt")).unwrap();
+    let m = dir.path().join("folio.toml");
+    fs::write(
+        &m,
+        "articles = [\"a.txt\"]\nformats = [\"md\"]\noutput = \"w\"\n[pdf]\nfont-sise = 11\n",
+    )
+    .unwrap();
+    folio()
+        .args(["book", "-q"])
+        .arg(&m)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pdf.font-sise"))
+        .stderr(predicate::str::contains("font-size"));
+    assert!(!dir.path().join("w.md").exists());
+    folio()
+        .args(["book", "-q", "-O", "pdf.page-size=b5", "-o"])
+        .arg(dir.path().join("b.pdf"))
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pdf.page-size"))
+        .stderr(predicate::str::contains("a5"));
+    assert!(!dir.path().join("b.pdf").exists());
+    folio()
+        .args(["book", "-q", "-o"])
+        .arg(dir.path().join("missing-folder/b.md"))
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("does not exist"));
+}

@@ -209,6 +209,69 @@ fn lossy_replaces_bad_bytes_with_a_warning() {
         ));
 }
 
+/// The library's hints are data (`folio_core::Hint`); the CLI words them as
+/// its own flags, never as library fields.
+#[test]
+fn hints_name_the_flags_that_act_on_them() {
+    let ambiguous =
+        "A title\n\n03/04/2023\n\nThe council said on Tuesday that the bridge would be replaced.\n";
+    let no_library_words = || predicate::str::contains("ParseOptions").not();
+    folio()
+        .args(["convert", "-", "-t", "md"])
+        .write_stdin(ambiguous)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "<stdin>:3: warning: ambiguous numeric date '03/04/2023': read as 2023-03-04 \
+             (hint: pass --date-order day-first or month-first, or --date YYYY-MM-DD)",
+        ))
+        .stderr(no_library_words());
+    let out = folio()
+        .args(["inspect", "--json", "-"])
+        .write_stdin(ambiguous)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hints: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["hint"].as_str())
+        .collect();
+    assert!(
+        hints.contains(&"pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+        "{hints:?}"
+    );
+    folio()
+        .args(["convert", "-", "-t", "md"])
+        .write_stdin(&b"Title\n\nCaf\xe9\n"[..])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "<stdin>:3: error: invalid UTF-8 at byte 10 (convert the file to UTF-8, or pass --lossy to replace bad bytes)",
+        ));
+    // In a book, --date is the book's: an article's own date goes in its
+    // front matter.
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    fs::write(
+        &a,
+        "A title\n\nThe council said on Tuesday that the bridge would be replaced.\n",
+    )
+    .unwrap();
+    folio()
+        .arg("book")
+        .arg(&a)
+        .arg("-o")
+        .arg(dir.path().join("book.md"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "a.txt: warning: no publication date found (hint: give the article a `date: YYYY-MM-DD` line in front matter)",
+        ))
+        .stderr(no_library_words());
+}
+
 #[test]
 fn control_characters_are_removed_with_a_warning_naming_the_line() {
     folio()

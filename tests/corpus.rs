@@ -122,8 +122,8 @@ fn every_word_of_every_input_reaches_the_model() {
             })
             .collect::<Vec<_>>()
             .join("\n");
-        let mut want = folio_core::textcheck::words(&text);
-        let mut got = folio_core::textcheck::words(&a.all_text().join("\n"));
+        let mut want = folio_core::script::words(&text);
+        let mut got = folio_core::script::words(&a.all_text().join("\n"));
         want.sort();
         got.sort();
         let mut j = 0;

@@ -1,7 +1,8 @@
 //! One collection (built with the library) and one book (built with the
 //! CLI) give the same title, authors, language, date and rights in EPUB's
-//! OPF, PDF's XMP, Markdown's front matter and (article by article) JATS:
-//! every writer takes them from `folio_core::Metadata`.
+//! OPF, PDF's XMP (and title, authors, date and language in its Info
+//! dictionary and `/Lang`), Markdown's front matter and (article by
+//! article) JATS: every writer takes them from `folio_core::Metadata`.
 
 mod common;
 
@@ -85,6 +86,70 @@ fn pdf_shown(pdf: &[u8]) -> Shown {
         language: items("language").remove(0),
         date: items("date").first().map(|d| d[..10].to_owned()),
         rights: items("rights").first().cloned(),
+    }
+}
+
+/// A PDF string's text: a literal `(...)` with backslash escapes, or
+/// `<FEFF...>` UTF-16BE hex.
+fn pdf_string(s: &str) -> String {
+    if let Some(hex) = s.strip_prefix('<') {
+        let bytes: Vec<u8> = (0..hex.len() / 2 * 2)
+            .step_by(2)
+            .filter_map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+            .collect();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    let mut out = String::new();
+    let mut chars = s.strip_prefix('(').unwrap_or(s).chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            ')' => break,
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The value of `key` in a PDF dictionary's text.
+fn pdf_value(dict: &str, key: &str) -> Option<String> {
+    let at = dict.find(&format!("/{key} "))? + key.len() + 2;
+    let rest = &dict[at..];
+    let end = if rest.starts_with('<') {
+        rest.find('>')?
+    } else {
+        // Up to the first unescaped `)`.
+        let b = rest.as_bytes();
+        (1..b.len()).find(|&i| b[i] == b')' && b[i - 1] != b'\\')?
+    };
+    Some(pdf_string(&rest[..end]))
+}
+
+/// The document information dictionary (title, authors, creation date)
+/// and the catalog's `/Lang`. Info has no rights entry: the XMP carries it.
+fn pdf_info_shown(pdf: &[u8]) -> Shown {
+    let text = String::from_utf8_lossy(pdf);
+    let trailer = &text[text.rfind("trailer").unwrap()..];
+    let num: String = trailer[trailer.find("/Info ").unwrap() + 6..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let start = text.find(&format!("\n{num} 0 obj")).unwrap();
+    let info = &text[start..start + text[start..].find("endobj").unwrap()];
+    let lang_at = text.find("/Lang ").unwrap();
+    Shown {
+        title: pdf_value(info, "Title").unwrap(),
+        creators: pdf_value(info, "Author")
+            .map(|a| a.split(", ").map(str::to_owned).collect())
+            .unwrap_or_default(),
+        language: pdf_value(&text[lang_at..lang_at + 200], "Lang").unwrap(),
+        date: pdf_value(info, "CreationDate")
+            .map(|d| format!("{}-{}-{}", &d[2..6], &d[6..8], &d[8..10])),
+        rights: None,
     }
 }
 
@@ -182,6 +247,11 @@ fn check_collection(c: &Collection, epub: &[u8], pdf: &[u8], md: &str) {
     assert!(!want.creators.is_empty(), "{want:?}");
     assert_eq!(epub_shown(epub), want, "EPUB");
     assert_eq!(pdf_shown(pdf), want, "PDF");
+    let without_rights = Shown {
+        rights: None,
+        ..expected(&Metadata::of_collection(c, None))
+    };
+    assert_eq!(pdf_info_shown(pdf), without_rights, "PDF Info and /Lang");
     // Markdown's front matter has no creators line when there are none
     // and writes the collection's own rights only.
     assert_eq!(markdown_shown(md), want, "Markdown");

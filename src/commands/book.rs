@@ -239,7 +239,10 @@ pub fn run(job: BookJob) -> u8 {
             Ok(l) => {
                 if !job.quiet {
                     for d in &l.diagnostics {
-                        eprintln!("{}", d.display_with_file(&f.display().to_string()));
+                        eprintln!(
+                            "{}",
+                            d.display_worded(&f.display().to_string(), crate::hints::in_book)
+                        );
                     }
                 }
                 articles.push((f, l.article));
@@ -264,7 +267,10 @@ pub fn run(job: BookJob) -> u8 {
         for (f, a) in &articles {
             if a.date.is_none() && !job.quiet {
                 let d = Diagnostic::warning(None, "no date: placed at the end of the book");
-                eprintln!("{}", d.display_with_file(&f.display().to_string()));
+                eprintln!(
+                    "{}",
+                    d.display_worded(&f.display().to_string(), crate::hints::in_book)
+                );
             }
         }
         // Stable: equal dates keep their input order.

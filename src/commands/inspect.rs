@@ -11,9 +11,21 @@ pub(crate) fn inspect(a: InspectArgs) -> u8 {
         Err(e) => return report_input_error(e),
     };
     if a.json {
+        // Hints worded as flags, as the text form prints them.
+        let diagnostics: Vec<serde_json::Value> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let mut v = serde_json::to_value(d).unwrap_or_default();
+                if let Some(h) = &d.hint {
+                    v["hint"] = crate::hints::flag(h).into();
+                }
+                v
+            })
+            .collect();
         let v = serde_json::json!({
             "article": loaded.article,
-            "diagnostics": loaded.diagnostics,
+            "diagnostics": diagnostics,
             "trace": loaded.trace,
         });
         outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
@@ -70,7 +82,7 @@ pub(crate) fn inspect(a: InspectArgs) -> u8 {
                     .unwrap_or_default(),
                 "source_url" => art.source_url.clone().unwrap_or_default(),
                 "publisher" => art.publisher.clone().unwrap_or_default(),
-                "language" => art.language.clone(),
+                "language" => art.language.to_string(),
                 _ => String::new(),
             };
             outln!(

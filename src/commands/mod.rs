@@ -31,7 +31,7 @@ pub(crate) fn print_diagnostics(source: &str, diags: &[folio_core::Diagnostic], 
         if quiet && d.severity == Severity::Warning {
             continue;
         }
-        eprintln!("{}", d.display_with_file(source));
+        eprintln!("{}", d.display_worded(source, crate::hints::flag));
     }
 }
 

@@ -17,13 +17,53 @@
 //! ```
 
 use folio_core::Article;
-#[cfg(doc)]
-use folio_core::textcheck::missing_in_order;
-use folio_core::textcheck::words;
+/// The word splitter every check compares with (the core's, which the HTML
+/// reader's measure uses too).
+pub use folio_core::script::words;
 use std::collections::HashMap;
 use std::io::Read;
 
 mod actual_text;
+
+/// The words every output of `article` must contain, in reading order:
+/// title, header lines, body and footer.
+///
+/// ```
+/// let a = folio_core::parse::parse("A title\n\nThe body, in «words».\n", &Default::default())
+///     .unwrap()
+///     .article;
+/// assert_eq!(folio_check::article_words(&a), ["a", "title", "the", "body", "in", "words"]);
+/// ```
+pub fn article_words(article: &Article) -> Vec<String> {
+    words(&article.all_text().join("\n"))
+}
+
+/// Checks that `expected` words occur in `actual` text in order (other words
+/// may stand between them). Returns a description of the first word that is
+/// missing, with the words around it.
+///
+/// ```
+/// use folio_check::{missing_in_order, words};
+/// assert!(missing_in_order(&words("a b c"), "x a y b z c").is_none());
+/// assert!(missing_in_order(&words("a b c"), "c b a").is_some());
+/// ```
+pub fn missing_in_order(expected: &[String], actual: &str) -> Option<String> {
+    let got = words(actual);
+    let mut j = 0;
+    for (i, w) in expected.iter().enumerate() {
+        match got[j..].iter().position(|g| g == w) {
+            Some(k) => j += k + 1,
+            None => {
+                let from = i.saturating_sub(5);
+                let ctx = expected[from..(i + 5).min(expected.len())].join(" ");
+                return Some(format!(
+                    "word {i} '{w}' missing or out of order (near: {ctx})"
+                ));
+            }
+        }
+    }
+    None
+}
 
 /// The body words of `article` (blocks, in reading order).
 fn body_words(article: &Article) -> Vec<String> {

@@ -1,5 +1,6 @@
 //! The core crate's error type.
 
+use crate::diag::Hint;
 use thiserror::Error;
 
 /// Why an input could not be read into a document.
@@ -21,7 +22,8 @@ pub enum Error {
     },
     /// The input is not valid UTF-8.
     #[error(
-        "line {line}: invalid UTF-8 at byte {offset} (convert the text to UTF-8, or read it with `Utf8Policy::Lossy` to replace bad bytes)"
+        "line {line}: invalid UTF-8 at byte {offset} (convert the text to UTF-8, or {})",
+        Hint::LossyUtf8
     )]
     InvalidUtf8 {
         /// 0-based byte offset of the first bad byte.
@@ -48,4 +50,24 @@ pub enum Error {
     /// A value given by the user (an override, front matter) is invalid.
     #[error("{0}")]
     Invalid(String),
+}
+
+impl Error {
+    /// What the user can do about the error, for a front end to word as its
+    /// own controls (the `Display` of the error says it in library terms).
+    ///
+    /// ```
+    /// use folio_core::diag::Hint;
+    /// use folio_core::parse::{parse_bytes, ParseOptions};
+    ///
+    /// let err = parse_bytes(b"Title\n\nbad \xFF byte\n", &ParseOptions::default()).unwrap_err();
+    /// assert_eq!(err.hint(), Some(Hint::LossyUtf8));
+    /// assert!(err.to_string().contains("Utf8Policy::Lossy"));
+    /// ```
+    pub fn hint(&self) -> Option<Hint> {
+        match self {
+            Error::InvalidUtf8 { .. } => Some(Hint::LossyUtf8),
+            _ => None,
+        }
+    }
 }

@@ -73,6 +73,16 @@ pub enum Strictness {
 /// let err = folio_core::json::read("{\n  \"title\": \"T\",\n  \"author\": \"Jane\"\n}").unwrap_err();
 /// assert!(err.to_string().contains("`author`"), "{err}");
 /// assert!(err.to_string().contains("line 3"), "{err}");
+///
+/// // A missing, empty (older Folio JSON) or malformed language reads as
+/// // `und`, and is written so.
+/// for lang in ["", r#", "language": """#, r#", "language": "C""#] {
+///     let a = folio_core::json::read(&format!(r#"{{"title": "T"{lang}}}"#)).unwrap();
+///     assert_eq!(a.language, "und");
+///     let mut out = Vec::new();
+///     folio_core::json::write(&a, &mut out).unwrap();
+///     assert!(String::from_utf8(out).unwrap().contains(r#""language": "und""#));
+/// }
 /// ```
 pub fn read(text: &str) -> Result<Article, Error> {
     read_with(text, Strictness::Strict).map(|(a, _)| a)
@@ -287,10 +297,6 @@ pub fn sanitize(a: &mut Article) {
         fix(s);
     }
     a.authors.iter_mut().for_each(fix);
-    fix(&mut a.language);
-    if a.language.trim().is_empty() {
-        a.language = "und".into();
-    }
     fix_blocks(&mut a.body);
     fix_blocks(&mut a.footer);
 }

@@ -423,6 +423,17 @@ mod tests {
 /// assert_eq!(Language::new("ar-EG").primary(), "ar");
 /// assert!(Language::new("ar-EG").is_rtl());
 /// ```
+///
+/// In JSON it is the tag as a string; reading accepts any string, so an
+/// empty or malformed tag (as older Folio JSON may hold) reads as `und`:
+///
+/// ```
+/// use folio_core::Language;
+/// let l: Language = serde_json::from_str(r#""en_GB""#).unwrap();
+/// assert_eq!(serde_json::to_string(&l).unwrap(), r#""en-GB""#);
+/// let l: Language = serde_json::from_str(r#""""#).unwrap();
+/// assert_eq!(l, "und");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Language(String);
 
@@ -482,5 +493,59 @@ impl std::fmt::Display for Language {
 impl AsRef<str> for Language {
     fn as_ref(&self) -> &str {
         &self.0
+    }
+}
+
+impl From<&str> for Language {
+    fn from(tag: &str) -> Self {
+        Language::new(tag)
+    }
+}
+
+impl From<Language> for String {
+    fn from(l: Language) -> Self {
+        l.0
+    }
+}
+
+impl PartialEq<str> for Language {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Language {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Language::new(&tag))
+    }
+}
+
+/// In the JSON Schema, a language is a plain string, as it was before it had
+/// a type of its own.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Language {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Language".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
     }
 }

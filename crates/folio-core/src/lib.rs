@@ -30,9 +30,8 @@ pub mod model;
 pub mod normalize;
 pub mod parse;
 pub mod script;
-pub mod textcheck;
 
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Diagnostic, Hint, Severity};
 pub use error::Error;
 pub use lang::Language;
 pub use meta::Metadata;

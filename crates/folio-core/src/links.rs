@@ -32,6 +32,7 @@
 //! ```
 
 use crate::diag::Diagnostic;
+use crate::lang::Language;
 use crate::model::{Article, Block, Inline};
 
 /// The schemes whose links reach outputs.
@@ -174,7 +175,7 @@ pub fn sanitize_article(article: &mut Article) -> Vec<Diagnostic> {
 /// ([`crate::json::sanitize`]), and unsafe links made plain text. Returns
 /// the warnings for the links dropped.
 pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
-    if article.language.trim().is_empty() {
+    if article.language.is_undetermined() {
         let sample: String = article
             .body
             .iter()
@@ -182,7 +183,7 @@ pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
             .map(|b| b.plain_text() + "\n")
             .collect();
         article.language = crate::lang::detect(&format!("{}\n{sample}", article.title))
-            .unwrap_or_else(|| "und".into());
+            .map_or_else(Language::undetermined, |tag| Language::new(&tag));
     }
     crate::json::sanitize(article);
     sanitize_article(article)

@@ -174,7 +174,7 @@ impl Metadata {
     /// Resolves an article's metadata; `source_date_epoch` is
     /// `SOURCE_DATE_EPOCH` when set.
     pub fn of_article(a: &Article, source_date_epoch: Option<i64>) -> Metadata {
-        let language = Language::new(&a.language);
+        let language = a.language.clone();
         Metadata {
             title: title_or_untitled(&a.title, &language),
             subtitle: given(a.subtitle.clone()),
@@ -240,7 +240,7 @@ pub fn collection_language(c: &Collection) -> Language {
     }
     let mut counts: Vec<(Language, usize)> = Vec::new();
     for a in &c.articles {
-        let l = Language::new(&a.language);
+        let l = a.language.clone();
         if l.is_undetermined() {
             continue;
         }

@@ -49,8 +49,10 @@ pub struct Article {
     /// in the paragraph; this is metadata about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Dateline>,
-    /// BCP 47 language tag (`en`, `de`, `zh`); `und` when unknown.
-    pub language: String,
+    /// BCP 47 language tag (`en`, `de`, `zh`); `und` when unknown, never
+    /// empty. In JSON, the tag as a string; an empty or malformed one reads
+    /// as `und`.
+    pub language: crate::lang::Language,
     /// The publisher or outlet (`pyongyangtimes.com.kp`, `KCNA`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,

@@ -1,9 +1,10 @@
 //! Character classes every crate needs the same way: CJK ideographs and
 //! syllables (each one a "word", set without spaces), right-to-left
-//! letters, and combining marks (which belong to the letter before them).
+//! letters, and combining marks (which belong to the letter before them);
+//! and the word splitter built on them ([`words`]).
 //!
-//! The ranges are written once here; the typesetter, the text checks and
-//! the test oracles all call these functions.
+//! The ranges are written once here; the typesetter, the HTML reader's
+//! measure and the test oracles (`folio-check`) all call these functions.
 //!
 //! ```
 //! use folio_core::script::{is_cjk, is_combining_mark, is_rtl};
@@ -41,4 +42,39 @@ pub fn is_combining_mark(c: char) -> bool {
 /// right-to-left letter, `None` when `text` has no letter.
 pub fn first_letter_is_rtl(text: &str) -> Option<bool> {
     text.chars().find(|c| c.is_alphabetic()).map(is_rtl)
+}
+
+/// Splits text into comparable words: runs of letters, digits and
+/// combining marks, lowercased; each CJK character is a word of its own.
+/// Everything else (punctuation, spaces, symbols) separates words.
+///
+/// This is how Folio counts words wherever two texts are compared: the
+/// HTML reader's measure (`folio_html::eval`) and the text-preservation
+/// checks of `folio-check`.
+///
+/// ```
+/// use folio_core::script::words;
+/// assert_eq!(words("It's 2023: «Да»!"), ["it", "s", "2023", "да"]);
+/// assert_eq!(words("北朝鮮 said"), ["北", "朝", "鮮", "said"]);
+/// assert_eq!(words("cafe\u{301} au lait"), ["cafe\u{301}", "au", "lait"]);
+/// ```
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }

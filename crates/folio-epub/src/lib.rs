@@ -280,10 +280,10 @@ pub fn write_collection(
     ];
     let mut toc: Vec<(String, String, Vec<xhtml::Section>, Lang)> = Vec::new();
     for (i, article) in collection.articles.iter().enumerate() {
-        let article_lang = if article.language.is_empty() || article.language == "und" {
+        let article_lang = if article.language.is_undetermined() {
             lang.clone()
         } else {
-            Lang::new(&article.language)
+            Lang::new(article.language.as_str())
         };
         let (bytes, sections) = xhtml::chapter(article, &article_lang)?;
         // File names are numbered, so articles with the same title get

@@ -116,7 +116,7 @@ pub fn read_expected(path: &Path) -> std::io::Result<Vec<Expected>> {
 /// Words of a text for the bag-of-words measure: the core's word splitter
 /// (lower-cased runs of letters, digits and marks; each CJK character a word
 /// of its own), the same one the text-preservation checks use.
-pub use folio_core::textcheck::words;
+pub use folio_core::script::words;
 
 fn bag(texts: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
     let mut m = HashMap::new();

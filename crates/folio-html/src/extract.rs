@@ -1504,7 +1504,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         byline: header.byline,
         date,
         date_text: header.date_text,
-        language,
+        language: folio_core::Language::new(&language),
         publisher: m.publisher.clone().or(m.site_name.clone()),
         source_url: m.url.clone(),
         body,

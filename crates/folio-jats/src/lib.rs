@@ -646,10 +646,9 @@ impl<W: Write> Xml<W> {
             f.public_id(),
             f.system_id()
         ))))?;
-        // xml:lang must be a language tag (the XSD checks its shape).
-        let lang = folio_core::lang::normalize_tag(&clean(&a.language))
-            .unwrap_or_else(|| "und".to_string());
-        let lang = lang.as_str();
+        // xml:lang must be a language tag (the XSD checks its shape): a
+        // `Language` is one, `und` when unknown.
+        let lang = a.language.as_str();
         let article_type = clean(opts.article_type.trim());
         self.open(
             "article",

@@ -301,7 +301,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     let mut a = Article {
         language: root
             .attr("xml:lang")
-            .and_then(folio_core::lang::normalize_tag)
+            .map(folio_core::Language::new)
             .unwrap_or_default(),
         ..Default::default()
     };

@@ -138,14 +138,6 @@ fn finish(md: &mut String) {
     }
 }
 
-fn lang_or_und(l: &str) -> String {
-    if l.trim().is_empty() {
-        "und".into()
-    } else {
-        l.to_owned()
-    }
-}
-
 enum Value {
     Str(String),
     Raw(String),
@@ -187,7 +179,7 @@ fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     if let Some(b) = &a.byline {
         f.push(("byline", Value::Str(b.clone())));
     }
-    f.push(("lang", Value::Str(lang_or_und(&a.language))));
+    f.push(("lang", Value::Str(a.language.to_string())));
     if let Some(p) = meta::publisher(a) {
         f.push(("publisher", Value::Str(p)));
     }

@@ -284,8 +284,7 @@ fn front_matter(
             },
             "byline" => a.byline = Some(s(&v)),
             "lang" | "language" => {
-                let t = s(&v);
-                a.language = folio_core::lang::normalize_tag(&t).unwrap_or(t);
+                a.language = folio_core::Language::new(&s(&v));
             }
             "publisher" => a.publisher = Some(s(&v)),
             "rights" | "copyright" => {

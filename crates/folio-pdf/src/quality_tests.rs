@@ -37,7 +37,7 @@ fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
         crate::typeset::text::chars_of(&t, &mut chars);
     }
     chars.extend(crate::layout::GENERATED.chars());
-    let sources = match fonts::FontSources::load(&[], &chars, &article.language, true) {
+    let sources = match fonts::FontSources::load(&[], &chars, article.language.as_str(), true) {
         Ok(s) => s,
         Err(e @ Error::MissingGlyphs { .. }) => {
             eprintln!("{}: skipped: {e}", article.title);

@@ -3,8 +3,8 @@
 //! `folio-check` oracle), give back every word of each PDF's article in
 //! reading order (line-end hyphens joined, whitespace ignored).
 
+use folio_check::missing_in_order;
 use folio_check::{dehyphenate, pdf_footer_words, pdf_words};
-use folio_core::textcheck::missing_in_order;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

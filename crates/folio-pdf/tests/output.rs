@@ -314,8 +314,8 @@ fn a_collection_is_one_document_with_an_outline_per_article() {
         .output()
     {
         let text = String::from_utf8_lossy(&out.stdout);
-        let mut expected = folio_core::textcheck::words(&a.title);
-        expected.extend(folio_core::textcheck::words(&b.title));
-        assert!(folio_core::textcheck::missing_in_order(&expected, &text).is_none());
+        let mut expected = folio_check::words(&a.title);
+        expected.extend(folio_check::words(&b.title));
+        assert!(folio_check::missing_in_order(&expected, &text).is_none());
     }
 }

@@ -20,8 +20,8 @@
 //! `folio.OptionError` and `folio.OutputError` by the driver's
 //! [`folio_driver::ErrorKind`]; unknown writer keywords become `TypeError`.
 
-use folio_core::normalize::Utf8Policy;
-use folio_core::parse::date::DateOrder;
+use folio_core::parse::DateOrder;
+use folio_core::parse::Utf8Policy;
 use folio_core::parse::{ParseOptions, Parsed};
 use folio_core::{Article, Collection, Diagnostic};
 use folio_driver::{ErrorKind, Options, Writer};
@@ -129,7 +129,8 @@ fn load(
         };
         let message = match e {
             folio_core::Error::InvalidUtf8 { offset, .. } => format!(
-                "invalid UTF-8 at byte {offset} (convert the text to UTF-8, or pass lossy=True to replace bad bytes)"
+                "invalid UTF-8 at byte {offset} (convert the text to UTF-8, or {})",
+                py_hint(&folio_core::Hint::LossyUtf8)
             ),
             folio_core::Error::Json {
                 column, message, ..
@@ -195,7 +196,7 @@ fn load(
             .collect();
     }
     if let Some(l) = &opts.lang {
-        article.language = l.clone();
+        article.language = folio_core::Language::new(l);
     }
     Ok((article, diagnostics))
 }
@@ -473,6 +474,20 @@ fn build_settings(
     Ok(opts)
 }
 
+/// A library hint worded as this module's keyword arguments.
+fn py_hint(h: &folio_core::Hint) -> String {
+    use folio_core::Hint;
+    match h {
+        Hint::DateOrder => {
+            "pass date_order='day-first' or 'month-first', or date='YYYY-MM-DD'".into()
+        }
+        Hint::Date => "pass date='YYYY-MM-DD'".into(),
+        Hint::Language => "pass lang='TAG'".into(),
+        Hint::LossyUtf8 => "pass lossy=True to replace bad bytes".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Diagnostics as Python tuples `(line, severity, message)`.
 type PyDiag = (Option<usize>, &'static str, String);
 
@@ -484,7 +499,7 @@ fn py_diags(d: &[Diagnostic]) -> Vec<PyDiag> {
                 folio_core::Severity::Error => "error",
             };
             let msg = match &d.hint {
-                Some(h) => format!("{} ({h})", d.message),
+                Some(h) => format!("{} ({})", d.message, py_hint(h)),
                 None => d.message.clone(),
             };
             (d.line, sev, msg)

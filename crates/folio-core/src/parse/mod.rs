@@ -37,14 +37,15 @@ mod notes;
 mod scan;
 mod text;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Hint};
 use crate::error::Error;
+use crate::lang::Language;
 use crate::model::*;
-use crate::normalize::{self, Utf8Policy};
+use crate::normalize;
 use address::*;
 use byline::*;
 use caption::*;
-use date::{DateKind, DateOrder, parse_date_line};
+use date::{DateKind, parse_date_line};
 use dateline::dateline;
 use footer::*;
 use markers::*;
@@ -52,9 +53,34 @@ use notes::*;
 use serde::Serialize;
 use text::*;
 
+/// How to read numeric dates (defined in [`date`], re-exported beside
+/// [`ParseOptions`]).
+pub use date::DateOrder;
 pub use inline::linkify;
+/// How to treat invalid UTF-8 (defined in [`crate::normalize`], re-exported
+/// beside [`ParseOptions`]).
+pub use normalize::Utf8Policy;
 
-/// Options for [`parse`].
+/// Options for [`parse`] and [`parse_bytes`]. Every field has a default
+/// (detect what can be detected, refuse invalid UTF-8); the enums the fields
+/// take are re-exported here, so one `use` line is enough.
+///
+/// ```
+/// use folio_core::parse::{parse_bytes, DateOrder, ParseOptions, Utf8Policy};
+///
+/// let opts = ParseOptions {
+///     date_order: DateOrder::DayFirst,
+///     utf8: Utf8Policy::Lossy,
+///     ..ParseOptions::default()
+/// };
+/// let parsed = parse_bytes(b"A title\n\n03/04/2023\n\nBody text \xFF here.\n", &opts).unwrap();
+/// assert_eq!(parsed.article.date.unwrap().to_string(), "2023-04-03");
+/// assert!(parsed.article.all_text().join(" ").contains("Body text \u{FFFD} here."));
+///
+/// // Strict (the default) refuses the bad byte, naming its line.
+/// let err = parse_bytes(b"A title\n\nBody \xFF\n", &ParseOptions::default()).unwrap_err();
+/// assert!(matches!(err, folio_core::Error::InvalidUtf8 { line: 3, .. }));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
     /// How to read ambiguous numeric dates.
@@ -144,11 +170,13 @@ pub fn parse(text: &str, opts: &ParseOptions) -> Result<Parsed, Error> {
         article: Article::default(),
         opts,
         month_first: true,
+        language_given: false,
     };
     if let Some(lang) = fm.language.as_deref().or(opts.language.as_deref()) {
-        p.article.language = lang.to_owned();
+        p.article.language = Language::new(lang);
+        p.language_given = true;
     }
-    p.month_first = p.article.language.is_empty() || p.article.language.starts_with("en");
+    p.month_first = p.article.language.is_undetermined() || p.article.language.is_english();
     p.run(blocks, fm.title.as_deref());
     p.apply_front_matter(fm, first_line)?;
     p.finish();
@@ -372,6 +400,9 @@ struct Parser<'o> {
     article: Article,
     opts: &'o ParseOptions,
     month_first: bool,
+    /// The language came from the options or front matter (even `und`):
+    /// it is not detected.
+    language_given: bool,
 }
 
 impl Parser<'_> {
@@ -512,7 +543,7 @@ impl Parser<'_> {
                         d.date.format("%Y-%m-%d")
                     ),
                 )
-                .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+                .with_hint(Hint::DateOrder),
             );
         }
     }
@@ -708,7 +739,7 @@ impl Parser<'_> {
                     d.format("%Y-%m-%d")
                 ),
             )
-            .with_hint("pass --date-order day-first or month-first, or --date YYYY-MM-DD"),
+            .with_hint(Hint::DateOrder),
         );
     }
 
@@ -1342,7 +1373,7 @@ impl Parser<'_> {
     }
 
     fn finish(&mut self) {
-        if self.article.language.is_empty() {
+        if !self.language_given {
             let mut sample = self.article.title.clone();
             for b in self.article.body.iter().take(20) {
                 // Detection reads the first `lang::SAMPLE_CHARS` characters;
@@ -1353,13 +1384,16 @@ impl Parser<'_> {
                 sample.push('\n');
                 sample.push_str(&b.plain_text());
             }
-            self.article.language = crate::lang::detect(&sample).unwrap_or_else(|| {
-                self.diags.push(
-                    Diagnostic::warning(None, "could not detect the language; using 'und'")
-                        .with_hint("pass --lang"),
-                );
-                "und".into()
-            });
+            self.article.language = match crate::lang::detect(&sample) {
+                Some(tag) => Language::new(&tag),
+                None => {
+                    self.diags.push(
+                        Diagnostic::warning(None, "could not detect the language; using 'und'")
+                            .with_hint(Hint::Language),
+                    );
+                    Language::undetermined()
+                }
+            };
         }
         if self.article.title.trim().is_empty() {
             self.diags
@@ -1372,10 +1406,8 @@ impl Parser<'_> {
             ));
         }
         if self.article.date.is_none() {
-            self.diags.push(
-                Diagnostic::warning(None, "no publication date found")
-                    .with_hint("pass --date YYYY-MM-DD"),
-            );
+            self.diags
+                .push(Diagnostic::warning(None, "no publication date found").with_hint(Hint::Date));
         }
     }
 }

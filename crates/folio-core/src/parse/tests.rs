@@ -262,8 +262,8 @@ fn every_input_word_reaches_the_model() {
         let a = p(text).article;
         // Header fields may be stored in another order than they were
         // written; every word must still be there, as often as in the input.
-        let mut expected = crate::textcheck::words(text);
-        let mut got = crate::textcheck::words(&a.all_text().join("\n"));
+        let mut expected = crate::script::words(text);
+        let mut got = crate::script::words(&a.all_text().join("\n"));
         expected.sort();
         got.sort();
         for w in &expected {

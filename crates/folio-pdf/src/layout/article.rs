@@ -19,7 +19,7 @@ pub(crate) fn article(
     g: &Geometry,
     st: &StyleTable,
 ) -> Layout {
-    let mut b = Builder::new(fonts, st, &article.language, g.measure);
+    let mut b = Builder::new(fonts, st, article.language.as_str(), g.measure);
     title_block(&mut b, article);
     let title_units = b.units.len();
     b.blocks(&article.body, 0, 0.0, false);
@@ -196,7 +196,16 @@ fn dateline_spans(article: &Article, content: &[Inline]) -> Option<Vec<Span>> {
 fn footer(b: &mut Builder<'_, '_>, article: &Article, g: &Geometry) {
     let st = b.st;
     let rights = folio_core::meta::rights(article).filter(|r| {
-        footer_lines(b.fonts, r, Align::Start, &article.language, g, &st.running).len() == 1
+        footer_lines(
+            b.fonts,
+            r,
+            Align::Start,
+            article.language.as_str(),
+            g,
+            &st.running,
+        )
+        .len()
+            == 1
     });
     let footer: Vec<Block> = article
         .footer
