@@ -29,6 +29,7 @@ pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+pub mod read;
 pub mod script;
 
 pub use diag::{Diagnostic, Hint, Severity};

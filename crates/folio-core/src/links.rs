@@ -32,7 +32,6 @@
 //! ```
 
 use crate::diag::Diagnostic;
-use crate::lang::Language;
 use crate::model::{Article, Block, Inline};
 
 /// The schemes whose links reach outputs.
@@ -167,26 +166,6 @@ pub fn sanitize_article(article: &mut Article) -> Vec<Diagnostic> {
         article.source_url = None;
     }
     warnings
-}
-
-/// What every reader does to the article it built, last: the language
-/// detected from the title and the first blocks when the input named none
-/// (`und` when undetectable), text cleaned as raw-text input is
-/// ([`crate::json::sanitize`]), and unsafe links made plain text. Returns
-/// the warnings for the links dropped.
-pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
-    if article.language.is_undetermined() {
-        let sample: String = article
-            .body
-            .iter()
-            .take(20)
-            .map(|b| b.plain_text() + "\n")
-            .collect();
-        article.language = crate::lang::detect(&format!("{}\n{sample}", article.title))
-            .map_or_else(Language::undetermined, |tag| Language::new(&tag));
-    }
-    crate::json::sanitize(article);
-    sanitize_article(article)
 }
 
 #[cfg(test)]

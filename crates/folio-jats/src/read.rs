@@ -337,7 +337,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
             }
         }
     }
-    diags.extend(folio_core::links::finish_read(&mut a));
+    diags.extend(folio_core::read::finish_read(&mut a));
     Ok(Read {
         article: a,
         diagnostics: diags,

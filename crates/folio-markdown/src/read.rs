@@ -123,7 +123,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     {
         article.body.remove(0);
     }
-    diags.extend(folio_core::links::finish_read(&mut article));
+    diags.extend(folio_core::read::finish_read(&mut article));
     Ok(Read {
         article,
         diagnostics: diags,
