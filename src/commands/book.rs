@@ -328,6 +328,11 @@ fn collection(job: &BookJob, articles: Vec<Article>) -> Collection {
         publisher: job.publisher.clone(),
         rights: job.rights.clone(),
         articles,
+        order: match job.sort {
+            SortOrder::AsGiven => folio_core::ArticleOrder::AsGiven,
+            SortOrder::Date => folio_core::ArticleOrder::Date,
+        },
+        sections: Vec::new(),
     };
     let m = folio_core::Metadata::of_collection(&c, None);
     c.language = m.language.to_string();

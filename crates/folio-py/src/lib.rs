@@ -742,6 +742,7 @@ fn collection(
         publisher,
         rights,
         articles,
+        ..Default::default()
     };
     let m = folio_core::Metadata::of_collection(&c, None);
     c.language = m.language.to_string();
