@@ -44,6 +44,7 @@
 
 mod cover;
 mod package;
+mod toc;
 mod xhtml;
 
 use epub_builder::ReferenceType;
@@ -53,7 +54,7 @@ use package::{BookMeta, Part};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::PathBuf;
-use xhtml::{Landmark, Lang, TocEntry};
+use xhtml::{Landmark, Lang};
 
 /// The stylesheet every document links.
 const CSS: &str = include_str!("style.css");
@@ -182,14 +183,11 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
     )?;
     let (chapter, sections) = xhtml::chapter(article, &lang)?;
     let href = "article.xhtml";
+    let nodes = [toc::chapter_node(href, &title, None, &sections)];
+    let ncx = toc::ncx(&m.identifier, &title, &lang, &nodes)?;
     let nav = xhtml::nav(
         &title,
-        &[TocEntry {
-            href,
-            lang: None,
-            title: &title,
-            sections: &sections,
-        }],
+        &nodes,
         &[
             Landmark {
                 epub_type: "cover",
@@ -221,7 +219,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
         },
     ];
     let book = book_meta(m, lang);
-    package::assemble(&book, CSS, &cover, parts, nav, out)
+    package::assemble(&book, CSS, &cover, parts, nav, ncx, out)
 }
 
 /// Writes a collection as one EPUB 3 book: cover, title page, one chapter
@@ -278,7 +276,12 @@ pub fn write_collection(
             reftype: Some(ReferenceType::TitlePage),
         },
     ];
-    let mut toc: Vec<(String, String, Vec<xhtml::Section>, Lang)> = Vec::new();
+    // Chapter files are numbered, zero-padded to the width of the article
+    // count (chapter-0001 … chapter-1032), so they sort in reading order and
+    // articles with the same title get distinct documents and ids.
+    let width = collection.articles.len().to_string().len();
+    let mut chapters: Vec<(String, Vec<xhtml::Section>, Option<Lang>)> =
+        Vec::with_capacity(collection.articles.len());
     for (i, article) in collection.articles.iter().enumerate() {
         let article_lang = if article.language.is_empty() || article.language == "und" {
             lang.clone()
@@ -286,33 +289,24 @@ pub fn write_collection(
             Lang::new(&article.language)
         };
         let (bytes, sections) = xhtml::chapter(article, &article_lang)?;
-        // File names are numbered, so articles with the same title get
-        // distinct documents and ids.
-        let href = format!("chapter-{:03}.xhtml", i + 1);
+        let href = format!("chapter-{:0width$}.xhtml", i + 1);
         let chapter_title = xhtml::display_title(&article.title).to_owned();
-        toc.push((
-            href.clone(),
-            chapter_title.clone(),
-            sections.clone(),
-            article_lang,
-        ));
         parts.push(Part {
-            href,
+            href: href.clone(),
             bytes,
             toc_title: Some(chapter_title),
-            sections,
+            sections: sections.clone(),
             reftype: (i == 0).then_some(ReferenceType::Text),
         });
+        let differs = (article_lang.tag != lang.tag).then_some(article_lang);
+        chapters.push((href, sections, differs));
     }
-    let entries: Vec<TocEntry> = toc
-        .iter()
-        .map(|(href, title, sections, lang)| TocEntry {
-            href,
-            lang: Some(lang),
-            title,
-            sections,
-        })
-        .collect();
+    // The table of contents is the core's, as in every writer.
+    let contents = folio_core::contents::Contents::new(collection);
+    let nodes = toc::from_contents(&contents, &lang, &|i, label| {
+        let (href, sections, l) = &chapters[i];
+        toc::chapter_node(href, label, l.clone(), sections)
+    });
     let mut landmarks = vec![
         Landmark {
             epub_type: "cover",
@@ -325,14 +319,15 @@ pub fn write_collection(
             label: "Title page",
         },
     ];
-    if let Some((href, _, _, _)) = toc.first() {
+    if let Some((href, _, _)) = chapters.first() {
         landmarks.push(Landmark {
             epub_type: "bodymatter",
             href,
             label: "Start of content",
         });
     }
-    let nav = xhtml::nav(&title, &entries, &landmarks, &lang)?;
+    let nav = xhtml::nav(&title, &nodes, &landmarks, &lang)?;
+    let ncx = toc::ncx(&m.identifier, &title, &lang, &nodes)?;
     let book = book_meta(m, lang);
-    package::assemble(&book, CSS, &cover, parts, nav, out)
+    package::assemble(&book, CSS, &cover, parts, nav, ncx, out)
 }

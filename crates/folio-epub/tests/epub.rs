@@ -80,8 +80,9 @@ fn every_word_of_a_collection_reaches_its_chapters_in_order() {
     // The title page carries the book's title; the nav lists every article.
     assert!(body_text(&u.text("OEBPS/title.xhtml")).contains("Dev corpus"));
     let nav = u.text("OEBPS/nav.xhtml");
+    let width = c.articles.len().to_string().len();
     for (i, a) in c.articles.iter().enumerate() {
-        let href = format!("chapter-{:03}.xhtml\"", i + 1);
+        let href = format!("chapter-{:0width$}.xhtml\"", i + 1);
         assert!(nav.contains(&href), "nav lacks {href}");
         let title = quick_xml::escape::escape(a.title.as_str()).into_owned();
         assert!(nav.contains(&title), "nav lacks {}", a.title);
@@ -283,11 +284,11 @@ fn duplicate_titles_get_distinct_chapters() {
     let u = unpack(&out);
     assert_eq!(
         chapters(&u),
-        ["OEBPS/chapter-001.xhtml", "OEBPS/chapter-002.xhtml"]
+        ["OEBPS/chapter-1.xhtml", "OEBPS/chapter-2.xhtml"]
     );
     let nav = u.text("OEBPS/nav.xhtml");
-    assert!(nav.contains("href=\"chapter-001.xhtml#s1\""));
-    assert!(nav.contains("href=\"chapter-002.xhtml#s1\""));
+    assert!(nav.contains("href=\"chapter-1.xhtml#s1\""));
+    assert!(nav.contains("href=\"chapter-2.xhtml#s1\""));
 }
 
 #[test]
@@ -421,13 +422,75 @@ fn a_chapter_in_another_language_is_marked_in_the_nav() {
     write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
     let u = unpack(&out);
     let nav = u.text("OEBPS/nav.xhtml");
-    assert!(nav.contains("<li><a href=\"chapter-001.xhtml\">"), "{nav}");
+    assert!(nav.contains("<li><a href=\"chapter-1.xhtml\">"), "{nav}");
     assert!(
-        nav.contains("<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"><a href=\"chapter-002.xhtml\">"),
+        nav.contains("<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"><a href=\"chapter-2.xhtml\">"),
         "{nav}"
     );
-    let ch2 = u.text("OEBPS/chapter-002.xhtml");
+    let ch2 = u.text("OEBPS/chapter-2.xhtml");
     assert!(ch2.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""));
     let opf = u.text("OEBPS/content.opf");
     assert!(opf.contains("<package xml:lang=\"en\" version"));
+}
+
+/// A long book in date order: the nav and the NCX nest year > month >
+/// article as the core's `Contents` says, same titles carry their date (and
+/// an ordinal where dates collide), chapter files are padded to the width
+/// of the article count, and a group's navPoint shares its first article's
+/// playOrder.
+#[test]
+fn a_long_book_in_date_order_has_grouped_distinguishable_contents() {
+    use folio_core::ArticleOrder;
+    let articles: Vec<Article> = (0..120u32)
+        .map(|i| Article {
+            title: if i % 3 == 0 {
+                "Press Review".into()
+            } else {
+                format!("Story {i}")
+            },
+            language: "en".into(),
+            date: chrono::NaiveDate::from_ymd_opt(
+                2014 + (i / 60) as i32,
+                1 + (i % 60) / 10,
+                1 + (i % 10) / 4,
+            ),
+            body: vec![Block::paragraph(format!("Text {i}."))],
+            ..Default::default()
+        })
+        .collect();
+    let c = Collection {
+        title: "Long".into(),
+        language: "en".into(),
+        articles,
+        order: ArticleOrder::Date,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
+    let u = unpack(&out);
+    let names = chapters(&u);
+    assert_eq!(names.first().unwrap(), "OEBPS/chapter-001.xhtml");
+    assert_eq!(names.last().unwrap(), "OEBPS/chapter-120.xhtml");
+    let nav: String = u.text("OEBPS/nav.xhtml").split('\n').collect();
+    assert!(
+        nav.contains("<ol><li><span>2014</span><ol><li><span>January 2014</span><ol><li><a href=\"chapter-001.xhtml\">Press Review (1 January 2014, 1)</a></li>"),
+        "{nav}"
+    );
+    assert!(nav.contains("<li><span>2015</span><ol><li><span>January 2015</span>"));
+    // Articles 0 and 3 share title and date: an ordinal; article 6 is the
+    // only "Press Review" of its day: the date alone.
+    assert!(nav.contains(">Press Review (1 January 2014, 2)<"), "{nav}");
+    assert!(nav.contains(">Press Review (2 January 2014)<"), "{nav}");
+    assert!(nav.contains(">Story 1<"), "{nav}");
+    let ncx = u.text("OEBPS/toc.ncx");
+    assert!(ncx.contains("<meta name=\"dtb:depth\" content=\"3\"/>"));
+    // The year, the month and the first article lead to the same file.
+    let orders: Vec<&str> = ncx
+        .split("playOrder=\"")
+        .skip(1)
+        .take(4)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(orders, ["1", "1", "1", "2"]);
+    assert_eq!(ncx.matches("<navPoint ").count(), 120 + 2 + 12);
 }
