@@ -173,6 +173,13 @@ const DATE_STYLES: &[DateStyle] = &[
         year: "{Y}",
     },
     DateStyle {
+        language: "ar",
+        locale: "ar_EG",
+        date: "{d} {B} {Y}",
+        month: "{L} {Y}",
+        year: "{Y}",
+    },
+    DateStyle {
         language: "zh",
         locale: "zh_CN",
         date: "{Y}年{m}月{d}日",
@@ -278,7 +285,8 @@ fn upper_first(s: &str) -> String {
 /// assert_eq!(format_date(d, &Language::new("ru")).text, "12 мая 2015");
 /// assert_eq!(format_date(d, &Language::new("zh")).text, "2015年5月12日");
 /// assert_eq!(format_date(d, &Language::new("ko")).text, "2015년 5월 12일");
-/// let iso = format_date(d, &Language::new("ar"));
+/// assert_eq!(format_date(d, &Language::new("ar")).text, "12 مايو 2015");
+/// let iso = format_date(d, &Language::new("sw"));
 /// assert_eq!((iso.text.as_str(), iso.language), ("2015-05-12", "und"));
 /// ```
 pub fn format_date(date: chrono::NaiveDate, language: &Language) -> DateText {

@@ -150,7 +150,7 @@ fn cover_image(
             })?;
             cover::user_cover(&bytes)
         }
-        (None, None) => Ok(cover::generated_cover(text, lang)?),
+        (None, None) => cover::generated_cover(text, lang),
     }
 }
 
@@ -177,7 +177,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
             subtitle: article.subtitle.as_deref(),
             authors: none_if_empty(meta::byline_line(article)),
             publisher: publisher.clone(),
-            date: meta::date_line(article),
+            date: meta::display_date(article).map(|d| d.text),
         },
         &lang,
     )?;
@@ -205,7 +205,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
     let parts = vec![
         Part {
             href: "cover.xhtml".into(),
-            bytes: xhtml::cover_page(&title, cover.href, &lang)?,
+            bytes: xhtml::cover_page(&title, cover.page_href(), &lang)?,
             toc_title: None,
             sections: Vec::new(),
             reftype: Some(ReferenceType::Cover),
@@ -237,7 +237,8 @@ pub fn write_collection(
     let publisher = m.publisher.clone();
     let rights = m.rights.clone();
     let date = m.date;
-    let date_text = date.map(|d| d.format("%Y-%m-%d").to_string());
+    // Cover and title page print the date as the book's language writes it.
+    let date_text = date.map(|d| folio_core::labels::format_date(d, &m.language).text);
     let cover = cover_image(
         opts,
         &cover::CoverText {
@@ -245,7 +246,7 @@ pub fn write_collection(
             subtitle: collection.subtitle.as_deref(),
             authors: (!creators.is_empty()).then(|| creators.join(", ")),
             publisher: publisher.clone(),
-            date: date_text,
+            date: date_text.clone(),
         },
         &lang,
     )?;
@@ -253,7 +254,7 @@ pub fn write_collection(
     let mut parts = vec![
         Part {
             href: "cover.xhtml".into(),
-            bytes: xhtml::cover_page(&title, cover.href, &lang)?,
+            bytes: xhtml::cover_page(&title, cover.page_href(), &lang)?,
             toc_title: None,
             sections: Vec::new(),
             reftype: Some(ReferenceType::Cover),
@@ -267,6 +268,7 @@ pub fn write_collection(
                     authors: &creators,
                     publisher: publisher.as_deref(),
                     date,
+                    date_shown: date_text.clone(),
                     rights: rights.as_deref(),
                 },
                 &lang,

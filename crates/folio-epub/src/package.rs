@@ -91,6 +91,9 @@ pub(crate) fn assemble(
     }
     b.stylesheet(css.as_bytes())?;
     b.add_cover_image(cover.href, cover.bytes.as_slice(), cover.media_type)?;
+    if let Some(svg) = &cover.svg {
+        b.add_resource(crate::cover::SVG_HREF, svg.as_slice(), "image/svg+xml")?;
+    }
     for part in parts {
         let mut content = EpubContent::new(part.href.clone(), part.bytes.as_slice());
         if let Some(t) = &part.toc_title {

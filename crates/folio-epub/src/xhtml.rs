@@ -56,6 +56,16 @@ impl Doc {
     /// Starts a document: XML declaration, doctype, `<html>` with the
     /// language and direction, and a `<head>` linking the stylesheet.
     pub fn page(lang: &Lang, title: &str, body: Attrs) -> io::Result<Doc> {
+        Doc::page_with_meta(lang, title, body, &[])
+    }
+
+    /// [`Doc::page`] with `<meta name content>` elements in the head.
+    pub fn page_with_meta(
+        lang: &Lang,
+        title: &str,
+        body: Attrs,
+        metas: &[(&str, &str)],
+    ) -> io::Result<Doc> {
         let mut d = Doc {
             w: Writer::new(Vec::with_capacity(16 * 1024)),
         };
@@ -80,6 +90,10 @@ impl Doc {
         d.nl()?;
         d.element("title", &[], title)?;
         d.nl()?;
+        for (name, content) in metas {
+            d.empty("meta", &[("name", name), ("content", content)])?;
+            d.nl()?;
+        }
         d.empty(
             "link",
             &[
@@ -245,7 +259,15 @@ pub(crate) fn display_title(title: &str) -> &str {
 /// sections for the table of contents.
 pub(crate) fn chapter(article: &Article, lang: &Lang) -> io::Result<(Vec<u8>, Vec<Section>)> {
     let title = display_title(&article.title);
-    let mut d = Doc::page(lang, title, &[("epub:type", "bodymatter")])?;
+    // The source's own date text is metadata: kept in the head, never
+    // printed under the title (which shows the parsed date, formatted).
+    let raw_date: Vec<(&str, &str)> = article
+        .date_text
+        .as_deref()
+        .map(|t| ("dcterms.date", t))
+        .into_iter()
+        .collect();
+    let mut d = Doc::page_with_meta(lang, title, &[("epub:type", "bodymatter")], &raw_date)?;
     d.start(
         "section",
         &[
@@ -282,15 +304,10 @@ pub(crate) fn chapter(article: &Article, lang: &Lang) -> io::Result<(Vec<u8>, Ve
         d.element("p", &[("class", "byline")], &b)?;
         d.nl()?;
     }
-    if let Some(text) = meta::date_line(article) {
+    if let (Some(date), Some(shown)) = (article.date, meta::display_date(article)) {
+        let iso = date.format("%Y-%m-%d").to_string();
         d.start("p", &[("class", "date")])?;
-        match article.date {
-            Some(date) => {
-                let iso = date.format("%Y-%m-%d").to_string();
-                d.element("time", &[("datetime", &iso)], &text)?;
-            }
-            None => d.text(&text)?,
-        }
+        d.element("time", &[("datetime", &iso)], &shown.text)?;
         d.end("p")?;
         d.nl()?;
     }
@@ -434,6 +451,8 @@ pub(crate) struct TitlePage<'a> {
     pub authors: &'a [String],
     pub publisher: Option<&'a str>,
     pub date: Option<chrono::NaiveDate>,
+    /// The date as the title page prints it.
+    pub date_shown: Option<String>,
     pub rights: Option<&'a str>,
 }
 
@@ -476,10 +495,10 @@ pub(crate) fn title_page(t: &TitlePage, lang: &Lang) -> io::Result<Vec<u8>> {
         d.element("p", &[("class", "publisher")], p)?;
         d.nl()?;
     }
-    if let Some(date) = t.date {
+    if let (Some(date), Some(shown)) = (t.date, &t.date_shown) {
         let iso = date.format("%Y-%m-%d").to_string();
         d.start("p", &[("class", "date")])?;
-        d.element("time", &[("datetime", &iso)], &iso)?;
+        d.element("time", &[("datetime", &iso)], shown)?;
         d.end("p")?;
         d.nl()?;
     }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{article, body_text, dev_corpus, fixtures, stem, unpack};
-use folio_core::textcheck::{article_words, missing_in_order};
+use folio_core::textcheck::missing_in_order;
 use folio_core::{Article, Block, Collection, Inline};
 use folio_epub::{EpubOptions, Error, write, write_collection};
 use std::collections::HashSet;
@@ -23,6 +23,16 @@ fn collection(paths: &[std::path::PathBuf]) -> Collection {
         articles: paths.iter().map(|p| article(p)).collect(),
         ..Default::default()
     }
+}
+
+/// The words a chapter shows: every word of the article but the source's
+/// raw date text, which is metadata (in the chapter's head, see
+/// `raw_dates_never_reach_covers_or_title_blocks`); the date is shown
+/// formatted from the parsed date instead.
+fn article_words(a: &Article) -> Vec<String> {
+    let mut shown = a.clone();
+    shown.date_text = None;
+    folio_core::textcheck::article_words(&shown)
 }
 
 fn chapters(u: &common::Unpacked) -> Vec<String> {
@@ -493,4 +503,131 @@ fn a_long_book_in_date_order_has_grouped_distinguishable_contents() {
         .collect();
     assert_eq!(orders, ["1", "1", "1", "2"]);
     assert_eq!(ncx.matches("<navPoint ").count(), 120 + 2 + 12);
+}
+
+/// The generated cover is an SVG (the cover page) and its PNG rendering,
+/// declared `cover-image`: the PNG decodes, at 1200 × 1800.
+#[test]
+fn the_generated_cover_has_a_raster_cover_image() {
+    let a = article(&fixture("seed-pyongyang-times"));
+    let u = unpack(&epub(&a, &EpubOptions::default()));
+    let opf = u.text("OEBPS/content.opf");
+    assert!(
+        opf.contains("<item media-type=\"image/png\" properties=\"cover-image\" id=\"cover-image\" href=\"cover.png\"/>"),
+        "{opf}"
+    );
+    assert!(opf.contains("href=\"cover.svg\""));
+    assert!(u.text("OEBPS/cover.xhtml").contains("src=\"cover.svg\""));
+    let png =
+        resvg::tiny_skia::Pixmap::decode_png(&u.files["OEBPS/cover.png"]).expect("PNG decodes");
+    assert_eq!((png.width(), png.height()), (1200, 1800));
+    // Not blank: the title is drawn in dark ink on the paper colour.
+    let dark = png
+        .pixels()
+        .iter()
+        .filter(|p| p.red() < 80 && p.alpha() == 255)
+        .count();
+    assert!(dark > 10_000, "{dark} dark pixels");
+}
+
+/// Visible text of an XHTML or SVG document (text nodes of its body or
+/// root), without markup or attributes.
+fn visible_text(doc: &str) -> String {
+    let body = doc.split_once("<body").map(|(_, b)| b).unwrap_or(doc);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+}
+
+/// No raw date string (`Date created : 2015-05-12`, `[Juche113.6.11.]`,
+/// `2023-11-17T00:00:00`) is shown on a cover, a title page or under an
+/// article's title, for every fixture and dev-corpus article; a parsed date
+/// is shown formatted, and the raw text stays in the chapter's metadata.
+#[test]
+fn raw_dates_never_reach_covers_or_title_blocks() {
+    let inputs = all_inputs();
+    let mut checked = 0;
+    for path in &inputs {
+        let a = article(path);
+        let u = unpack(&epub(&a, &EpubOptions::default()));
+        let chapter = u.text("OEBPS/article.xhtml");
+        let header = chapter
+            .split_once("<header")
+            .and_then(|(_, h)| h.split_once("</header>"))
+            .map(|(h, _)| format!("<body>{h}"))
+            .unwrap_or_default();
+        let shown = [
+            visible_text(&header),
+            visible_text(&u.text("OEBPS/cover.svg")),
+        ]
+        .join("\n");
+        let formatted = folio_core::meta::display_date(&a).map(|d| d.text);
+        if let Some(f) = &formatted {
+            assert!(
+                shown.contains(f.as_str()),
+                "{}: {f:?} not shown",
+                path.display()
+            );
+        }
+        if let Some(raw) = &a.date_text {
+            let raw = raw.trim();
+            // A raw text that reads exactly like the formatted date is not raw.
+            if formatted.as_deref().is_some_and(|f| f.contains(raw)) {
+                continue;
+            }
+            assert!(
+                !shown.contains(raw),
+                "{}: raw date {raw:?} shown",
+                path.display()
+            );
+            let escaped = quick_xml::escape::escape(raw);
+            assert!(
+                chapter.contains(&format!(
+                    "<meta name=\"dcterms.date\" content=\"{escaped}\"/>"
+                )),
+                "{}: raw date {raw:?} not kept in the metadata",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} articles had a raw date text");
+    // A book's cover and title page: the book's date, formatted.
+    let c = collection(&inputs);
+    let mut out = Vec::new();
+    write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
+    let u = unpack(&out);
+    let shown = [
+        visible_text(&u.text("OEBPS/title.xhtml")),
+        visible_text(&u.text("OEBPS/cover.svg")),
+    ]
+    .join("\n");
+    for a in &c.articles {
+        if let Some(raw) = a.date_text.as_deref().map(str::trim) {
+            let f = folio_core::meta::display_date(a)
+                .map(|d| d.text)
+                .unwrap_or_default();
+            if !f.contains(raw) {
+                assert!(!shown.contains(raw), "book shows raw date {raw:?}");
+            }
+        }
+    }
+    let m = folio_core::Metadata::of_collection(&c, None);
+    let f = folio_core::labels::format_date(m.date.unwrap(), &m.language).text;
+    assert!(shown.contains(&f), "book date {f:?} not shown");
 }
