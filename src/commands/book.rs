@@ -225,6 +225,9 @@ fn progress(len: usize, quiet: bool) -> ProgressBar {
     pb
 }
 
+/// A book's input file and the index of its section.
+type SectionedFile = (PathBuf, Option<usize>);
+
 /// The files of the book in reading order, each with the index of its
 /// section (`None` without sections).
 ///
@@ -234,7 +237,7 @@ fn progress(len: usize, quiet: bool) -> ProgressBar {
 /// article missing from `articles`, is an error; so is an article listed in
 /// two sections (or twice in one), a section without a title or without
 /// articles. Errors are usage errors naming the section and key.
-fn book_files(job: &BookJob) -> Result<Vec<(PathBuf, Option<usize>)>, (u8, String)> {
+fn book_files(job: &BookJob) -> Result<Vec<SectionedFile>, (u8, String)> {
     let input_err = |e: String| (EXIT_INPUT, e);
     if job.sections.is_empty() {
         let files = expand_inputs(&job.inputs, &job.base_dir).map_err(input_err)?;
@@ -249,7 +252,7 @@ fn book_files(job: &BookJob) -> Result<Vec<(PathBuf, Option<usize>)>, (u8, Strin
     let usage = |msg: String| (crate::exit::USAGE, format!("{m}: error: {msg}"));
     // The same file however it was named (`a.txt`, `./a.txt`, a glob).
     let key = |f: &Path| std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf());
-    let mut out: Vec<(PathBuf, Option<usize>)> = Vec::new();
+    let mut out: Vec<SectionedFile> = Vec::new();
     let mut owner: std::collections::HashMap<PathBuf, usize> = Default::default();
     for (i, s) in job.sections.iter().enumerate() {
         let name = format!("section {} (\"{}\")", i + 1, s.title);
