@@ -243,3 +243,131 @@ fn book_option_errors_exit_2_and_write_failures_exit_3() {
         .code(3)
         .stderr(predicate::str::contains("does not exist"));
 }
+
+/// A manifest's `[[section]]` tables: the book's articles come section by
+/// section (sorted by date inside each with `sort = "date"`), the JSON
+/// carries the sections, and the EPUB's contents group by them.
+#[test]
+fn manifest_sections_group_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in SMALL {
+        fs::copy(fx(f), dir.path().join(f)).unwrap();
+    }
+    fs::write(
+        dir.path().join("folio.toml"),
+        "title = \"Sectioned\"\nsort = \"date\"\nformats = [\"json\", \"epub\"]\noutput = \"s\"\n\
+         [[section]]\ntitle = \"Korea\"\narticles = [\"kcna-juche-bullets.txt\", \"seed-pyongyang-times.txt\"]\n\
+         [[section]]\ntitle = \"Elsewhere\"\narticles = [\"wire-*.txt\"]\n",
+    )
+    .unwrap();
+    folio()
+        .arg("book")
+        .arg("-q")
+        .arg(dir.path().join("folio.toml"))
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("s.json")).unwrap()).unwrap();
+    let titles: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    // Section order first, dates inside a section (2023 before 2024).
+    assert!(titles[0].starts_with("DPRK-Russia"), "{titles:?}");
+    assert!(titles[1].starts_with("Press Review"), "{titles:?}");
+    assert!(titles[2].starts_with("City council"), "{titles:?}");
+    assert_eq!(json["order"], "date");
+    assert_eq!(
+        json["sections"],
+        serde_json::json!([
+            {"title": "Korea", "articles": [0, 1]},
+            {"title": "Elsewhere", "articles": [2]}
+        ])
+    );
+    let nav = epub_entry(&dir.path().join("s.epub"), "OEBPS/nav.xhtml");
+    let compact: String = nav.split('\n').collect();
+    assert!(
+        compact.contains("<li><span>Korea</span><ol><li><a href=\"chapter-1.xhtml\">"),
+        "{compact}"
+    );
+    assert!(compact.contains("<li><span>Elsewhere</span><ol><li><a href=\"chapter-3.xhtml\">"));
+}
+
+fn epub_entry(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn manifest_section_errors_are_usage_errors_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in SMALL {
+        fs::copy(fx(f), dir.path().join(f)).unwrap();
+    }
+    let m = dir.path().join("folio.toml");
+    let cases = [
+        // An article in two sections.
+        (
+            "[[section]]\ntitle = \"A\"\narticles = [\"seed-pyongyang-times.txt\"]\n\
+             [[section]]\ntitle = \"B\"\narticles = [\"./seed-pyongyang-times.txt\"]\n",
+            "section 2 (\"B\"): articles: ",
+            "is already in section 1",
+        ),
+        // A file that does not exist.
+        (
+            "[[section]]\ntitle = \"A\"\narticles = [\"nope.txt\"]\n",
+            "section 1 (\"A\"): articles: no such file",
+            "nope.txt",
+        ),
+        // An article of `articles` in no section.
+        (
+            "articles = [\"seed-pyongyang-times.txt\", \"kcna-juche-bullets.txt\"]\n\
+             [[section]]\ntitle = \"A\"\narticles = [\"seed-pyongyang-times.txt\"]\n",
+            "articles: ",
+            "kcna-juche-bullets.txt is in no [[section]]",
+        ),
+        // A section's article missing from `articles`.
+        (
+            "articles = [\"seed-pyongyang-times.txt\"]\n\
+             [[section]]\ntitle = \"A\"\narticles = [\"seed-pyongyang-times.txt\", \"kcna-juche-bullets.txt\"]\n",
+            "section 1 (\"A\"): articles: ",
+            "is not among the book's articles",
+        ),
+        (
+            "[[section]]\ntitle = \" \"\narticles = [\"seed-pyongyang-times.txt\"]\n",
+            "section 1: title is empty",
+            "",
+        ),
+    ];
+    for (toml, key, what) in cases {
+        fs::write(&m, format!("title = \"x\"\nformats = [\"json\"]\n{toml}")).unwrap();
+        folio()
+            .arg("book")
+            .arg("-q")
+            .arg(&m)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("folio.toml: error: "))
+            .stderr(predicate::str::contains(key))
+            .stderr(predicate::str::contains(what));
+        assert!(!dir.path().join("folio.json").exists());
+    }
+    // A key a section does not have is refused with its line.
+    fs::write(
+        &m,
+        "formats = [\"json\"]\n[[section]]\ntitle = \"A\"\nfiles = [\"a.txt\"]\n",
+    )
+    .unwrap();
+    folio()
+        .arg("book")
+        .arg(&m)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("folio.toml:"))
+        .stderr(predicate::str::contains("files"));
+}

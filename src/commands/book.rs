@@ -63,13 +63,27 @@ pub struct Manifest {
     pub formats: Vec<String>,
     /// Output base name, without extension (default: the manifest's name).
     pub output: Option<String>,
+    /// `[[section]]` tables: named groups of articles, in order.
+    #[serde(rename = "section")]
+    pub sections: Vec<ManifestSection>,
     /// Every other key: writer tables (checked by [`read_manifest`]).
     #[serde(flatten)]
     pub writers: std::collections::BTreeMap<String, toml::Value>,
 }
 
+/// A `[[section]]` table of the manifest.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestSection {
+    /// The section's title in the table of contents.
+    pub title: String,
+    /// Its articles: files, folders or glob patterns relative to the
+    /// manifest, in order.
+    pub articles: Vec<String>,
+}
+
 /// The keys of the manifest itself, for error messages.
-const MANIFEST_KEYS: &str = "title, subtitle, editor, authors, language, date, publisher, rights, cover, sort, articles, page_size, formats, output";
+const MANIFEST_KEYS: &str = "title, subtitle, editor, authors, language, date, publisher, rights, cover, sort, articles, page_size, formats, output, [[section]]";
 
 /// What `folio book` was asked to do, after merging flags and manifest.
 pub struct BookJob {
@@ -83,6 +97,10 @@ pub struct BookJob {
     pub publisher: Option<String>,
     pub rights: Option<String>,
     pub sort: SortOrder,
+    /// The manifest's `[[section]]` tables, and the manifest's path for
+    /// error messages.
+    pub sections: Vec<ManifestSection>,
+    pub manifest: Option<PathBuf>,
     pub keep_going: bool,
     pub quiet: bool,
     /// (writer, target path) pairs.
@@ -207,13 +225,93 @@ fn progress(len: usize, quiet: bool) -> ProgressBar {
     pb
 }
 
+/// A book's input file and the index of its section.
+type SectionedFile = (PathBuf, Option<usize>);
+
+/// The files of the book in reading order, each with the index of its
+/// section (`None` without sections).
+///
+/// With sections, the book's articles are the sections' articles, section
+/// after section. A top-level `articles` list, when given too, must hold
+/// exactly the same files: an article no section lists, or a section's
+/// article missing from `articles`, is an error; so is an article listed in
+/// two sections (or twice in one), a section without a title or without
+/// articles. Errors are usage errors naming the section and key.
+fn book_files(job: &BookJob) -> Result<Vec<SectionedFile>, (u8, String)> {
+    let input_err = |e: String| (EXIT_INPUT, e);
+    if job.sections.is_empty() {
+        let files = expand_inputs(&job.inputs, &job.base_dir).map_err(input_err)?;
+        return Ok(files.into_iter().map(|f| (f, None)).collect());
+    }
+    let m = job
+        .manifest
+        .as_deref()
+        .unwrap_or(Path::new("folio.toml"))
+        .display()
+        .to_string();
+    let usage = |msg: String| (crate::exit::USAGE, format!("{m}: error: {msg}"));
+    // The same file however it was named (`a.txt`, `./a.txt`, a glob).
+    let key = |f: &Path| std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf());
+    let mut out: Vec<SectionedFile> = Vec::new();
+    let mut owner: std::collections::HashMap<PathBuf, usize> = Default::default();
+    for (i, s) in job.sections.iter().enumerate() {
+        let name = format!("section {} (\"{}\")", i + 1, s.title);
+        if s.title.trim().is_empty() {
+            return Err(usage(format!("section {}: title is empty", i + 1)));
+        }
+        if s.articles.is_empty() {
+            return Err(usage(format!("{name}: articles is empty")));
+        }
+        let files = expand_inputs(&s.articles, &job.base_dir)
+            .map_err(|e| usage(format!("{name}: articles: {e}")))?;
+        for f in files {
+            if !f.is_file() {
+                return Err(usage(format!(
+                    "{name}: articles: no such file: {}",
+                    f.display()
+                )));
+            }
+            if let Some(j) = owner.insert(key(&f), i) {
+                return Err(usage(format!(
+                    "{name}: articles: {} is already in section {} (\"{}\"); an article belongs to one section",
+                    f.display(),
+                    j + 1,
+                    job.sections[j].title
+                )));
+            }
+            out.push((f, Some(i)));
+        }
+    }
+    if !job.inputs.is_empty() {
+        let listed = expand_inputs(&job.inputs, &job.base_dir).map_err(input_err)?;
+        let listed_keys: std::collections::HashSet<PathBuf> =
+            listed.iter().map(|f| key(f)).collect();
+        if let Some(f) = listed.iter().find(|f| !owner.contains_key(&key(f))) {
+            return Err(usage(format!(
+                "articles: {} is in no [[section]]; with sections, every article is listed in one (or leave out the top-level articles key)",
+                f.display()
+            )));
+        }
+        if let Some((f, i)) = out.iter().find(|(f, _)| !listed_keys.contains(&key(f))) {
+            let i = i.unwrap_or_default();
+            return Err(usage(format!(
+                "section {} (\"{}\"): articles: {} is not among the book's articles (the top-level articles key)",
+                i + 1,
+                job.sections[i].title,
+                f.display()
+            )));
+        }
+    }
+    Ok(out)
+}
+
 /// Runs the job; returns the exit status.
 pub fn run(job: BookJob) -> u8 {
-    let files = match expand_inputs(&job.inputs, &job.base_dir) {
+    let files = match book_files(&job) {
         Ok(f) => f,
-        Err(e) => {
+        Err((code, e)) => {
             eprintln!("{e}");
-            return 1;
+            return code;
         }
     };
     if files.is_empty() {
@@ -223,18 +321,22 @@ pub fn run(job: BookJob) -> u8 {
     // Parse in parallel; keep input order.
     let pb = progress(files.len(), job.quiet);
     pb.set_prefix("reading");
-    let loaded: Vec<(PathBuf, Result<input::Loaded, input::InputError>)> = files
+    let loaded: Vec<(
+        PathBuf,
+        Option<usize>,
+        Result<input::Loaded, input::InputError>,
+    )> = files
         .par_iter()
-        .map(|f| {
+        .map(|(f, section)| {
             let r = input::load(&Source::File(f.clone()), &job.read);
             pb.inc(1);
-            (f.clone(), r)
+            (f.clone(), *section, r)
         })
         .collect();
     pb.finish_and_clear();
-    let mut articles: Vec<(PathBuf, Article)> = Vec::with_capacity(loaded.len());
+    let mut articles: Vec<(PathBuf, Option<usize>, Article)> = Vec::with_capacity(loaded.len());
     let mut failed = 0;
-    for (f, r) in loaded {
+    for (f, section, r) in loaded {
         match r {
             Ok(l) => {
                 if !job.quiet {
@@ -245,7 +347,7 @@ pub fn run(job: BookJob) -> u8 {
                         );
                     }
                 }
-                articles.push((f, l.article));
+                articles.push((f, section, l.article));
             }
             Err(e) => {
                 eprintln!("{e}");
@@ -264,7 +366,7 @@ pub fn run(job: BookJob) -> u8 {
         return 1;
     }
     if job.sort == SortOrder::Date {
-        for (f, a) in &articles {
+        for (f, _, a) in &articles {
             if a.date.is_none() && !job.quiet {
                 let d = Diagnostic::warning(None, "no date: placed at the end of the book");
                 eprintln!(
@@ -273,10 +375,26 @@ pub fn run(job: BookJob) -> u8 {
                 );
             }
         }
-        // Stable: equal dates keep their input order.
-        articles.sort_by_key(|(_, a)| (a.date.is_none(), a.date));
+        // Stable: equal dates keep their input order; sections keep theirs.
+        articles.sort_by_key(|(_, s, a)| (*s, a.date.is_none(), a.date));
     }
-    let collection = collection(&job, articles.into_iter().map(|(_, a)| a).collect());
+    let mut sections: Vec<folio_core::BookSection> = job
+        .sections
+        .iter()
+        .map(|s| folio_core::BookSection {
+            title: s.title.clone(),
+            articles: Vec::new(),
+        })
+        .collect();
+    for (i, (_, s, _)) in articles.iter().enumerate() {
+        if let Some(s) = s {
+            sections[*s].articles.push(i);
+        }
+    }
+    // A section whose articles all failed to read (--keep-going) is left out.
+    sections.retain(|s| !s.articles.is_empty());
+    let mut collection = collection(&job, articles.into_iter().map(|(_, _, a)| a).collect());
+    collection.sections = sections;
     let mut status = if failed > 0 { 1 } else { 0 };
     for (writer, target) in &job.outputs {
         let r = if writer.supports_collections() {
@@ -334,6 +452,11 @@ fn collection(job: &BookJob, articles: Vec<Article>) -> Collection {
         publisher: job.publisher.clone(),
         rights: job.rights.clone(),
         articles,
+        order: match job.sort {
+            SortOrder::AsGiven => folio_core::ArticleOrder::AsGiven,
+            SortOrder::Date => folio_core::ArticleOrder::Date,
+        },
+        sections: Vec::new(),
     };
     let m = folio_core::Metadata::of_collection(&c, None);
     c.language = m.language.to_string();
@@ -427,7 +550,7 @@ pub(crate) fn book(a: BookArgs) -> u8 {
     } else {
         a.inputs.clone()
     };
-    if inputs.is_empty() {
+    if inputs.is_empty() && manifest.sections.is_empty() {
         return usage("the manifest lists no articles");
     }
     let mut writer_args = a.writer.clone();
@@ -530,6 +653,8 @@ pub(crate) fn book(a: BookArgs) -> u8 {
         publisher: a.publisher.clone().or(manifest.publisher.clone()),
         rights: manifest.rights.clone(),
         sort: a.sort.or(manifest.sort).unwrap_or_default(),
+        sections: manifest.sections.clone(),
+        manifest: manifest_path.clone(),
         keep_going: a.keep_going,
         quiet: a.quiet,
         outputs,

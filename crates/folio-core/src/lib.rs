@@ -19,6 +19,7 @@
 //! assert_eq!(article.copyright.unwrap().year, Some(2023));
 //! ```
 
+pub mod contents;
 pub mod diag;
 pub mod error;
 pub mod json;

@@ -73,6 +73,28 @@ pub fn date_line(article: &Article) -> Option<String> {
         .or_else(|| article.date.map(|d| d.format("%Y-%m-%d").to_string()))
 }
 
+/// The date to print on a cover or under the title: the model's parsed
+/// date written as readers of the article's language write it
+/// ([`crate::labels::format_date`]: `12 May 2015`, `2015年5月12日`, else ISO),
+/// with the language it is written in. `None` without a parsed date: the
+/// source's raw date text (`Date created : 2015-05-12`, `[Juche113.6.11.]`)
+/// is never printed there; it stays in the metadata.
+///
+/// ```
+/// let a = folio_core::Article {
+///     language: "de".into(),
+///     date: chrono::NaiveDate::from_ymd_opt(2015, 5, 12),
+///     date_text: Some("Date created : 2015-05-12".into()),
+///     ..Default::default()
+/// };
+/// assert_eq!(folio_core::meta::display_date(&a).unwrap().text, "12. Mai 2015");
+/// ```
+pub fn display_date(article: &Article) -> Option<crate::labels::DateText> {
+    article
+        .date
+        .map(|d| crate::labels::format_date(d, &article.language))
+}
+
 /// The byline to print: the source's own byline, else the author names
 /// joined with commas.
 pub fn byline_line(article: &Article) -> Option<String> {

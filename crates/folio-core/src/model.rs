@@ -251,6 +251,47 @@ pub struct Collection {
     pub rights: Option<String>,
     /// The articles, in reading order.
     pub articles: Vec<Article>,
+    /// How the articles were put in order. With [`ArticleOrder::Date`] a
+    /// long table of contents is grouped by year and month (see
+    /// [`crate::contents`]). Absent in JSON: `as-given`.
+    #[serde(skip_serializing_if = "ArticleOrder::is_as_given")]
+    pub order: ArticleOrder,
+    /// Named sections of the book (a manifest's `[[section]]` tables), in
+    /// order. Each lists its articles by index into [`Collection::articles`];
+    /// the table of contents groups by them. Absent in JSON: no sections.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<BookSection>,
+}
+
+/// How a [`Collection`]'s articles were put in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ArticleOrder {
+    /// In the order the inputs were given.
+    #[default]
+    AsGiven,
+    /// Oldest first, undated articles last.
+    Date,
+}
+
+impl ArticleOrder {
+    /// `true` for [`ArticleOrder::AsGiven`] (the default, not written to JSON).
+    pub fn is_as_given(&self) -> bool {
+        *self == ArticleOrder::AsGiven
+    }
+}
+
+/// A named section of a [`Collection`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct BookSection {
+    /// The section's title, as the table of contents shows it.
+    pub title: String,
+    /// Its articles, as indices into [`Collection::articles`], in reading
+    /// order.
+    pub articles: Vec<usize>,
 }
 
 impl Inline {

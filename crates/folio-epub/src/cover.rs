@@ -15,6 +15,69 @@ pub(crate) struct CoverImage {
     pub media_type: &'static str,
     /// The image bytes.
     pub bytes: Vec<u8>,
+    /// A generated cover's SVG, which the cover page shows (crisp at any
+    /// size); `bytes` is then its PNG rendering, the `cover-image` every
+    /// reading system (and calibre) can show.
+    pub svg: Option<Vec<u8>>,
+}
+
+/// Where the generated cover's SVG goes in the package.
+pub(crate) const SVG_HREF: &str = "cover.svg";
+
+impl CoverImage {
+    /// The image the cover page shows.
+    pub fn page_href(&self) -> &'static str {
+        if self.svg.is_some() {
+            SVG_HREF
+        } else {
+            self.href
+        }
+    }
+}
+
+/// Renders the generated cover at this many pixels per SVG unit (the SVG is
+/// 600 × 900: the PNG is 1200 × 1800).
+const RASTER_SCALE: f32 = 2.0;
+
+/// Rasterizes a generated cover with resvg, with the PDF's bundled DejaVu
+/// faces loaded from bytes (never the system's fonts, so the PNG is the
+/// same on every machine). Characters DejaVu lacks (Chinese, Japanese,
+/// Korean) are not drawn in the PNG; the SVG cover page keeps them, set by
+/// the reading system's fonts.
+fn rasterize(svg: &[u8]) -> Result<Vec<u8>, Error> {
+    use resvg::{tiny_skia, usvg};
+    let mut opt = usvg::Options {
+        font_family: "DejaVu Serif".into(),
+        ..Default::default()
+    };
+    let db = opt.fontdb_mut();
+    for face in [
+        dejavu::serif::regular(),
+        dejavu::serif::bold(),
+        dejavu::sans::regular(),
+        dejavu::sans::bold(),
+    ] {
+        db.load_font_data(face.to_vec());
+    }
+    db.set_serif_family("DejaVu Serif");
+    db.set_sans_serif_family("DejaVu Sans");
+    let tree = usvg::Tree::from_data(svg, &opt)
+        .map_err(|e| Error::Internal(format!("the generated cover does not parse: {e}")))?;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * RASTER_SCALE).round() as u32,
+        (size.height() * RASTER_SCALE).round() as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| Error::Internal("the cover has no size".into()))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(RASTER_SCALE, RASTER_SCALE),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| Error::Internal(format!("cannot encode the cover PNG: {e}")))
 }
 
 /// Checks a user-supplied cover image: it must be a PNG, JPEG, GIF or WebP
@@ -31,6 +94,7 @@ pub(crate) fn user_cover(bytes: &[u8]) -> Result<CoverImage, Error> {
             href: "cover.svg",
             media_type: "image/svg+xml",
             bytes: bytes.to_vec(),
+            svg: None,
         });
     }
     let kind = imagesize::image_type(bytes)
@@ -55,6 +119,7 @@ pub(crate) fn user_cover(bytes: &[u8]) -> Result<CoverImage, Error> {
         href,
         media_type,
         bytes: bytes.to_vec(),
+        svg: None,
     })
 }
 
@@ -112,7 +177,7 @@ const MARGIN: f32 = 70.0;
 
 /// A typographic cover: title set large in a serif face, subtitle, authors,
 /// publisher and date on a paper-coloured page with a rule.
-pub(crate) fn generated_cover(t: &CoverText, lang: &Lang) -> io::Result<CoverImage> {
+pub(crate) fn generated_cover(t: &CoverText, lang: &Lang) -> Result<CoverImage, Error> {
     let mut w = Writer::new(Vec::with_capacity(4096));
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     nl(&mut w)?;
@@ -226,10 +291,12 @@ pub(crate) fn generated_cover(t: &CoverText, lang: &Lang) -> io::Result<CoverIma
     }
     w.write_event(Event::End(BytesEnd::new("svg")))?;
     nl(&mut w)?;
+    let svg = w.into_inner();
     Ok(CoverImage {
-        href: "cover.svg",
-        media_type: "image/svg+xml",
-        bytes: w.into_inner(),
+        href: "cover.png",
+        media_type: "image/png",
+        bytes: rasterize(&svg)?,
+        svg: Some(svg),
     })
 }
 

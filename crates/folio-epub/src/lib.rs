@@ -44,6 +44,7 @@
 
 mod cover;
 mod package;
+mod toc;
 mod xhtml;
 
 use epub_builder::ReferenceType;
@@ -53,7 +54,7 @@ use package::{BookMeta, Part};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::PathBuf;
-use xhtml::{Landmark, Lang, TocEntry};
+use xhtml::{Landmark, Lang};
 
 /// The stylesheet every document links.
 const CSS: &str = include_str!("style.css");
@@ -149,7 +150,7 @@ fn cover_image(
             })?;
             cover::user_cover(&bytes)
         }
-        (None, None) => Ok(cover::generated_cover(text, lang)?),
+        (None, None) => cover::generated_cover(text, lang),
     }
 }
 
@@ -176,20 +177,17 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
             subtitle: article.subtitle.as_deref(),
             authors: none_if_empty(meta::byline_line(article)),
             publisher: publisher.clone(),
-            date: meta::date_line(article),
+            date: meta::display_date(article).map(|d| d.text),
         },
         &lang,
     )?;
     let (chapter, sections) = xhtml::chapter(article, &lang)?;
     let href = "article.xhtml";
+    let nodes = [toc::chapter_node(href, &title, None, &sections)];
+    let ncx = toc::ncx(&m.identifier, &title, &lang, &nodes)?;
     let nav = xhtml::nav(
         &title,
-        &[TocEntry {
-            href,
-            lang: None,
-            title: &title,
-            sections: &sections,
-        }],
+        &nodes,
         &[
             Landmark {
                 epub_type: "cover",
@@ -207,7 +205,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
     let parts = vec![
         Part {
             href: "cover.xhtml".into(),
-            bytes: xhtml::cover_page(&title, cover.href, &lang)?,
+            bytes: xhtml::cover_page(&title, cover.page_href(), &lang)?,
             toc_title: None,
             sections: Vec::new(),
             reftype: Some(ReferenceType::Cover),
@@ -221,7 +219,7 @@ pub fn write(article: &Article, opts: &EpubOptions, out: &mut impl Write) -> Res
         },
     ];
     let book = book_meta(m, lang);
-    package::assemble(&book, CSS, &cover, parts, nav, out)
+    package::assemble(&book, CSS, &cover, parts, nav, ncx, out)
 }
 
 /// Writes a collection as one EPUB 3 book: cover, title page, one chapter
@@ -239,7 +237,8 @@ pub fn write_collection(
     let publisher = m.publisher.clone();
     let rights = m.rights.clone();
     let date = m.date;
-    let date_text = date.map(|d| d.format("%Y-%m-%d").to_string());
+    // Cover and title page print the date as the book's language writes it.
+    let date_text = date.map(|d| folio_core::labels::format_date(d, &m.language).text);
     let cover = cover_image(
         opts,
         &cover::CoverText {
@@ -247,7 +246,7 @@ pub fn write_collection(
             subtitle: collection.subtitle.as_deref(),
             authors: (!creators.is_empty()).then(|| creators.join(", ")),
             publisher: publisher.clone(),
-            date: date_text,
+            date: date_text.clone(),
         },
         &lang,
     )?;
@@ -255,7 +254,7 @@ pub fn write_collection(
     let mut parts = vec![
         Part {
             href: "cover.xhtml".into(),
-            bytes: xhtml::cover_page(&title, cover.href, &lang)?,
+            bytes: xhtml::cover_page(&title, cover.page_href(), &lang)?,
             toc_title: None,
             sections: Vec::new(),
             reftype: Some(ReferenceType::Cover),
@@ -269,6 +268,7 @@ pub fn write_collection(
                     authors: &creators,
                     publisher: publisher.as_deref(),
                     date,
+                    date_shown: date_text.clone(),
                     rights: rights.as_deref(),
                 },
                 &lang,
@@ -278,7 +278,12 @@ pub fn write_collection(
             reftype: Some(ReferenceType::TitlePage),
         },
     ];
-    let mut toc: Vec<(String, String, Vec<xhtml::Section>, Lang)> = Vec::new();
+    // Chapter files are numbered, zero-padded to the width of the article
+    // count (chapter-0001 … chapter-1032), so they sort in reading order and
+    // articles with the same title get distinct documents and ids.
+    let width = collection.articles.len().to_string().len();
+    let mut chapters: Vec<(String, Vec<xhtml::Section>, Option<Lang>)> =
+        Vec::with_capacity(collection.articles.len());
     for (i, article) in collection.articles.iter().enumerate() {
         let article_lang = if article.language.is_undetermined() {
             lang.clone()
@@ -286,33 +291,24 @@ pub fn write_collection(
             Lang::new(article.language.as_str())
         };
         let (bytes, sections) = xhtml::chapter(article, &article_lang)?;
-        // File names are numbered, so articles with the same title get
-        // distinct documents and ids.
-        let href = format!("chapter-{:03}.xhtml", i + 1);
+        let href = format!("chapter-{:0width$}.xhtml", i + 1);
         let chapter_title = xhtml::display_title(&article.title).to_owned();
-        toc.push((
-            href.clone(),
-            chapter_title.clone(),
-            sections.clone(),
-            article_lang,
-        ));
         parts.push(Part {
-            href,
+            href: href.clone(),
             bytes,
             toc_title: Some(chapter_title),
-            sections,
+            sections: sections.clone(),
             reftype: (i == 0).then_some(ReferenceType::Text),
         });
+        let differs = (article_lang.tag != lang.tag).then_some(article_lang);
+        chapters.push((href, sections, differs));
     }
-    let entries: Vec<TocEntry> = toc
-        .iter()
-        .map(|(href, title, sections, lang)| TocEntry {
-            href,
-            lang: Some(lang),
-            title,
-            sections,
-        })
-        .collect();
+    // The table of contents is the core's, as in every writer.
+    let contents = folio_core::contents::Contents::new(collection);
+    let nodes = toc::from_contents(&contents, &lang, &|i, label| {
+        let (href, sections, l) = &chapters[i];
+        toc::chapter_node(href, label, l.clone(), sections)
+    });
     let mut landmarks = vec![
         Landmark {
             epub_type: "cover",
@@ -325,14 +321,15 @@ pub fn write_collection(
             label: "Title page",
         },
     ];
-    if let Some((href, _, _, _)) = toc.first() {
+    if let Some((href, _, _)) = chapters.first() {
         landmarks.push(Landmark {
             epub_type: "bodymatter",
             href,
             label: "Start of content",
         });
     }
-    let nav = xhtml::nav(&title, &entries, &landmarks, &lang)?;
+    let nav = xhtml::nav(&title, &nodes, &landmarks, &lang)?;
+    let ncx = toc::ncx(&m.identifier, &title, &lang, &nodes)?;
     let book = book_meta(m, lang);
-    package::assemble(&book, CSS, &cover, parts, nav, out)
+    package::assemble(&book, CSS, &cover, parts, nav, ncx, out)
 }

@@ -9,8 +9,11 @@
 //!   for `dc:language` (0.8.3 gives it `epub-creator-0`, the id of the first
 //!   `dc:creator` too: EPUBCheck RSC-005); `dc:date` as a plain W3CDTF date,
 //!   `dc:publisher` and `dc:source`, which it has no setters for.
-//! - `nav.xhtml`: replaced by ours (language, ARIA roles, nested sections,
-//!   complete landmarks).
+//! - `nav.xhtml`: replaced by ours (language, ARIA roles, groups and nested
+//!   sections, complete landmarks).
+//! - `toc.ncx`: replaced by ours (the same tree as `nav.xhtml`, nested, the
+//!   identifier, real depth and title, `playOrder` shared by lines that
+//!   lead to the same place).
 //!
 //! The archive is then written with `mimetype` first and stored, every
 //! entry with the same timestamp and permissions, in epub-builder's own
@@ -54,16 +57,11 @@ pub(crate) fn assemble(
     cover: &CoverImage,
     parts: Vec<Part>,
     nav: Vec<u8>,
+    ncx: Vec<u8>,
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let uuid = uuid::Uuid::parse_str(&meta.core.identifier)
         .map_err(|e| Error::Internal(format!("identifier is not a UUID: {e}")))?;
-    let ncx_depth = 1 + parts
-        .iter()
-        .filter(|p| p.toc_title.is_some())
-        .flat_map(|p| p.sections.iter().map(|s| usize::from(s.depth)))
-        .max()
-        .unwrap_or(0);
     let mut b = EpubBuilder::new(ZipLibrary::new()?)?;
     b.epub_version(EpubVersion::V33);
     b.set_title(meta.core.title.clone());
@@ -93,6 +91,9 @@ pub(crate) fn assemble(
     }
     b.stylesheet(css.as_bytes())?;
     b.add_cover_image(cover.href, cover.bytes.as_slice(), cover.media_type)?;
+    if let Some(svg) = &cover.svg {
+        b.add_resource(crate::cover::SVG_HREF, svg.as_slice(), "image/svg+xml")?;
+    }
     for part in parts {
         let mut content = EpubContent::new(part.href.clone(), part.bytes.as_slice());
         if let Some(t) = &part.toc_title {
@@ -111,7 +112,7 @@ pub(crate) fn assemble(
     }
     let mut raw = Vec::new();
     b.generate(&mut raw)?;
-    rezip(&raw, meta, ncx_depth, &nav, out)
+    rezip(&raw, meta, &nav, &ncx, out)
 }
 
 /// schema.org accessibility metadata (EPUB Accessibility 1.1).
@@ -140,8 +141,8 @@ fn accessibility() -> [(&'static str, &'static str); 9] {
 fn rezip(
     raw: &[u8],
     meta: &BookMeta,
-    ncx_depth: usize,
     nav: &[u8],
+    ncx: &[u8],
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let mut archive = ZipArchive::new(Cursor::new(raw))?;
@@ -173,10 +174,7 @@ fn rezip(
         let (method, data) = match name.as_str() {
             "mimetype" => (CompressionMethod::Stored, data),
             "OEBPS/content.opf" => (CompressionMethod::Deflated, patch_opf(data, meta)?),
-            "OEBPS/toc.ncx" => (
-                CompressionMethod::Deflated,
-                patch_ncx(data, meta, ncx_depth)?,
-            ),
+            "OEBPS/toc.ncx" => (CompressionMethod::Deflated, ncx.to_vec()),
             _ => (CompressionMethod::Deflated, nav.to_vec()),
         };
         zw.start_file(name.as_str(), opts.compression_method(method))?;
@@ -219,31 +217,6 @@ fn replace_once(doc: &mut String, anchor: &str, with: &str) -> Result<(), Error>
             "epub-builder's package document lacks `{anchor}`"
         ))),
     }
-}
-
-/// The NCX needs the publication's identifier (`dtb:uid`), its real depth
-/// and the book's title; epub-builder writes neither.
-fn patch_ncx(data: Vec<u8>, meta: &BookMeta, depth: usize) -> Result<Vec<u8>, Error> {
-    let mut ncx =
-        String::from_utf8(data).map_err(|_| Error::Internal("NCX is not UTF-8".into()))?;
-    replace_once(
-        &mut ncx,
-        "<meta name=\"dtb:depth\" content=\"1\" />",
-        &format!(
-            "<meta name=\"dtb:uid\" content=\"urn:uuid:{}\" />\n    \
-             <meta name=\"dtb:depth\" content=\"{depth}\" />",
-            meta.core.identifier
-        ),
-    )?;
-    replace_once(
-        &mut ncx,
-        "<docTitle>\n    <text>Contents</text>",
-        &format!(
-            "<docTitle>\n    <text>{}</text>",
-            escape(meta.core.title.as_str())
-        ),
-    )?;
-    Ok(ncx.into_bytes())
 }
 
 fn patch_opf(data: Vec<u8>, meta: &BookMeta) -> Result<Vec<u8>, Error> {

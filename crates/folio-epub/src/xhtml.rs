@@ -5,6 +5,7 @@
 //! values are escaped in one place (quick-xml's escaping, as in the JATS
 //! writer); nothing here assembles markup from strings.
 
+use crate::toc::NavNode;
 use folio_core::meta;
 use folio_core::model::{Article, Block, CaptionKind, Inline, NoteKind, plain_text};
 use quick_xml::Writer;
@@ -55,6 +56,16 @@ impl Doc {
     /// Starts a document: XML declaration, doctype, `<html>` with the
     /// language and direction, and a `<head>` linking the stylesheet.
     pub fn page(lang: &Lang, title: &str, body: Attrs) -> io::Result<Doc> {
+        Doc::page_with_meta(lang, title, body, &[])
+    }
+
+    /// [`Doc::page`] with `<meta name content>` elements in the head.
+    pub fn page_with_meta(
+        lang: &Lang,
+        title: &str,
+        body: Attrs,
+        metas: &[(&str, &str)],
+    ) -> io::Result<Doc> {
         let mut d = Doc {
             w: Writer::new(Vec::with_capacity(16 * 1024)),
         };
@@ -79,6 +90,10 @@ impl Doc {
         d.nl()?;
         d.element("title", &[], title)?;
         d.nl()?;
+        for (name, content) in metas {
+            d.empty("meta", &[("name", name), ("content", content)])?;
+            d.nl()?;
+        }
         d.empty(
             "link",
             &[
@@ -244,7 +259,15 @@ pub(crate) fn display_title(title: &str) -> &str {
 /// sections for the table of contents.
 pub(crate) fn chapter(article: &Article, lang: &Lang) -> io::Result<(Vec<u8>, Vec<Section>)> {
     let title = display_title(&article.title);
-    let mut d = Doc::page(lang, title, &[("epub:type", "bodymatter")])?;
+    // The source's own date text is metadata: kept in the head, never
+    // printed under the title (which shows the parsed date, formatted).
+    let raw_date: Vec<(&str, &str)> = article
+        .date_text
+        .as_deref()
+        .map(|t| ("dcterms.date", t))
+        .into_iter()
+        .collect();
+    let mut d = Doc::page_with_meta(lang, title, &[("epub:type", "bodymatter")], &raw_date)?;
     d.start(
         "section",
         &[
@@ -281,15 +304,10 @@ pub(crate) fn chapter(article: &Article, lang: &Lang) -> io::Result<(Vec<u8>, Ve
         d.element("p", &[("class", "byline")], &b)?;
         d.nl()?;
     }
-    if let Some(text) = meta::date_line(article) {
+    if let (Some(date), Some(shown)) = (article.date, meta::display_date(article)) {
+        let iso = date.format("%Y-%m-%d").to_string();
         d.start("p", &[("class", "date")])?;
-        match article.date {
-            Some(date) => {
-                let iso = date.format("%Y-%m-%d").to_string();
-                d.element("time", &[("datetime", &iso)], &text)?;
-            }
-            None => d.text(&text)?,
-        }
+        d.element("time", &[("datetime", &iso)], &shown.text)?;
         d.end("p")?;
         d.nl()?;
     }
@@ -433,6 +451,8 @@ pub(crate) struct TitlePage<'a> {
     pub authors: &'a [String],
     pub publisher: Option<&'a str>,
     pub date: Option<chrono::NaiveDate>,
+    /// The date as the title page prints it.
+    pub date_shown: Option<String>,
     pub rights: Option<&'a str>,
 }
 
@@ -475,10 +495,10 @@ pub(crate) fn title_page(t: &TitlePage, lang: &Lang) -> io::Result<Vec<u8>> {
         d.element("p", &[("class", "publisher")], p)?;
         d.nl()?;
     }
-    if let Some(date) = t.date {
+    if let (Some(date), Some(shown)) = (t.date, &t.date_shown) {
         let iso = date.format("%Y-%m-%d").to_string();
         d.start("p", &[("class", "date")])?;
-        d.element("time", &[("datetime", &iso)], &iso)?;
+        d.element("time", &[("datetime", &iso)], shown)?;
         d.end("p")?;
         d.nl()?;
     }
@@ -512,15 +532,6 @@ pub(crate) fn cover_page(title: &str, image_href: &str, lang: &Lang) -> io::Resu
     d.finish()
 }
 
-/// One entry of the table of contents: a chapter and its sections.
-pub(crate) struct TocEntry<'a> {
-    pub href: &'a str,
-    /// The chapter's language, when it differs from the book's.
-    pub lang: Option<&'a Lang>,
-    pub title: &'a str,
-    pub sections: &'a [Section],
-}
-
 /// One landmark (`cover`, `titlepage`, `toc`, `bodymatter`).
 pub(crate) struct Landmark<'a> {
     pub epub_type: &'a str,
@@ -528,11 +539,13 @@ pub(crate) struct Landmark<'a> {
     pub label: &'a str,
 }
 
-/// The EPUB navigation document: the table of contents (every chapter and
-/// its sections, nested by heading level) and the landmarks.
+/// The EPUB navigation document: the table of contents (the tree of
+/// [`NavNode`]s: groups as `<span>` labels over their own `<ol>`, every
+/// chapter linked, with its sections nested by heading level) and the
+/// landmarks.
 pub(crate) fn nav(
     book_title: &str,
-    entries: &[TocEntry],
+    entries: &[NavNode],
     landmarks: &[Landmark],
     lang: &Lang,
 ) -> io::Result<Vec<u8>> {
@@ -559,19 +572,7 @@ pub(crate) fn nav(
     d.start("ol", &[])?;
     d.nl()?;
     for e in entries {
-        let mut li: Vec<(&str, &str)> = Vec::new();
-        if let Some(l) = e.lang.filter(|l| l.tag != lang.tag) {
-            li.push(("lang", &l.tag));
-            li.push(("xml:lang", &l.tag));
-            if l.rtl != lang.rtl {
-                li.push(("dir", if l.rtl { "rtl" } else { "ltr" }));
-            }
-        }
-        d.start("li", &li)?;
-        d.element("a", &[("href", e.href)], e.title)?;
-        section_list(&mut d, e.href, e.sections)?;
-        d.end("li")?;
-        d.nl()?;
+        nav_item(&mut d, e, lang)?;
     }
     d.end("ol")?;
     d.nl()?;
@@ -612,31 +613,44 @@ pub(crate) fn nav(
     d.finish()
 }
 
-/// Nested `<ol>` of a chapter's sections, by depth.
-fn section_list(d: &mut Doc, href: &str, sections: &[Section]) -> io::Result<()> {
-    if sections.is_empty() {
-        return Ok(());
+/// `lang`, `xml:lang` and (when the direction changes) `dir` for text in
+/// `l` inside text in `outer`.
+fn lang_attrs<'a>(l: &'a Lang, outer: &Lang) -> Vec<(&'a str, &'a str)> {
+    let mut v = vec![("lang", l.tag.as_str()), ("xml:lang", l.tag.as_str())];
+    if l.rtl != outer.rtl {
+        v.push(("dir", if l.rtl { "rtl" } else { "ltr" }));
     }
-    d.nl()?;
-    d.start("ol", &[])?;
-    d.nl()?;
-    let base = sections[0].depth;
-    let mut i = 0;
-    while i < sections.len() {
-        let s = &sections[i];
-        // Children: the following sections deeper than this one.
-        let mut j = i + 1;
-        while j < sections.len() && sections[j].depth > s.depth.max(base) {
-            j += 1;
+    v
+}
+
+/// One `<li>`: a link (or a group's `<span>` label) and its nested `<ol>`.
+fn nav_item(d: &mut Doc, n: &NavNode, outer: &Lang) -> io::Result<()> {
+    let (li, inner) = match n.lang.as_ref().filter(|l| l.tag != outer.tag) {
+        Some(l) => (lang_attrs(l, outer), l),
+        None => (Vec::new(), outer),
+    };
+    d.start("li", &li)?;
+    match &n.href {
+        Some(href) => d.element("a", &[("href", href)], &n.label)?,
+        None => {
+            let span = match n.label_lang.as_ref().filter(|l| l.tag != inner.tag) {
+                Some(l) => lang_attrs(l, inner),
+                None => Vec::new(),
+            };
+            d.element("span", &span, &n.label)?
         }
-        d.start("li", &[])?;
-        d.element("a", &[("href", &format!("{href}#{}", s.id))], &s.title)?;
-        section_list(d, href, &sections[i + 1..j])?;
-        d.end("li")?;
-        d.nl()?;
-        i = j;
     }
-    d.end("ol")?;
+    if !n.children.is_empty() {
+        d.nl()?;
+        d.start("ol", &[])?;
+        d.nl()?;
+        for c in &n.children {
+            nav_item(d, c, inner)?;
+        }
+        d.end("ol")?;
+        d.nl()?;
+    }
+    d.end("li")?;
     d.nl()
 }
 
@@ -704,12 +718,7 @@ mod tests {
         };
         let lang = Lang::new("en");
         let sections = [s("a", 1), s("b", 2), s("c", 2), s("d", 1)];
-        let entries = [TocEntry {
-            href: "c.xhtml",
-            lang: None,
-            title: "Ch",
-            sections: &sections,
-        }];
+        let entries = [crate::toc::chapter_node("c.xhtml", "Ch", None, &sections)];
         let nav = String::from_utf8(nav("Book", &entries, &[], &lang).unwrap()).unwrap();
         let compact: String = nav.split('\n').collect();
         assert!(compact.contains(

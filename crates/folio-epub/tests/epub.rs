@@ -5,7 +5,7 @@
 mod common;
 
 use common::{article, body_text, dev_corpus, fixtures, stem, unpack};
-use folio_check::{article_words, missing_in_order};
+use folio_check::missing_in_order;
 use folio_core::{Article, Block, Collection, Inline};
 use folio_epub::{EpubOptions, Error, write, write_collection};
 use std::collections::HashSet;
@@ -23,6 +23,16 @@ fn collection(paths: &[std::path::PathBuf]) -> Collection {
         articles: paths.iter().map(|p| article(p)).collect(),
         ..Default::default()
     }
+}
+
+/// The words a chapter shows: every word of the article but the source's
+/// raw date text, which is metadata (in the chapter's head, see
+/// `raw_dates_never_reach_covers_or_title_blocks`); the date is shown
+/// formatted from the parsed date instead.
+fn article_words(a: &Article) -> Vec<String> {
+    let mut shown = a.clone();
+    shown.date_text = None;
+    folio_check::article_words(&shown)
 }
 
 fn chapters(u: &common::Unpacked) -> Vec<String> {
@@ -80,8 +90,9 @@ fn every_word_of_a_collection_reaches_its_chapters_in_order() {
     // The title page carries the book's title; the nav lists every article.
     assert!(body_text(&u.text("OEBPS/title.xhtml")).contains("Dev corpus"));
     let nav = u.text("OEBPS/nav.xhtml");
+    let width = c.articles.len().to_string().len();
     for (i, a) in c.articles.iter().enumerate() {
-        let href = format!("chapter-{:03}.xhtml\"", i + 1);
+        let href = format!("chapter-{:0width$}.xhtml\"", i + 1);
         assert!(nav.contains(&href), "nav lacks {href}");
         let title = quick_xml::escape::escape(a.title.as_str()).into_owned();
         assert!(nav.contains(&title), "nav lacks {}", a.title);
@@ -283,11 +294,11 @@ fn duplicate_titles_get_distinct_chapters() {
     let u = unpack(&out);
     assert_eq!(
         chapters(&u),
-        ["OEBPS/chapter-001.xhtml", "OEBPS/chapter-002.xhtml"]
+        ["OEBPS/chapter-1.xhtml", "OEBPS/chapter-2.xhtml"]
     );
     let nav = u.text("OEBPS/nav.xhtml");
-    assert!(nav.contains("href=\"chapter-001.xhtml#s1\""));
-    assert!(nav.contains("href=\"chapter-002.xhtml#s1\""));
+    assert!(nav.contains("href=\"chapter-1.xhtml#s1\""));
+    assert!(nav.contains("href=\"chapter-2.xhtml#s1\""));
 }
 
 #[test]
@@ -421,13 +432,202 @@ fn a_chapter_in_another_language_is_marked_in_the_nav() {
     write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
     let u = unpack(&out);
     let nav = u.text("OEBPS/nav.xhtml");
-    assert!(nav.contains("<li><a href=\"chapter-001.xhtml\">"), "{nav}");
+    assert!(nav.contains("<li><a href=\"chapter-1.xhtml\">"), "{nav}");
     assert!(
-        nav.contains("<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"><a href=\"chapter-002.xhtml\">"),
+        nav.contains("<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"><a href=\"chapter-2.xhtml\">"),
         "{nav}"
     );
-    let ch2 = u.text("OEBPS/chapter-002.xhtml");
+    let ch2 = u.text("OEBPS/chapter-2.xhtml");
     assert!(ch2.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""));
     let opf = u.text("OEBPS/content.opf");
     assert!(opf.contains("<package xml:lang=\"en\" version"));
+}
+
+/// A long book in date order: the nav and the NCX nest year > month >
+/// article as the core's `Contents` says, same titles carry their date (and
+/// an ordinal where dates collide), chapter files are padded to the width
+/// of the article count, and a group's navPoint shares its first article's
+/// playOrder.
+#[test]
+fn a_long_book_in_date_order_has_grouped_distinguishable_contents() {
+    use folio_core::ArticleOrder;
+    let articles: Vec<Article> = (0..120u32)
+        .map(|i| Article {
+            title: if i % 3 == 0 {
+                "Press Review".into()
+            } else {
+                format!("Story {i}")
+            },
+            language: "en".into(),
+            date: chrono::NaiveDate::from_ymd_opt(
+                2014 + (i / 60) as i32,
+                1 + (i % 60) / 10,
+                1 + (i % 10) / 4,
+            ),
+            body: vec![Block::paragraph(format!("Text {i}."))],
+            ..Default::default()
+        })
+        .collect();
+    let c = Collection {
+        title: "Long".into(),
+        language: "en".into(),
+        articles,
+        order: ArticleOrder::Date,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
+    let u = unpack(&out);
+    let names = chapters(&u);
+    assert_eq!(names.first().unwrap(), "OEBPS/chapter-001.xhtml");
+    assert_eq!(names.last().unwrap(), "OEBPS/chapter-120.xhtml");
+    let nav: String = u.text("OEBPS/nav.xhtml").split('\n').collect();
+    assert!(
+        nav.contains("<ol><li><span>2014</span><ol><li><span>January 2014</span><ol><li><a href=\"chapter-001.xhtml\">Press Review (1 January 2014, 1)</a></li>"),
+        "{nav}"
+    );
+    assert!(nav.contains("<li><span>2015</span><ol><li><span>January 2015</span>"));
+    // Articles 0 and 3 share title and date: an ordinal; article 6 is the
+    // only "Press Review" of its day: the date alone.
+    assert!(nav.contains(">Press Review (1 January 2014, 2)<"), "{nav}");
+    assert!(nav.contains(">Press Review (2 January 2014)<"), "{nav}");
+    assert!(nav.contains(">Story 1<"), "{nav}");
+    let ncx = u.text("OEBPS/toc.ncx");
+    assert!(ncx.contains("<meta name=\"dtb:depth\" content=\"3\"/>"));
+    // The year, the month and the first article lead to the same file.
+    let orders: Vec<&str> = ncx
+        .split("playOrder=\"")
+        .skip(1)
+        .take(4)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(orders, ["1", "1", "1", "2"]);
+    assert_eq!(ncx.matches("<navPoint ").count(), 120 + 2 + 12);
+}
+
+/// The generated cover is an SVG (the cover page) and its PNG rendering,
+/// declared `cover-image`: the PNG decodes, at 1200 × 1800.
+#[test]
+fn the_generated_cover_has_a_raster_cover_image() {
+    let a = article(&fixture("seed-pyongyang-times"));
+    let u = unpack(&epub(&a, &EpubOptions::default()));
+    let opf = u.text("OEBPS/content.opf");
+    assert!(
+        opf.contains("<item media-type=\"image/png\" properties=\"cover-image\" id=\"cover-image\" href=\"cover.png\"/>"),
+        "{opf}"
+    );
+    assert!(opf.contains("href=\"cover.svg\""));
+    assert!(u.text("OEBPS/cover.xhtml").contains("src=\"cover.svg\""));
+    let png =
+        resvg::tiny_skia::Pixmap::decode_png(&u.files["OEBPS/cover.png"]).expect("PNG decodes");
+    assert_eq!((png.width(), png.height()), (1200, 1800));
+    // Not blank: the title is drawn in dark ink on the paper colour.
+    let dark = png
+        .pixels()
+        .iter()
+        .filter(|p| p.red() < 80 && p.alpha() == 255)
+        .count();
+    assert!(dark > 10_000, "{dark} dark pixels");
+}
+
+/// Visible text of an XHTML or SVG document (text nodes of its body or
+/// root), without markup or attributes.
+fn visible_text(doc: &str) -> String {
+    let body = doc.split_once("<body").map(|(_, b)| b).unwrap_or(doc);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+}
+
+/// No raw date string (`Date created : 2015-05-12`, `[Juche113.6.11.]`,
+/// `2023-11-17T00:00:00`) is shown on a cover, a title page or under an
+/// article's title, for every fixture and dev-corpus article; a parsed date
+/// is shown formatted, and the raw text stays in the chapter's metadata.
+#[test]
+fn raw_dates_never_reach_covers_or_title_blocks() {
+    let inputs = all_inputs();
+    let mut checked = 0;
+    for path in &inputs {
+        let a = article(path);
+        let u = unpack(&epub(&a, &EpubOptions::default()));
+        let chapter = u.text("OEBPS/article.xhtml");
+        let header = chapter
+            .split_once("<header")
+            .and_then(|(_, h)| h.split_once("</header>"))
+            .map(|(h, _)| format!("<body>{h}"))
+            .unwrap_or_default();
+        let shown = [
+            visible_text(&header),
+            visible_text(&u.text("OEBPS/cover.svg")),
+        ]
+        .join("\n");
+        let formatted = folio_core::meta::display_date(&a).map(|d| d.text);
+        if let Some(f) = &formatted {
+            assert!(
+                shown.contains(f.as_str()),
+                "{}: {f:?} not shown",
+                path.display()
+            );
+        }
+        if let Some(raw) = &a.date_text {
+            let raw = raw.trim();
+            // A raw text that reads exactly like the formatted date is not raw.
+            if formatted.as_deref().is_some_and(|f| f.contains(raw)) {
+                continue;
+            }
+            assert!(
+                !shown.contains(raw),
+                "{}: raw date {raw:?} shown",
+                path.display()
+            );
+            let escaped = quick_xml::escape::escape(raw);
+            assert!(
+                chapter.contains(&format!(
+                    "<meta name=\"dcterms.date\" content=\"{escaped}\"/>"
+                )),
+                "{}: raw date {raw:?} not kept in the metadata",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} articles had a raw date text");
+    // A book's cover and title page: the book's date, formatted.
+    let c = collection(&inputs);
+    let mut out = Vec::new();
+    write_collection(&c, &EpubOptions::default(), &mut out).unwrap();
+    let u = unpack(&out);
+    let shown = [
+        visible_text(&u.text("OEBPS/title.xhtml")),
+        visible_text(&u.text("OEBPS/cover.svg")),
+    ]
+    .join("\n");
+    for a in &c.articles {
+        if let Some(raw) = a.date_text.as_deref().map(str::trim) {
+            let f = folio_core::meta::display_date(a)
+                .map(|d| d.text)
+                .unwrap_or_default();
+            if !f.contains(raw) {
+                assert!(!shown.contains(raw), "book shows raw date {raw:?}");
+            }
+        }
+    }
+    let m = folio_core::Metadata::of_collection(&c, None);
+    let f = folio_core::labels::format_date(m.date.unwrap(), &m.language).text;
+    assert!(shown.contains(&f), "book date {f:?} not shown");
 }

@@ -205,6 +205,7 @@ fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u
         publisher: resolved.publisher.clone(),
         rights: resolved.rights.clone(),
         articles: Vec::new(),
+        ..Default::default()
     };
     let meta = DocMeta::from_collection(collection, opts.timestamp);
     let digest = folio_core::meta::collection_fingerprint(collection);

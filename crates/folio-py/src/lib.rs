@@ -757,6 +757,7 @@ fn collection(
         publisher,
         rights,
         articles,
+        ..Default::default()
     };
     let m = folio_core::Metadata::of_collection(&c, None);
     c.language = m.language.to_string();
