@@ -594,7 +594,13 @@ impl Parser<'_> {
                         }
                         _ => false,
                     };
-                    if Some(i) == chosen {
+                    // A date line above the title may have taken the
+                    // slot already; this one is then kept as a note.
+                    let slot_taken = match h.kind {
+                        DateKind::Published => self.article.date_text.is_some(),
+                        DateKind::Updated => self.article.updated_text.is_some(),
+                    };
+                    if Some(i) == chosen && !slot_taken {
                         self.article.date = Some(h.date);
                         if !byline {
                             if h.kind == DateKind::Published {

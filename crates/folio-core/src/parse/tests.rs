@@ -841,3 +841,14 @@ mod rule_functions {
         ]));
     }
 }
+
+/// A date line above the title and the same date again under it: the
+/// first is the publication date, the second stays as a note (it was once
+/// dropped: the property test's `parser_keeps_every_word` found it).
+#[test]
+fn a_second_date_line_is_kept_when_the_first_took_the_date() {
+    let a = p("March 17, 2023\nthe\nMarch 17, 2023\n").article;
+    assert_eq!(a.date_text.as_deref(), Some("March 17, 2023"));
+    assert_eq!(kinds(&a), ["note"]);
+    assert_eq!(a.body[0].plain_text(), "March 17, 2023");
+}
