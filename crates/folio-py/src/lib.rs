@@ -697,7 +697,7 @@ fn book<'py>(
             articles.sort_by_key(|(_, a)| (a.date.is_none(), a.date));
         }
         let articles: Vec<Article> = articles.into_iter().map(|(_, a)| a).collect();
-        let collection = collection(
+        let mut collection = collection(
             title,
             subtitle,
             authors,
@@ -707,6 +707,10 @@ fn book<'py>(
             rights,
             articles,
         );
+        // The contents group by date only in a book sorted by date.
+        if by_date {
+            collection.order = folio_core::ArticleOrder::Date;
+        }
         let mut out = Vec::new();
         writer
             .write_collection(&collection, &settings, &mut out)
