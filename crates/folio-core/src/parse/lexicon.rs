@@ -5,26 +5,11 @@
 //! language by adding its words here, not by writing a new rule.
 //!
 //! A list searched anywhere in a line is compiled once into an
-//! Aho–Corasick automaton ([`Phrases`]), so a line is read once for the
-//! whole list instead of once per entry.
+//! Aho–Corasick automaton, so a line is read once for the whole list
+//! instead of once per entry.
 
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
-
-/// A phrase list compiled for one-pass "does the line contain any of
-/// these" questions.
-pub(crate) struct Phrases(LazyLock<AhoCorasick>);
-
-impl Phrases {
-    const fn new(build: fn() -> AhoCorasick) -> Self {
-        Phrases(LazyLock::new(build))
-    }
-
-    /// Whether `lower` (already lowercased) contains any of the phrases.
-    pub(crate) fn in_text(&self, lower: &str) -> bool {
-        self.0.is_match(lower)
-    }
-}
 
 fn automaton(list: &[&str]) -> AhoCorasick {
     AhoCorasick::new(list).expect("phrase lists are small")
@@ -253,7 +238,7 @@ pub(crate) const NOTE_PHRASES: &[&str] = &[
     "版权",
 ];
 
-static NOTE_PHRASES_ANYWHERE: Phrases = Phrases::new(|| automaton(NOTE_PHRASES));
+static NOTE_PHRASES_ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(NOTE_PHRASES));
 
 /// Labels that open a note (`Update: …`, `Learn More: …`, `Source link`).
 pub(crate) const NOTE_STARTS: &[&str] = &[
@@ -293,7 +278,7 @@ pub(crate) fn note_phrase(t: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    NOTE_STARTS.iter().any(|p| lower.starts_with(p)) || NOTE_PHRASES_ANYWHERE.in_text(&lower)
+    NOTE_STARTS.iter().any(|p| lower.starts_with(p)) || NOTE_PHRASES_ANYWHERE.is_match(&lower)
 }
 
 /// Words that open a picture caption (`Media caption …`, `FILE PHOTO: …`,
@@ -358,7 +343,7 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
     "epa/",
 ];
 
-static CREDIT_LABELS_ANYWHERE: Phrases = Phrases::new(|| automaton(CREDIT_LABELS));
+static CREDIT_LABELS_ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CREDIT_LABELS));
 
 /// Whether a body line is a picture caption by its words: it opens with a
 /// caption label, or carries a credit label in its last words.
@@ -392,7 +377,7 @@ pub(crate) fn caption_words(t: &str) -> bool {
         .rev()
         .nth(7)
         .unwrap_or(0);
-    CREDIT_LABELS_ANYWHERE.in_text(&t[tail_start..].to_lowercase())
+    CREDIT_LABELS_ANYWHERE.is_match(&t[tail_start..].to_lowercase())
 }
 
 /// Words a heading does not end with: a line ending in one stops in the
