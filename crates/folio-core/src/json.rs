@@ -252,6 +252,7 @@ fn fix_inlines(content: &mut [Inline]) {
                 fix(text);
                 fix(url);
             }
+            Inline::Emphasis { content } | Inline::Strong { content } => fix_inlines(content),
         }
     }
 }

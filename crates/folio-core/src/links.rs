@@ -91,15 +91,26 @@ fn describe(url: &str) -> String {
 /// warning for each link dropped; `context` names where it was (`body`).
 pub fn sanitize_inlines(content: &mut Vec<Inline>, context: &str) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    if !content
-        .iter()
-        .any(|i| matches!(i, Inline::Link { url, .. } if !is_safe_url(url)))
-    {
+    fn has_unsafe(content: &[Inline]) -> bool {
+        content.iter().any(|i| match i {
+            Inline::Link { url, .. } => !is_safe_url(url),
+            other => has_unsafe(other.children()),
+        })
+    }
+    if !has_unsafe(content) {
         return warnings;
     }
     let mut out: Vec<Inline> = Vec::with_capacity(content.len());
     for inline in content.drain(..) {
         let inline = match inline {
+            Inline::Emphasis { mut content } => {
+                warnings.extend(sanitize_inlines(&mut content, context));
+                Inline::Emphasis { content }
+            }
+            Inline::Strong { mut content } => {
+                warnings.extend(sanitize_inlines(&mut content, context));
+                Inline::Strong { content }
+            }
             Inline::Link { text, url } if !is_safe_url(&url) => {
                 let scheme = scheme(&url).unwrap_or_default();
                 warnings.push(

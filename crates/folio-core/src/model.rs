@@ -208,7 +208,18 @@ pub enum NoteKind {
     Other,
 }
 
-/// Inline content: text and links.
+/// Inline content: text, links, and emphasis and strong spans that hold
+/// inlines themselves.
+///
+/// ```
+/// use folio_core::{Inline, plain_text};
+/// let run = vec![
+///     Inline::text("A "),
+///     Inline::Emphasis { content: vec![Inline::text("very")] },
+///     Inline::text(" short note."),
+/// ];
+/// assert_eq!(plain_text(&run), "A very short note.");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -224,6 +235,18 @@ pub enum Inline {
         text: String,
         /// The target (`https://...`, `mailto:...`).
         url: String,
+    },
+    /// Emphasised text (`*...*` in Markdown, `<em>`, JATS `<italic>`),
+    /// usually set in italics.
+    Emphasis {
+        /// What is emphasised.
+        content: Vec<Inline>,
+    },
+    /// Strongly emphasised text (`**...**`, `<strong>`, JATS `<bold>`),
+    /// usually set in bold.
+    Strong {
+        /// What is emphasised.
+        content: Vec<Inline>,
     },
 }
 
@@ -300,17 +323,30 @@ impl Inline {
         Inline::Text { text: s.into() }
     }
 
-    /// The text a reader sees.
-    pub fn as_str(&self) -> &str {
+    /// Appends the text a reader sees to `out`.
+    pub fn push_plain(&self, out: &mut String) {
         match self {
-            Inline::Text { text } | Inline::Link { text, .. } => text,
+            Inline::Text { text } | Inline::Link { text, .. } => out.push_str(text),
+            Inline::Emphasis { content } | Inline::Strong { content } => {
+                content.iter().for_each(|i| i.push_plain(out))
+            }
+        }
+    }
+
+    /// The inlines a span holds (empty for text and links).
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Emphasis { content } | Inline::Strong { content } => content,
+            Inline::Text { .. } | Inline::Link { .. } => &[],
         }
     }
 }
 
 /// The visible text of a run of inlines, concatenated.
 pub fn plain_text(content: &[Inline]) -> String {
-    content.iter().map(Inline::as_str).collect()
+    let mut out = String::new();
+    content.iter().for_each(|i| i.push_plain(&mut out));
+    out
 }
 
 impl Block {

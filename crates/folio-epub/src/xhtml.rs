@@ -169,6 +169,16 @@ impl Doc {
                         None => self.text(shown)?,
                     }
                 }
+                Inline::Emphasis { content } | Inline::Strong { content } => {
+                    let tag = if matches!(inline, Inline::Strong { .. }) {
+                        "strong"
+                    } else {
+                        "em"
+                    };
+                    self.start(tag, &[])?;
+                    self.inlines(content)?;
+                    self.end(tag)?;
+                }
             }
         }
         Ok(())

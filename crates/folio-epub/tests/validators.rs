@@ -107,6 +107,24 @@ fn edge_cases() -> Vec<(&'static str, Article, EpubOptions)> {
                 content: t("Deep first heading"),
             },
             Block::paragraph("Text."),
+            Block::Paragraph {
+                content: vec![
+                    Inline::text("Some "),
+                    Inline::Emphasis {
+                        content: vec![
+                            Inline::text("emphasis with "),
+                            Inline::Strong {
+                                content: vec![Inline::Link {
+                                    text: "a strong link".into(),
+                                    url: "https://example.com/".into(),
+                                }],
+                            },
+                        ],
+                    },
+                    Inline::Strong { content: vec![] },
+                    Inline::text("."),
+                ],
+            },
             Block::Heading {
                 level: 2,
                 content: t(""),

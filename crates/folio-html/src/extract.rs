@@ -624,6 +624,13 @@ fn tidy(raw: Vec<Inline>) -> Vec<Inline> {
                 out.push(Inline::Link { text, url });
                 started = true;
             }
+            span @ (Inline::Emphasis { .. } | Inline::Strong { .. }) => {
+                if !buf.is_empty() {
+                    out.push(Inline::text(std::mem::take(&mut buf)));
+                }
+                out.push(span);
+                started = true;
+            }
         }
         if !buf.is_empty() {
             started = true;
@@ -642,7 +649,7 @@ fn inline_content(node: N<'_>, ctx: &Ctx<'_>) -> Vec<Inline> {
 }
 
 fn is_empty(content: &[Inline]) -> bool {
-    content.iter().all(|i| i.as_str().trim().is_empty())
+    folio_core::plain_text(content).trim().is_empty()
 }
 
 impl Builder<'_> {

@@ -632,6 +632,16 @@ impl<W: Write> Xml<W> {
                     self.text(text)?;
                     self.event(Event::End(BytesEnd::new("ext-link")))?;
                 }
+                Inline::Emphasis { content } | Inline::Strong { content } => {
+                    let name = if matches!(inline, Inline::Strong { .. }) {
+                        "bold"
+                    } else {
+                        "italic"
+                    };
+                    self.event(Event::Start(start(name, &[])))?;
+                    self.inlines(content)?;
+                    self.event(Event::End(BytesEnd::new(name)))?;
+                }
             }
         }
         Ok(())

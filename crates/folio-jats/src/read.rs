@@ -508,8 +508,9 @@ fn note_kind(t: &str) -> Option<NoteKind> {
 }
 
 impl BodyReader<'_> {
-    /// Inline content of an element: text and `ext-link`/`uri`/`email`
-    /// links; other inline markup keeps its text. Display elements inside
+    /// Inline content of an element: text, `ext-link`/`uri`/`email`
+    /// links, and `italic`/`bold` as emphasis and strong spans; other
+    /// inline markup keeps its text. Display elements inside
     /// (`list`, `disp-quote`...) are returned as blocks.
     fn inlines(&mut self, e: &El, out: &mut Vec<Inline>, blocks: &mut Vec<Block>) {
         for c in &e.children {
@@ -528,6 +529,17 @@ impl BodyReader<'_> {
                                 url: h.to_owned(),
                             }),
                             None => push(out, &text),
+                        }
+                    }
+                    "italic" | "bold" => {
+                        let mut content = Vec::new();
+                        self.inlines(x, &mut content, blocks);
+                        if !content.is_empty() {
+                            out.push(if x.name == "bold" {
+                                Inline::Strong { content }
+                            } else {
+                                Inline::Emphasis { content }
+                            });
                         }
                     }
                     "email" => {
@@ -843,8 +855,24 @@ fn push(out: &mut Vec<Inline>, t: &str) {
     }
 }
 
-/// Collapses white space runs (XML source indentation) and merges texts.
+/// Collapses white space runs (XML source indentation) and merges texts,
+/// and trims the run's edges.
 fn tidy(raw: Vec<Inline>) -> Vec<Inline> {
+    let mut out = collapse_inlines(raw);
+    // Trim the edges.
+    if let Some(Inline::Text { text }) = out.first_mut() {
+        *text = text.trim_start().to_owned();
+    }
+    if let Some(Inline::Text { text }) = out.last_mut() {
+        *text = text.trim_end().to_owned();
+    }
+    out.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    out
+}
+
+/// Collapses white space runs that hold a line break (XML source
+/// indentation) to one space and merges adjacent texts, inside spans too.
+fn collapse_inlines(raw: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     for i in raw {
         match i {
@@ -872,16 +900,14 @@ fn tidy(raw: Vec<Inline>) -> Vec<Inline> {
                 flush(&mut run, &mut s);
                 push(&mut out, &s);
             }
+            Inline::Emphasis { content } => out.push(Inline::Emphasis {
+                content: collapse_inlines(content),
+            }),
+            Inline::Strong { content } => out.push(Inline::Strong {
+                content: collapse_inlines(content),
+            }),
             l => out.push(l),
         }
     }
-    // Trim the edges.
-    if let Some(Inline::Text { text }) = out.first_mut() {
-        *text = text.trim_start().to_owned();
-    }
-    if let Some(Inline::Text { text }) = out.last_mut() {
-        *text = text.trim_end().to_owned();
-    }
-    out.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
     out
 }

@@ -170,3 +170,47 @@ fn unsafe_links_are_dropped() {
     assert_eq!(r.article.body[0], Block::paragraph("click"));
     assert!(r.diagnostics.iter().any(|d| d.message.contains("unsafe")));
 }
+
+/// `<italic>` and `<bold>` are emphasis and strong spans, both ways, in both
+/// flavours, with links and the other kind of span inside.
+#[test]
+fn emphasis_and_strong_read_back() {
+    use folio_core::Inline;
+    let t = |s: &str| Inline::text(s);
+    let content = vec![
+        t("Plain, "),
+        Inline::Emphasis {
+            content: vec![
+                t("emphasised "),
+                Inline::Strong {
+                    content: vec![t("and strong")],
+                },
+            ],
+        },
+        t(", "),
+        Inline::Strong {
+            content: vec![Inline::Link {
+                text: "a strong link".into(),
+                url: "https://example.com/".into(),
+            }],
+        },
+        t("."),
+    ];
+    let a = Article {
+        title: "Spans".into(),
+        language: "en".into(),
+        body: vec![Block::Paragraph {
+            content: content.clone(),
+        }],
+        ..Default::default()
+    };
+    for flavor in ["archiving", "publishing"] {
+        let xml = to_jats(&a, flavor);
+        assert!(
+            xml.contains("<italic>emphasised <bold>and strong</bold></italic>"),
+            "{xml}"
+        );
+        let back = read(&xml).unwrap().article;
+        assert_eq!(back.body, a.body, "{flavor}:\n{xml}");
+    }
+}

@@ -456,16 +456,111 @@ enum Context {
 /// Writes inline content, escaped.
 fn inlines(content: &[Inline], out: &mut String, ctx: Context) {
     let start = out.len();
-    for inl in content {
-        match inl {
-            Inline::Text { text } => escape(text, out, out.len() == start),
-            Inline::Link { text, url } => link(text, url, out),
-        }
-    }
+    run(content, out, start, None);
     protect_edges(out, start);
     if ctx == Context::Heading {
         protect_heading_end(out, start);
     }
+}
+
+/// Writes a run of inlines; `start` is where the block's text began (a
+/// line start), `after` the character that will follow the run (`None` at
+/// the block's end).
+fn run(content: &[Inline], out: &mut String, start: usize, after: Option<char>) {
+    for (i, inl) in content.iter().enumerate() {
+        match inl {
+            Inline::Text { text } => escape(text, out, out.len() == start),
+            Inline::Link { text, url } => link(text, url, out),
+            Inline::Emphasis { content: inner } | Inline::Strong { content: inner } => {
+                let marker = if matches!(inl, Inline::Strong { .. }) {
+                    "**"
+                } else {
+                    "*"
+                };
+                let next = content[i + 1..].iter().find_map(first_char).or(after);
+                span(inner, marker, out, start, next);
+            }
+        }
+    }
+}
+
+/// The first character a run's Markdown will show for `inl`, as far as
+/// delimiter flanking cares (a link starts with `[` or `<`; a control
+/// character is written as a `&#…;` reference).
+fn first_char(inl: &Inline) -> Option<char> {
+    match inl {
+        Inline::Text { text } => text.chars().next().map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                '&'
+            } else {
+                c
+            }
+        }),
+        Inline::Link { .. } => Some('['),
+        // A span may be written without its markers (see `span`), so the
+        // worst case is its own first character.
+        Inline::Emphasis { content } | Inline::Strong { content } => {
+            content.iter().find_map(first_char)
+        }
+    }
+}
+
+/// Writes an emphasis or strong span between `marker`s. White space at the
+/// span's edges goes outside the markers (CommonMark does not read `* a*` as
+/// emphasis). Where the delimiters would not flank the text as CommonMark
+/// requires (`a*"b"*c`), the span is written without markers: its text is
+/// kept and only the emphasis is lost.
+fn span(content: &[Inline], marker: &str, out: &mut String, start: usize, next: Option<char>) {
+    let mut inner = String::new();
+    // The inner text never starts a line: a marker precedes it.
+    run(content, &mut inner, usize::MAX, Some('*'));
+    let core = inner.trim_matches(|c: char| c == ' ');
+    let lead = &inner[..inner.len() - inner.trim_start_matches(' ').len()];
+    let trail = &inner[inner.trim_end_matches(' ').len()..];
+    let prev = if lead.is_empty() {
+        out[start.min(out.len())..].chars().last()
+    } else {
+        Some(' ')
+    };
+    let follow = if trail.is_empty() { next } else { Some(' ') };
+    // Right after another span's closing marker, the two runs of `*` would
+    // merge into one delimiter run.
+    let ok = !core.is_empty()
+        && prev != Some('*')
+        && left_flanking(prev, core.chars().next())
+        && right_flanking(core.chars().last(), follow);
+    if !ok {
+        // Re-render as plain text at this position, so that escaping
+        // that depends on the line start still applies.
+        run(content, out, start, next);
+        return;
+    }
+    out.push_str(lead);
+    out.push_str(marker);
+    out.push_str(core);
+    out.push_str(marker);
+    out.push_str(trail);
+}
+
+/// CommonMark's punctuation for delimiter runs: ASCII punctuation and
+/// Unicode punctuation and symbols (approximated as "neither letter, digit
+/// nor white space").
+fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Whether a `*` run between `prev` and `next` can open emphasis.
+fn left_flanking(prev: Option<char>, next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    !next.is_whitespace()
+        && (!is_punct(next) || prev.is_none_or(|p| p.is_whitespace() || is_punct(p)))
+}
+
+/// Whether a `*` run between `prev` and `next` can close emphasis.
+fn right_flanking(prev: Option<char>, next: Option<char>) -> bool {
+    let Some(prev) = prev else { return false };
+    !prev.is_whitespace()
+        && (!is_punct(prev) || next.is_none_or(|n| n.is_whitespace() || is_punct(n)))
 }
 
 /// Leading and trailing white space would be stripped by a CommonMark

@@ -12,7 +12,9 @@
 //!   headings become section headings one level up (`##` → level 1).
 //! - Paragraphs, nested lists, block quotes, code, links and autolinks map
 //!   to their blocks and inlines; an image's alt text is kept (as a caption
-//!   when the image stands alone). Emphasis and strong keep their text.
+//!   when the image stands alone). Emphasis and strong become
+//!   [`Inline::Emphasis`] and [`Inline::Strong`] spans (plain text inside a
+//!   link).
 //! - Tables, raw HTML and footnotes, which the model cannot hold, are kept
 //!   as text with a warning naming the line. Nothing is dropped.
 //! - After a last `---` rule, short closing paragraphs are the footer (as
@@ -353,6 +355,9 @@ impl BodyReader<'_, '_> {
         let mut stack: Vec<Frame> = vec![Frame::Root(Vec::new())];
         // Inline collection for the current leaf block.
         let mut inl: Vec<Inline> = Vec::new();
+        // Open emphasis/strong spans: the inlines before each, or `None`
+        // for a span inside a link (kept as plain text).
+        let mut spans: Vec<Option<(bool, Vec<Inline>)>> = Vec::new();
         let mut link: Option<(String, String)> = None;
         let mut image_alt: Option<String> = None;
         let mut image_only = false;
@@ -525,20 +530,29 @@ impl BodyReader<'_, '_> {
                 }
                 Event::End(TagEnd::Link) => flush_link(&mut inl, &mut link),
                 Event::Start(Tag::Image { .. }) => image_alt = Some(String::new()),
-                Event::Start(
-                    Tag::Emphasis
-                    | Tag::Strong
-                    | Tag::Strikethrough
-                    | Tag::Superscript
-                    | Tag::Subscript,
-                )
-                | Event::End(
-                    TagEnd::Emphasis
-                    | TagEnd::Strong
-                    | TagEnd::Strikethrough
-                    | TagEnd::Superscript
-                    | TagEnd::Subscript,
-                ) => {}
+                Event::Start(Tag::Emphasis | Tag::Strong) => {
+                    // Inside a link the text stays plain (a link holds text).
+                    spans.push(link.is_none().then(|| {
+                        (
+                            matches!(ev, Event::Start(Tag::Strong)),
+                            std::mem::take(&mut inl),
+                        )
+                    }));
+                }
+                Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                    if let Some(Some((strong, outer))) = spans.pop() {
+                        let content = std::mem::replace(&mut inl, outer);
+                        if !content.is_empty() {
+                            inl.push(if strong {
+                                Inline::Strong { content }
+                            } else {
+                                Inline::Emphasis { content }
+                            });
+                        }
+                    }
+                }
+                Event::Start(Tag::Strikethrough | Tag::Superscript | Tag::Subscript)
+                | Event::End(TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript) => {}
                 Event::Html(h) => {
                     if html_text.is_empty() {
                         html_line = line;

@@ -95,6 +95,9 @@ fn markdown_view(a: &Article) -> Article {
         body.push(Block::paragraph(s.clone()));
     }
     body.extend(blocks(&a.body, false, &mut last));
+    hoist_blocks(&mut body);
+    let mut footer = blocks(&a.footer, true, &mut 0);
+    hoist_blocks(&mut footer);
     Article {
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
@@ -107,8 +110,75 @@ fn markdown_view(a: &Article) -> Article {
         language: a.language.clone(),
         source_url: a.source_url.clone(),
         body,
-        footer: blocks(&a.footer, true, &mut 0),
+        footer,
         ..Default::default()
+    }
+}
+
+/// Spaces at a span's edges stand outside it in Markdown (`*a* b`, not
+/// `*a *b`): hoist them, drop empty spans and merge adjacent texts.
+fn hoist(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let push = |out: &mut Vec<Inline>, i: Inline| match (out.last_mut(), i) {
+        (_, Inline::Text { text }) if text.is_empty() => {}
+        (Some(Inline::Text { text: a }), Inline::Text { text: b }) => a.push_str(&b),
+        (_, i) => out.push(i),
+    };
+    for i in content {
+        let (strong, inner) = match i {
+            Inline::Emphasis { content } => (false, content),
+            Inline::Strong { content } => (true, content),
+            other => {
+                push(&mut out, other);
+                continue;
+            }
+        };
+        let mut inner = hoist(inner);
+        let mut lead = String::new();
+        let mut trail = String::new();
+        if let Some(Inline::Text { text }) = inner.first_mut() {
+            let t = text.trim_start_matches(' ');
+            lead = text[..text.len() - t.len()].to_owned();
+            *text = t.to_owned();
+        }
+        if let Some(Inline::Text { text }) = inner.last_mut() {
+            let t = text.trim_end_matches(' ');
+            trail = text[t.len()..].to_owned();
+            *text = t.to_owned();
+        }
+        inner.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+        push(&mut out, Inline::text(lead));
+        if !inner.is_empty() {
+            push(
+                &mut out,
+                if strong {
+                    Inline::Strong { content: inner }
+                } else {
+                    Inline::Emphasis { content: inner }
+                },
+            );
+        }
+        push(&mut out, Inline::text(trail));
+    }
+    out
+}
+
+fn hoist_blocks(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { content }
+            | Block::Heading { content, .. }
+            | Block::Caption { content, .. }
+            | Block::Note { content, .. } => *content = hoist(std::mem::take(content)),
+            Block::Quote { blocks } => hoist_blocks(blocks),
+            Block::List { items, .. } => {
+                for it in items {
+                    it.content = hoist(std::mem::take(&mut it.content));
+                    hoist_blocks(&mut it.children);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -183,7 +253,15 @@ fn plain_markdown_without_front_matter() {
         a.body[0],
         Block::Paragraph {
             content: vec![
-                Inline::text("Some emphasis and strong text, a "),
+                Inline::text("Some "),
+                Inline::Emphasis {
+                    content: vec![Inline::text("emphasis")]
+                },
+                Inline::text(" and "),
+                Inline::Strong {
+                    content: vec![Inline::text("strong")]
+                },
+                Inline::text(" text, a "),
                 Inline::Link {
                     text: "https://example.com".into(),
                     url: "https://example.com".into()
@@ -301,25 +379,70 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(word(), 1..8).prop_map(|w| w.join(" "))
 }
 
+fn link() -> impl Strategy<Value = Inline> {
+    (text(), "[a-z]{1,6}").prop_map(|(t, p)| Inline::Link {
+        text: t,
+        url: format!("https://example.com/{p}"),
+    })
+}
+
+/// An emphasis or strong span, perhaps holding a link or the other kind of
+/// span.
+fn span() -> impl Strategy<Value = Inline> {
+    let inner = prop_oneof![
+        3 => text().prop_map(|t| vec![Inline::text(t)]),
+        1 => (text(), link()).prop_map(|(t, l)| vec![Inline::text(t + " "), l]),
+        1 => (text(), text()).prop_map(|(a, b)| vec![
+            Inline::text(a + " "),
+            Inline::Emphasis { content: vec![Inline::text(b)] },
+        ]),
+    ];
+    (any::<bool>(), inner).prop_map(|(strong, content)| {
+        // Emphasis inside emphasis reads back as one span; keep them apart.
+        let content = if strong {
+            content
+        } else {
+            vec![Inline::text(folio_core::plain_text(&content))]
+        };
+        if strong {
+            Inline::Strong { content }
+        } else {
+            Inline::Emphasis { content }
+        }
+    })
+}
+
 fn inlines() -> impl Strategy<Value = Vec<Inline>> {
     prop::collection::vec(
         prop_oneof![
-            3 => text().prop_map(Inline::text),
-            1 => (text(), "[a-z]{1,6}").prop_map(|(t, p)| Inline::Link {
-                text: t,
-                url: format!("https://example.com/{p}")
-            }),
+            4 => text().prop_map(Inline::text),
+            1 => link(),
+            1 => span(),
         ],
         1..4,
     )
     .prop_map(|v| {
         // Adjacent texts would be merged by any reader: join them, with a
-        // space, as a writer sees them.
+        // space, as a writer sees them. Spans stand apart from their
+        // neighbours by a space (the unit tests cover intraword emphasis).
         let mut out: Vec<Inline> = Vec::new();
         for i in v {
+            let is_span = matches!(i, Inline::Emphasis { .. } | Inline::Strong { .. });
+            let after_span = matches!(
+                out.last(),
+                Some(Inline::Emphasis { .. } | Inline::Strong { .. })
+            );
+            if (is_span || after_span) && !out.is_empty() {
+                match out.last_mut() {
+                    Some(Inline::Text { text }) => text.push(' '),
+                    _ => out.push(Inline::text(" ")),
+                }
+            }
             match (out.last_mut(), i) {
                 (Some(Inline::Text { text: a }), Inline::Text { text: b }) => {
-                    a.push(' ');
+                    if !a.ends_with(' ') {
+                        a.push(' ');
+                    }
                     a.push_str(&b);
                 }
                 (_, i) => out.push(i),
@@ -384,5 +507,65 @@ proptest! {
     #[test]
     fn reader_never_panics(s in "(\\PC|\n|[>#*_`\\[\\]()!<-]){0,300}") {
         let _ = read(&s);
+    }
+}
+
+/// Emphasis where CommonMark's flanking rules make markers hard to place:
+/// the text always comes back; the span does wherever Markdown can say it.
+#[test]
+fn emphasis_at_awkward_places_keeps_its_text() {
+    let em = |t: &str| Inline::Emphasis {
+        content: vec![Inline::text(t)],
+    };
+    let strong = |c: Vec<Inline>| Inline::Strong { content: c };
+    let cases: Vec<(Vec<Inline>, bool)> = vec![
+        // Intraword emphasis works with `*`.
+        (
+            vec![Inline::text("un"), em("believ"), Inline::text("able")],
+            true,
+        ),
+        // Punctuation inside, letters outside: `a*"b"*c` is not emphasis.
+        (
+            vec![Inline::text("a"), em("\"b\""), Inline::text("c")],
+            false,
+        ),
+        // Two spans back to back would merge their delimiter runs.
+        (vec![em("one"), strong(vec![Inline::text("two")])], false),
+        // Edge spaces go outside the markers.
+        (
+            vec![Inline::text("x"), em(" spaced "), Inline::text("y")],
+            true,
+        ),
+        // Strong holding emphasis at its start and at its end.
+        (
+            vec![strong(vec![em("a"), Inline::text(" b "), em("c")])],
+            true,
+        ),
+        // Markdown characters inside a span.
+        (vec![Inline::text("see "), em("*stars* and _lines_")], true),
+        (vec![em("# not a heading")], true),
+    ];
+    for (content, keeps_span) in cases {
+        let a = Article {
+            title: "T".into(),
+            language: "en".into(),
+            body: vec![Block::Paragraph {
+                content: content.clone(),
+            }],
+            ..Default::default()
+        };
+        let md = to_md(&a);
+        let back = read(&md).unwrap().article;
+        assert_eq!(
+            back.body[0].plain_text().replace("  ", " "),
+            folio_core::plain_text(&content).replace("  ", " "),
+            "text changed:\n{md}"
+        );
+        let Block::Paragraph { content: got } = &back.body[0] else {
+            panic!("{md}")
+        };
+        if keeps_span {
+            assert_eq!(got, &hoist(content.clone()), "span lost:\n{md}");
+        }
     }
 }

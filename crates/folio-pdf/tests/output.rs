@@ -121,6 +121,38 @@ fn links_become_uri_annotations() {
 }
 
 #[test]
+fn emphasis_is_italic_and_strong_is_bold() {
+    let a = Article {
+        title: "Spans".into(),
+        language: "en".into(),
+        body: vec![Block::Paragraph {
+            content: vec![
+                Inline::text("Plain "),
+                Inline::Emphasis {
+                    content: vec![Inline::text("emphasised")],
+                },
+                Inline::text(" and "),
+                Inline::Strong {
+                    content: vec![Inline::text("strong")],
+                },
+                Inline::text(" words."),
+            ],
+        }],
+        ..Default::default()
+    };
+    let bytes = pdf(&a, &PdfOptions::default());
+    // The body face's italic is embedded only for the emphasis; the bold
+    // face is also the title's, so compare with the span-free article.
+    assert!(contains(&bytes, b"DejaVuSerif-Italic"));
+    let mut plain = a.clone();
+    plain.body = vec![Block::paragraph("Plain emphasised and strong words.")];
+    let without = pdf(&plain, &PdfOptions::default());
+    assert!(!contains(&without, b"DejaVuSerif-Italic"));
+    let opts = PdfOptions::default();
+    folio_check::pdf(&a, &bytes, folio_pdf::text_area(&opts)).unwrap();
+}
+
+#[test]
 fn page_sizes_set_the_media_box() {
     let a = fixture("seed-pyongyang-times.txt");
     for (size, media) in [

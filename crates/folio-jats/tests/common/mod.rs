@@ -317,6 +317,35 @@ pub fn torture() -> Article {
                     t("."),
                 ],
             },
+            Block::Paragraph {
+                content: vec![
+                    t("Some "),
+                    Inline::Emphasis {
+                        content: vec![
+                            t("emphasised "),
+                            Inline::Strong {
+                                content: vec![t("and strong & <bold>")],
+                            },
+                        ],
+                    },
+                    t(" text, "),
+                    Inline::Strong {
+                        content: vec![link("a strong link", "https://example.com/")],
+                    },
+                    t(", "),
+                    Inline::Emphasis { content: vec![] },
+                    t("an empty span."),
+                ],
+            },
+            Block::Heading {
+                level: 3,
+                content: vec![
+                    t("A heading with "),
+                    Inline::Emphasis {
+                        content: vec![t("emphasis")],
+                    },
+                ],
+            },
             Block::Heading {
                 level: 0,
                 content: vec![t("Level zero heading")],

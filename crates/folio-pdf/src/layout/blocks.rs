@@ -361,17 +361,24 @@ impl<'f, 'a> Builder<'f, 'a> {
 }
 
 /// Converts inline content to spans in `style`; links get the link colour.
+/// Emphasis turns italic (roman inside italics), strong turns bold.
 pub(crate) fn inline_spans(content: &[Inline], style: Style) -> Vec<Span> {
-    content
-        .iter()
-        .map(|i| match i {
-            Inline::Text { text } => Span::new(text.clone(), style),
-            Inline::Link { text, url } => Span {
-                text: text.clone(),
-                style,
-                link: Some(url.clone()),
-                color: Color::Link,
-            },
-        })
-        .collect()
+    fn walk(content: &[Inline], style: Style, out: &mut Vec<Span>) {
+        for i in content {
+            match i {
+                Inline::Text { text } => out.push(Span::new(text.clone(), style)),
+                Inline::Link { text, url } => out.push(Span {
+                    text: text.clone(),
+                    style,
+                    link: Some(url.clone()),
+                    color: Color::Link,
+                }),
+                Inline::Emphasis { content } => walk(content, style.emphasised(), out),
+                Inline::Strong { content } => walk(content, style.strong(), out),
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(content.len());
+    walk(content, style, &mut out);
+    out
 }

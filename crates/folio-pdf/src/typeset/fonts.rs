@@ -42,6 +42,27 @@ impl Style {
     fn italic(self) -> bool {
         matches!(self, Style::Italic | Style::BoldItalic)
     }
+
+    /// The style for emphasis inside this one: italic in roman text, roman
+    /// in italic text (the book convention). Code stays as it is.
+    pub(crate) fn emphasised(self) -> Style {
+        match self {
+            Style::Regular => Style::Italic,
+            Style::Italic => Style::Regular,
+            Style::Bold => Style::BoldItalic,
+            Style::BoldItalic => Style::Bold,
+            Style::Mono => Style::Mono,
+        }
+    }
+
+    /// The style for strong emphasis inside this one: bold.
+    pub(crate) fn strong(self) -> Style {
+        match self {
+            Style::Regular | Style::Bold => Style::Bold,
+            Style::Italic | Style::BoldItalic => Style::BoldItalic,
+            Style::Mono => Style::Mono,
+        }
+    }
 }
 
 /// Where a face came from.
