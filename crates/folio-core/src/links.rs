@@ -237,4 +237,29 @@ mod tests {
         assert_eq!(content.len(), 2);
         assert_eq!(content[0], Inline::text("See this and "));
     }
+
+    #[test]
+    fn links_inside_spans_are_checked_too() {
+        let mut content = vec![Inline::Strong {
+            content: vec![Inline::Emphasis {
+                content: vec![
+                    Inline::text("Click "),
+                    Inline::Link {
+                        text: "here".into(),
+                        url: "javascript:alert(1)".into(),
+                    },
+                ],
+            }],
+        }];
+        let w = sanitize_inlines(&mut content, "body");
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            content,
+            vec![Inline::Strong {
+                content: vec![Inline::Emphasis {
+                    content: vec![Inline::text("Click here")]
+                }]
+            }]
+        );
+    }
 }
