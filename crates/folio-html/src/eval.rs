@@ -290,6 +290,10 @@ pub struct PageResult {
     pub p: f64,
     /// Recall.
     pub r: f64,
+    /// Words expected and not produced (multiset difference).
+    pub n_missing: usize,
+    /// Words produced and not expected.
+    pub n_extra: usize,
     /// What was got vs expected for misses (field, expected, got).
     pub misses: Vec<(&'static str, String, String)>,
     /// Words expected but missing (a sample), and extra words (a sample).
@@ -361,6 +365,8 @@ pub fn score_page(e: &Expected, a: Option<&Article>, f: &mut Figures) -> PageRes
     };
     pr.p = p;
     pr.r = r;
+    pr.n_missing = n_exp - common;
+    pr.n_extra = n_got - common;
     let mut missing: Vec<String> = eb
         .iter()
         .filter(|(w, n)| gb.get(*w).copied().unwrap_or(0) < **n)

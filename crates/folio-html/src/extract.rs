@@ -210,16 +210,51 @@ fn hidden(el: &Element) -> bool {
 }
 
 /// Class and id tokens, lower-cased, split on `-`, `_` and spaces.
+///
+/// Taxonomy classes (`tag-economy`, `category-news`, as blog engines put on
+/// every post) name what the post is about, not what the element is: they
+/// give no tokens.
 fn tokens(el: &Element) -> Vec<String> {
     let mut out = Vec::new();
     for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for t in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == ':') {
-            if !t.is_empty() {
-                out.push(t.to_ascii_lowercase());
+        for class in v.split_whitespace() {
+            let lower = class.to_ascii_lowercase();
+            if ["tag-", "category-", "post_tag-", "tags-"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            {
+                continue;
+            }
+            for t in lower.split(['-', '_', ':']) {
+                if !t.is_empty() {
+                    out.push(t.to_owned());
+                }
             }
         }
     }
     out
+}
+
+/// Whether a class names an element hidden from readers (a whole class,
+/// not a part: `field-label-hidden` hides a label, not the field).
+fn hidden_class(el: &Element) -> bool {
+    el.attr("class").is_some_and(|v| {
+        v.split_whitespace().any(|c| {
+            matches!(
+                c.to_ascii_lowercase().as_str(),
+                "hidden"
+                    | "hide"
+                    | "is-hidden"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "sr-only"
+                    | "screen-reader-text"
+                    | "screen-reader-only"
+                    | "d-none"
+                    | "u-hidden"
+            )
+        })
+    })
 }
 
 const BAD: &[&str] = &[
@@ -266,9 +301,6 @@ const BAD: &[&str] = &[
     "tags",
     "tag",
     "rss",
-    "hidden",
-    "visually",
-    "sronly",
     "print",
     "widget",
     "trending",
@@ -331,7 +363,7 @@ fn boilerplate(el: &Element) -> Boiler {
     if matches!(el.name(), "html" | "body") {
         return Boiler::No;
     }
-    if hidden(el) {
+    if hidden(el) || hidden_class(el) {
         return Boiler::Hard;
     }
     if let Some(role) = el.attr("role")
@@ -349,7 +381,7 @@ fn boilerplate(el: &Element) -> Boiler {
     let hard = toks.iter().any(|t| {
         matches!(
             t.as_str(),
-            "comment" | "comments" | "disqus" | "hidden" | "sronly" | "outbrain" | "taboola"
+            "comment" | "comments" | "disqus" | "outbrain" | "taboola"
         )
     });
     if hard && !matches!(el.name(), "main" | "article") {
@@ -1394,7 +1426,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
             if let Some(pos) = n
                 .ancestors()
                 .find_map(|a| chain.iter().position(|&c| c == a.id()))
-                && pos < 4
+                && pos < 6
                 && html.tree.get(chain[pos]).is_some_and(|a| {
                     a.value()
                         .as_element()
