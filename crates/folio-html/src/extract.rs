@@ -496,7 +496,7 @@ fn score(root: N<'_>, ctx: &Ctx<'_>, scores: &mut Scores) {
             continue;
         };
         let name = el.name();
-        let scorable = matches!(name, "p" | "pre" | "td")
+        let scorable = matches!(name, "p" | "pre" | "td" | "li")
             || (matches!(
                 name,
                 "div" | "section" | "article" | "span" | "font" | "center"
@@ -512,6 +512,11 @@ fn score(root: N<'_>, ctx: &Ctx<'_>, scores: &mut Scores) {
             continue;
         };
         if st.chars < 25 {
+            continue;
+        }
+        // A list item that is a paragraph of prose (a numbered list of
+        // proposals, steps) counts as one; short or linked items do not.
+        if name == "li" && ((st.chars < 80 && st.cjk < 40) || link_density(st) > 0.3) {
             continue;
         }
         let mut s = 1.0 + st.commas as f64 + (st.chars as f64 / 100.0).min(3.0);
@@ -1401,6 +1406,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     let (title, title_id) = find_title(html, &m, &ctx, best.map(|b| b.0));
     let header = find_header(root, title_id, &ctx, &m);
     let mut body = Vec::new();
+    let mut body_ids: Vec<NodeId> = Vec::new();
     let mut builder = Builder {
         ctx: &ctx,
         title_key: key(&title),
@@ -1473,6 +1479,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
                 .collect(),
             _ => vec![top_node],
         };
+        body_ids.extend(parts.iter().map(|p| p.id()));
         for p in parts {
             if let Some(e) = p.value().as_element() {
                 builder.block(p, e, &mut body, 0);
@@ -1503,6 +1510,8 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     .filter(|k| !k.is_empty())
     .collect();
     body.retain(|b| !drop.contains(&key(&b.plain_text())));
+    dedup_copies(&mut body);
+    drop_teaser_runs(&mut body);
     let mut standfirst = header.standfirst;
     if let Some(s) = &standfirst
         && body.iter().any(|b| key(&b.plain_text()) == key(s))
@@ -1529,6 +1538,9 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         })
         .unwrap_or_else(|| "und".into());
     let _ = note;
+    let footer = find_footer(root, &body_ids)
+        .map(|t| vec![paragraph(vec![Inline::text(t)])])
+        .unwrap_or_default();
     let mut a = Article {
         title: title.clone(),
         standfirst,
@@ -1540,10 +1552,141 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         publisher: m.publisher.clone().or(m.site_name.clone()),
         source_url: m.url.clone(),
         body,
+        footer,
         ..Default::default()
     };
     folio_core::json::sanitize(&mut a);
     a
+}
+
+/// Rights phrases in several languages (lower case).
+const RESERVED: &[&str] = &[
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "все права защищены",
+    "direitos reservados",
+];
+
+/// A copyright or rights line: ©, "copyright", `(c) 2024` or a
+/// reserved-rights phrase.
+fn is_rights_line(t: &str) -> bool {
+    if t.contains('©') || t.contains("版权所有") || t.contains("版權所有") || t.contains("著作権")
+    {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    lower.contains("copyright")
+        || RESERVED.iter().any(|r| lower.contains(r))
+        || lower.match_indices("(c)").any(|(i, _)| {
+            let rest = lower[i + 3..].trim_start();
+            rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        })
+}
+
+/// The page's copyright line: the last short block element outside the
+/// article body whose text is a rights line (the innermost such element, so
+/// the line and not the whole page footer).
+fn find_footer(root: N<'_>, body_ids: &[NodeId]) -> Option<String> {
+    let mut found: Option<String> = None;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if body_ids.contains(&n.id()) {
+            continue;
+        }
+        if let Some(e) = n.value().as_element() {
+            if is_skipped_tag(e.name()) || hidden(e) || hidden_class(e) {
+                continue;
+            }
+            if is_block_tag(e.name()) || e.name() == "small" {
+                let t = text_of(n);
+                let chars = t.chars().count();
+                if chars > 2 && chars <= 250 && is_rights_line(&t) {
+                    found = Some(t);
+                }
+            }
+        }
+        let kids: Vec<_> = n.children().filter(|c| c.value().is_element()).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    found
+}
+
+/// Drops the second copy of a paragraph or heading: some pages hold the
+/// article twice (a teaser copy and the full one, or a "continued" copy),
+/// and the common container of both holds both. Short lines (a label, a
+/// dash) may repeat in an article and stay; quotes stay (pull quotes repeat
+/// the text on purpose).
+fn dedup_copies(body: &mut Vec<Block>) {
+    let mut seen = HashSet::new();
+    body.retain(|b| {
+        if !matches!(b, Block::Paragraph { .. } | Block::Heading { .. }) {
+            return true;
+        }
+        let k = key(&b.plain_text());
+        if k.chars().count() < 20 {
+            return true;
+        }
+        seen.insert(k)
+    });
+}
+
+/// A paragraph or heading that is nothing but a link (a teaser headline).
+fn link_only(b: &Block) -> bool {
+    let content = match b {
+        Block::Paragraph { content } | Block::Heading { content, .. } => content,
+        _ => return false,
+    };
+    content.iter().any(|i| matches!(i, Inline::Link { .. }))
+        && content
+            .iter()
+            .all(|i| matches!(i, Inline::Link { .. }) || i.as_str().trim().is_empty())
+}
+
+fn short_label(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. } | Block::Heading { .. })
+        && b.plain_text().split_whitespace().count() <= 6
+        && !b.plain_text().trim_end().ends_with(['.', '!', '?', '。'])
+}
+
+/// Drops runs of teaser headlines ("Related stories", "More from"...): two
+/// or more paragraphs or headings in a row that are only links, with the
+/// short labels between them (a section name over each teaser) and the
+/// short label just before the run.
+fn drop_teaser_runs(body: &mut Vec<Block>) {
+    let mut keep = vec![true; body.len()];
+    let mut i = 0;
+    while i < body.len() {
+        if !link_only(&body[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut links = 0;
+        while j < body.len() {
+            if link_only(&body[j]) {
+                links += 1;
+                j += 1;
+            } else if short_label(&body[j]) && body.get(j + 1).is_some_and(link_only) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if links >= 2 {
+            let from = if i > 0 && short_label(&body[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            keep[from..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j.max(i + 1);
+    }
+    let mut it = keep.iter();
+    body.retain(|_| *it.next().unwrap_or(&true));
 }
 
 /// Development aid: the five best candidates, and the ancestors of the first
