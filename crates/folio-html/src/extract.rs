@@ -1211,6 +1211,55 @@ fn visible_date(text: &str, attr: Option<&str>, month_first: bool) -> Option<Nai
             return Some(d.date);
         }
     }
+    numeric_date(text, month_first)
+}
+
+/// A numeric date anywhere in a short text: year first (`2019年04月21日`,
+/// `2019/04/04`, `2019.03.26`, `2019-04-04`), or year last (`2.9.2020 klo
+/// 12.45`, `15/06/2020`; day first, except `M/D/YYYY` on English pages).
+fn numeric_date(text: &str, month_first: bool) -> Option<NaiveDate> {
+    // Runs of ASCII or full-width digits, with the separator after each.
+    let norm: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let mut nums: Vec<(u32, usize, char, char)> = Vec::new(); // value, digits, sep before, sep after
+    let chars: Vec<char> = norm.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            let before = if start > 0 { chars[start - 1] } else { ' ' };
+            let after = chars.get(i).copied().unwrap_or(' ');
+            if let Ok(v) = digits.parse::<u32>() {
+                nums.push((v, i - start, before, after));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let ymd_sep = |c: char| matches!(c, '年' | '月' | '/' | '.' | '-' | '년' | '월');
+    for w in nums.windows(3) {
+        let [(a, al, _, asep), (b, bl, _, bsep), (c, cl, _, _)] = [w[0], w[1], w[2]];
+        if al == 4 && bl <= 2 && cl <= 2 && ymd_sep(asep) && ymd_sep(bsep) && (asep == bsep || asep == '年' || asep == '년') {
+            if let Some(d) = NaiveDate::from_ymd_opt(a as i32, b, c) {
+                return Some(d);
+            }
+        }
+        if cl == 4 && al <= 2 && bl <= 2 && matches!(asep, '.' | '/' | '-') && asep == bsep {
+            let (m, d) = if asep == '/' && month_first { (a, b) } else { (b, a) };
+            if let Some(d) = NaiveDate::from_ymd_opt(c as i32, m, d) {
+                return Some(d);
+            }
+        }
+    }
     None
 }
 
@@ -1305,6 +1354,19 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                     "date" | "time" | "timestamp" | "published" | "pubdate" | "posted" | "dateline"
                 )
             });
+        // A short line just below the headline that shows a date, without
+        // markup that says so (`<li>2019/04/04</li>`, an obfuscated class).
+        let near_line = !is_date
+            && seen_title
+            && after_title <= 30
+            && matches!(e.name(), "span" | "li" | "p" | "div" | "small" | "em")
+            && !n.children().any(|c| c.value().is_element());
+        if near_line {
+            let text = text_of(n);
+            if text.chars().count() < 60 && text.chars().any(|c| c.is_ascii_digit()) {
+                dates.push((dist + 10, text, None));
+            }
+        }
         if is_date {
             let text = text_of(n);
             if !text.is_empty()
@@ -1322,7 +1384,11 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                             .filter_map(|d| d.value().as_element())
                             .find_map(|d| d.attr("datetime").map(str::to_owned))
                     });
-                dates.push((dist, text, attr));
+                // A date marked up as the publication date goes first.
+                let published = itemprop.eq_ignore_ascii_case("datePublished")
+                    || e.attr("pubdate").is_some()
+                    || toks.iter().any(|t| t == "published" || t == "pubdate");
+                dates.push((if published { dist / 4 } else { dist }, text, attr));
             }
         }
         if h.standfirst.is_none()
@@ -1358,11 +1424,21 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         true
     });
     bylines.sort_by_key(|b| b.0);
+    let meta_names: Vec<String> = m.authors.iter().flat_map(|a| split_names(a)).collect();
     if let Some((_, text, names)) = bylines.into_iter().next() {
+        // The metadata's names, when the visible byline shows them all, are
+        // the cleanest list (no section labels, roles or outlet names).
+        let shown = key(&text);
+        h.authors = if !meta_names.is_empty()
+            && meta_names.iter().all(|n| shown.contains(&key(n)))
+        {
+            meta_names
+        } else {
+            names
+        };
         h.byline = Some(text);
-        h.authors = names;
-    } else if !m.authors.is_empty() {
-        h.authors = Vec::new();
+    } else {
+        h.authors = meta_names;
     }
     dates.sort_by_key(|d| d.0);
     // Numeric dates are month-first only on English-language pages.
@@ -1376,6 +1452,13 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
             h.date = Some(d);
             break;
         }
+    }
+    // A date glued to the byline (`Joe Wee Monday, February 29, 2016`).
+    if h.date.is_none()
+        && let Some(b) = &h.byline
+        && let Some(d) = visible_date(b, None, month_first)
+    {
+        h.date = Some(d);
     }
     h
 }
