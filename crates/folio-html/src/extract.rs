@@ -1063,6 +1063,12 @@ fn find_title(
 fn byline_prefix(s: &str) -> &str {
     let lower = s.to_lowercase();
     for p in [
+        "文●",
+        "文・",
+        "文／",
+        "文/",
+        "文：",
+        "文:",
         "written by ",
         "posted by ",
         "story by ",
@@ -1093,6 +1099,29 @@ fn byline_prefix(s: &str) -> &str {
     s
 }
 
+/// Whether an element follows the text "By" (`By <span>Joe Davidson</span>`).
+fn after_by(n: N<'_>) -> bool {
+    n.prev_sibling()
+        .and_then(|p| p.value().as_text().map(|t| t.trim().to_lowercase()))
+        .is_some_and(|t| t == "by" || t.ends_with(" by") || t == "by:")
+}
+
+/// A short line of inline content that reads "By Name" (a byline without
+/// markup that says so).
+fn by_line(n: N<'_>, e: &Element) -> bool {
+    if !matches!(e.name(), "div" | "p" | "span" | "address")
+        || n.children()
+            .any(|c| c.value().as_element().is_some_and(|ce| is_block_tag(ce.name())))
+    {
+        return false;
+    }
+    let t = text_of(n);
+    t.chars().count() < 60 && {
+        let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("by "));
+        rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+    }
+}
+
 fn is_name(p: &str) -> bool {
     let lower = p.to_lowercase();
     const JUNK: &[&str] = &[
@@ -1118,6 +1147,11 @@ fn is_name(p: &str) -> bool {
         "redaction",
         "rédaction",
         "redaktion",
+        "redacción",
+        "newsroom",
+        "編集部",
+        "编辑部",
+        "редакция",
         "agency",
         "agencia",
         "associated press",
@@ -1150,7 +1184,24 @@ fn is_name(p: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && c.is_alphabetic())
 }
 
+/// Drops parenthesized parts: roles and notes (`(reporting)`,
+/// `(photography)`, `(avec ...)`).
+fn without_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn split_names(s: &str) -> Vec<String> {
+    let s = without_parens(s);
     let s = byline_prefix(s.trim());
     let mut parts = vec![s.to_owned()];
     for sep in [
@@ -1297,7 +1348,8 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                 "byline" | "author" | "authors" | "byl" | "writer" | "contributor" | "creditline"
             )
         }) || rel_author
-            || itemprop == "author";
+            || itemprop == "author"
+            || (seen_title && after_title <= 40 && by_line(n, e));
         let dist = if seen_title {
             after_title
         } else {
@@ -1328,11 +1380,21 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                                     .iter()
                                     .any(|k| h.contains(k))
                                 }))
-                            || dt.iter().any(|t| t == "name");
+                            || dt.iter().any(|t| t == "name")
+                            || after_by(d);
                         if named && d.id() != n.id() {
                             let t = byline_prefix(&text_of(d)).trim().to_owned();
-                            if is_name(&t) && !names.contains(&t) {
-                                names.push(t);
+                            if is_name(&t) {
+                                if !names.contains(&t) {
+                                    names.push(t);
+                                }
+                            } else {
+                                // `Fatima Hussein, The Associated Press`.
+                                for t in split_names(&t) {
+                                    if !names.contains(&t) {
+                                        names.push(t);
+                                    }
+                                }
                             }
                         }
                     }
@@ -1424,7 +1486,15 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         true
     });
     bylines.sort_by_key(|b| b.0);
-    let meta_names: Vec<String> = m.authors.iter().flat_map(|a| split_names(a)).collect();
+    // Metadata names that look like a person's: two words or more, or a
+    // script without spaces between words (a one-word Latin "author" is
+    // usually the outlet: `UOL`, `BNS`, `ASCII`).
+    let meta_names: Vec<String> = m
+        .authors
+        .iter()
+        .flat_map(|a| split_names(a))
+        .filter(|n| n.split_whitespace().count() >= 2 || !n.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect();
     if let Some((_, text, names)) = bylines.into_iter().next() {
         // The metadata's names, when the visible byline shows them all, are
         // the cleanest list (no section labels, roles or outlet names).
