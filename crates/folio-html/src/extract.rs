@@ -241,7 +241,7 @@ fn hidden_class(el: &Element) -> bool {
     el.attr("class").is_some_and(|v| {
         v.split_whitespace().any(|c| {
             matches!(
-                c.to_ascii_lowercase().as_str(),
+                c.to_ascii_lowercase().trim_matches(['-', '_']),
                 "hidden"
                     | "hide"
                     | "is-hidden"
@@ -950,6 +950,23 @@ fn resolve_blocks(blocks: &mut [Block], base: Option<&str>) {
 // Header: title, byline, date
 
 fn strip_site(title: &str, site: Option<&str>) -> String {
+    let mut t = strip_site_once(title, site);
+    // `Headline_Section_Site` (no spaces around the separators).
+    while let Some(i) = t.rfind('_') {
+        let (head, tail) = (&t[..i], &t[i + 1..]);
+        if tail.is_empty()
+            || tail.contains(' ')
+            || tail.chars().count() > 12
+            || head.chars().count() <= tail.chars().count()
+        {
+            break;
+        }
+        t = head.trim().to_owned();
+    }
+    t
+}
+
+fn strip_site_once(title: &str, site: Option<&str>) -> String {
     for sep in [
         " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " « ", " » ",
     ] {
@@ -967,7 +984,7 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 
 fn similar(a: &str, b: &str) -> bool {
     let (a, b) = (key(a), key(b));
-    !a.is_empty() && !b.is_empty() && (a == b || (a.len() >= 10 && b.contains(&a)))
+    !a.is_empty() && !b.is_empty() && (a == b || (a.chars().count() >= 10 && b.contains(&a)))
 }
 
 fn visible_elements<'a>(root: N<'a>, ctx: &Ctx<'_>, f: &mut dyn FnMut(N<'a>, &Element) -> bool) {
@@ -1011,21 +1028,51 @@ fn find_title(
     let mut h1s = Vec::new();
     let mut h2s = Vec::new();
     let mut seen_top = false;
+    let mut marked: Option<(String, NodeId)> = None;
     visible_elements(html.tree.root(), ctx, &mut |n, e| {
         if Some(n.id()) == top {
             seen_top = true;
         }
         match e.name() {
+            "h1" | "h2"
+                if marked.is_none()
+                    && e
+                        .attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("headline")) =>
+            {
+                let t = text_of(n);
+                if t.chars().count() >= 3 {
+                    marked = Some((t.clone(), n.id()));
+                }
+                if e.name() == "h1" {
+                    h1s.push((t, n.id(), seen_top));
+                } else {
+                    h2s.push((t, n.id(), seen_top));
+                }
+            }
             "h1" => h1s.push((text_of(n), n.id(), seen_top)),
             "h2" | "h3" => h2s.push((text_of(n), n.id(), seen_top)),
             _ => {}
         }
         true
     });
+    // The heading marked up as the headline.
+    if let Some((t, id)) = marked {
+        return (t, Some(id));
+    }
+    // The heading the metadata names; of several (a site name and the
+    // headline both inside the `<title>`), the longest.
+    let mut matched: Option<(&String, NodeId)> = None;
     for (t, id, _) in h1s.iter().chain(h2s.iter()) {
-        if !t.is_empty() && refs.iter().any(|r| similar(t, r)) {
-            return (t.clone(), Some(*id));
+        if !t.is_empty()
+            && refs.iter().any(|r| similar(t, r))
+            && matched.is_none_or(|(m, _)| key(t).chars().count() > key(m).chars().count())
+        {
+            matched = Some((t, *id));
         }
+    }
+    if let Some((t, id)) = matched {
+        return (t.clone(), Some(id));
     }
     // A visible headline that differs from the metadata one (sites rewrite
     // headlines for search and social): the h1 nearest before the content,
@@ -1557,6 +1604,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         }
     }
     let (title, title_id) = find_title(html, &m, &ctx, best.map(|b| b.0));
+    let title = title.trim().to_owned();
     let header = find_header(root, title_id, &ctx, &m);
     let mut body = Vec::new();
     let mut body_ids: Vec<NodeId> = Vec::new();
