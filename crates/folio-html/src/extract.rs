@@ -1622,8 +1622,30 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     {
         let chain: Vec<NodeId> = top_node.ancestors().map(|a| a.id()).collect();
         let mut lift: Option<usize> = None;
+        // The element below `common` on the way to `n` (or `n` itself).
+        let below = |n: N<'_>, common: NodeId| -> Option<NodeId> {
+            std::iter::once(n)
+                .chain(n.ancestors())
+                .find(|a| a.parent().is_some_and(|p| p.id() == common))
+                .map(|a| a.id())
+        };
+        // Two containers of the same kind side by side (same tag and
+        // class: the article's sections between figures and pull quotes).
+        let parallel = |a: NodeId, b: NodeId| -> bool {
+            let (Some(a), Some(b)) = (html.tree.get(a), html.tree.get(b)) else {
+                return false;
+            };
+            match (a.value().as_element(), b.value().as_element()) {
+                (Some(x), Some(y)) => {
+                    x.name() == y.name()
+                        && x.attr("class") == y.attr("class")
+                        && matches!(x.name(), "section" | "div" | "article")
+                }
+                _ => false,
+            }
+        };
         for (&id, &sc) in &scores {
-            if id == top || sc < top_score * 0.25 || chain.contains(&id) {
+            if id == top || sc < top_score * 0.1 || sc < 15.0 || chain.contains(&id) {
                 continue;
             }
             let Some(n) = html.tree.get(id) else { continue };
@@ -1634,6 +1656,10 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
                 .ancestors()
                 .find_map(|a| chain.iter().position(|&c| c == a.id()))
                 && pos < 6
+                && (sc >= top_score * 0.25 || {
+                    let top_child = if pos == 0 { top } else { chain[pos - 1] };
+                    below(n, chain[pos]).is_some_and(|c| parallel(c, top_child))
+                })
                 && html.tree.get(chain[pos]).is_some_and(|a| {
                     a.value()
                         .as_element()
