@@ -194,7 +194,12 @@ pub fn same_names(expected: &[String], got: &[String]) -> bool {
     let norm = |v: &[String]| {
         let mut v: Vec<String> = v
             .iter()
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+            .map(|s| {
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
             .collect();
         v.sort();
         v

@@ -1036,8 +1036,7 @@ fn find_title(
         match e.name() {
             "h1" | "h2"
                 if marked.is_none()
-                    && e
-                        .attr("itemprop")
+                    && e.attr("itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("headline")) =>
             {
                 let t = text_of(n);
@@ -1157,8 +1156,11 @@ fn after_by(n: N<'_>) -> bool {
 /// markup that says so).
 fn by_line(n: N<'_>, e: &Element) -> bool {
     if !matches!(e.name(), "div" | "p" | "span" | "address")
-        || n.children()
-            .any(|c| c.value().as_element().is_some_and(|ce| is_block_tag(ce.name())))
+        || n.children().any(|c| {
+            c.value()
+                .as_element()
+                .is_some_and(|ce| is_block_tag(ce.name()))
+        })
     {
         return false;
     }
@@ -1346,13 +1348,23 @@ fn numeric_date(text: &str, month_first: bool) -> Option<NaiveDate> {
     let ymd_sep = |c: char| matches!(c, '年' | '月' | '/' | '.' | '-' | '년' | '월');
     for w in nums.windows(3) {
         let [(a, al, _, asep), (b, bl, _, bsep), (c, cl, _, _)] = [w[0], w[1], w[2]];
-        if al == 4 && bl <= 2 && cl <= 2 && ymd_sep(asep) && ymd_sep(bsep) && (asep == bsep || asep == '年' || asep == '년') {
+        if al == 4
+            && bl <= 2
+            && cl <= 2
+            && ymd_sep(asep)
+            && ymd_sep(bsep)
+            && (asep == bsep || asep == '年' || asep == '년')
+        {
             if let Some(d) = NaiveDate::from_ymd_opt(a as i32, b, c) {
                 return Some(d);
             }
         }
         if cl == 4 && al <= 2 && bl <= 2 && matches!(asep, '.' | '/' | '-') && asep == bsep {
-            let (m, d) = if asep == '/' && month_first { (a, b) } else { (b, a) };
+            let (m, d) = if asep == '/' && month_first {
+                (a, b)
+            } else {
+                (b, a)
+            };
             if let Some(d) = NaiveDate::from_ymd_opt(c as i32, m, d) {
                 return Some(d);
             }
@@ -1540,14 +1552,15 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         .authors
         .iter()
         .flat_map(|a| split_names(a))
-        .filter(|n| n.split_whitespace().count() >= 2 || !n.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|n| {
+            n.split_whitespace().count() >= 2 || !n.chars().any(|c| c.is_ascii_alphabetic())
+        })
         .collect();
     if let Some((_, text, names)) = bylines.into_iter().next() {
         // The metadata's names, when the visible byline shows them all, are
         // the cleanest list (no section labels, roles or outlet names).
         let shown = key(&text);
-        h.authors = if !meta_names.is_empty()
-            && meta_names.iter().all(|n| shown.contains(&key(n)))
+        h.authors = if !meta_names.is_empty() && meta_names.iter().all(|n| shown.contains(&key(n)))
         {
             meta_names
         } else {

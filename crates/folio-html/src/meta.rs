@@ -271,7 +271,11 @@ fn collect_articles<'v>(v: &'v Value, depth: usize, out: &mut Vec<&'v Value>) {
 /// (which JSON forbids but pages hold) are all accepted.
 fn parse_ld(s: &str) -> Option<Value> {
     let mut t = s.trim();
-    for (open, close) in [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")] {
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+        ("<!--", "-->"),
+    ] {
         if let Some(rest) = t.strip_prefix(open) {
             t = rest.trim_start();
             if let Some(rest) = t.strip_suffix(close) {
@@ -304,7 +308,11 @@ fn first_str(v: &Value) -> Option<&str> {
 /// references into a `@graph`).
 fn ids(v: &Value) -> std::collections::HashMap<String, &Value> {
     let mut out = std::collections::HashMap::new();
-    fn walk<'v>(v: &'v Value, depth: usize, out: &mut std::collections::HashMap<String, &'v Value>) {
+    fn walk<'v>(
+        v: &'v Value,
+        depth: usize,
+        out: &mut std::collections::HashMap<String, &'v Value>,
+    ) {
         if depth > 8 {
             return;
         }
