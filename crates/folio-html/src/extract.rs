@@ -1752,6 +1752,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     body.retain(|b| !drop.contains(&key(&b.plain_text())));
     dedup_copies(&mut body);
     drop_teaser_runs(&mut body);
+    cut_at_more_stories(&mut body);
     let mut standfirst = header.standfirst;
     if let Some(s) = &standfirst
         && body.iter().any(|b| key(&b.plain_text()) == key(s))
@@ -1871,6 +1872,74 @@ fn dedup_copies(body: &mut Vec<Block>) {
         }
         seen.insert(k)
     });
+}
+
+/// Headings that open a list of other stories ("More stories", "Related",
+/// "Lire aussi"...), in lower case.
+const MORE_STORIES: &[&str] = &[
+    "related",
+    "more stories",
+    "more from",
+    "more hot stories",
+    "more news",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "most read",
+    "most popular",
+    "popular stories",
+    "trending",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "read more",
+    "see also",
+    "te recomendamos",
+    "te puede interesar",
+    "más noticias",
+    "lo más leído",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "leggi anche",
+    "potrebbe interessarti",
+    "veja também",
+    "leia também",
+    "читайте также",
+    "похожие",
+    "関連記事",
+    "相关新闻",
+    "相关阅读",
+    "관련기사",
+];
+
+fn is_more_stories(b: &Block) -> bool {
+    let Block::Heading { .. } = b else {
+        return false;
+    };
+    let t = b.plain_text().to_lowercase();
+    let t = t.trim().trim_end_matches([':', '.', '⬇', '↓', '»', ' ']);
+    t.chars().count() <= 40 && MORE_STORIES.iter().any(|m| t.starts_with(m))
+}
+
+/// Cuts the body at a heading that opens a list of other stories, when it
+/// comes after most of the text (an article's own "Related" heading near
+/// the top may introduce its own section).
+fn cut_at_more_stories(body: &mut Vec<Block>) {
+    let total: usize = body.iter().map(|b| b.plain_text().len()).sum();
+    let mut before = 0usize;
+    for i in 0..body.len() {
+        if is_more_stories(&body[i]) && before * 2 > total {
+            body.truncate(i);
+            return;
+        }
+        before += body[i].plain_text().len();
+    }
 }
 
 /// A paragraph or heading that is nothing but a link (a teaser headline).

@@ -319,3 +319,22 @@ fn names_compare_without_letter_case() {
         &["Ann Leigh".into()]
     ));
 }
+
+#[test]
+fn a_more_stories_heading_after_the_text_ends_the_article() {
+    let a = with_head(
+        "",
+        &format!(
+            "<article><h1>A headline here</h1>{P1}{P2}{P3}<h3>More Hot Stories For You</h3><p>Another theatre opens a new season, with plays, concerts, and readings for the whole family.</p></article>"
+        ),
+    );
+    let text = words(&a);
+    assert!(text.contains("third paragraph"), "{text}");
+    assert!(!text.contains("Another theatre"), "{text}");
+    // Near the top, a "Related" heading may open the article's own section.
+    let a = with_head(
+        "",
+        &format!("<article><h1>A headline here</h1><h2>Related work</h2>{P1}{P2}{P3}</article>"),
+    );
+    assert!(words(&a).contains("third paragraph"));
+}
