@@ -1145,6 +1145,36 @@ fn byline_prefix(s: &str) -> &str {
     s
 }
 
+/// The text of a node without its date elements (`<time>`, `class="date"`):
+/// a byline's names without the date glued to them.
+fn text_without_dates(node: N<'_>) -> String {
+    let mut s = String::new();
+    fn walk(n: N<'_>, s: &mut String) {
+        for c in n.children() {
+            match c.value() {
+                Node::Text(t) => s.push_str(t),
+                Node::Element(e) => {
+                    let dated = e.name() == "time"
+                        || tokens(e).iter().any(|t| {
+                            matches!(t.as_str(), "date" | "time" | "timestamp" | "published")
+                        });
+                    if dated || is_skipped_tag(e.name()) || hidden(e) {
+                        s.push(' ');
+                        continue;
+                    }
+                    walk(c, s);
+                    if is_block_tag(e.name()) || e.name() == "br" {
+                        s.push(' ');
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(node, &mut s);
+    collapse(&s)
+}
+
 /// Whether an element follows the text "By" (`By <span>Joe Davidson</span>`).
 fn after_by(n: N<'_>) -> bool {
     n.prev_sibling()
@@ -1459,7 +1489,7 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                     }
                 }
                 if names.is_empty() {
-                    names = split_names(&text);
+                    names = split_names(&text_without_dates(n));
                 }
                 if !names.is_empty() {
                     bylines.push((dist, text, names));
@@ -1779,6 +1809,14 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         })
         .unwrap_or_else(|| "und".into());
     let _ = note;
+    // A line that carries both the byline and the date is the byline; as the
+    // date line too it would print twice.
+    let date_text = header.date_text.filter(|d| {
+        header
+            .byline
+            .as_deref()
+            .is_none_or(|b| !key(b).contains(&key(d)))
+    });
     let footer = find_footer(root, &body_ids)
         .map(|t| vec![paragraph(vec![Inline::text(t)])])
         .unwrap_or_default();
@@ -1788,7 +1826,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         authors,
         byline: header.byline,
         date,
-        date_text: header.date_text,
+        date_text,
         language: folio_core::Language::new(&language),
         publisher: m.publisher.clone().or(m.site_name.clone()),
         source_url: m.url.clone(),

@@ -338,3 +338,20 @@ fn a_more_stories_heading_after_the_text_ends_the_article() {
     );
     assert!(words(&a).contains("third paragraph"));
 }
+
+#[test]
+fn a_line_with_byline_and_date_is_the_byline_once() {
+    let a = with_head(
+        "",
+        &format!(
+            "<article><h1>A headline here</h1><div class=\"byline\">By Joshua Sokol <time datetime=\"2019-05-20\">May 20, 2019</time></div>{P1}{P2}{P3}</article>"
+        ),
+    );
+    assert_eq!(a.authors, ["Joshua Sokol"]);
+    assert_eq!(a.date.unwrap().to_string(), "2019-05-20");
+    let shown: Vec<_> = folio_html::eval::roles(&a)
+        .into_iter()
+        .filter(|(_, t)| t.contains("Sokol"))
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+}
