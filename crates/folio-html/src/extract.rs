@@ -1865,6 +1865,21 @@ fn is_rights_line(t: &str) -> bool {
         })
 }
 
+/// Whether the text below a node is at most `limit` bytes (stops early, so
+/// that asking it of every element stays linear in the page).
+fn short_subtree(n: N<'_>, limit: usize) -> bool {
+    let mut total = 0usize;
+    for d in n.descendants() {
+        if let Node::Text(t) = d.value() {
+            total += t.trim().len();
+            if total > limit {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// The page's copyright line: the last short block element outside the
 /// article body whose text is a rights line (the innermost such element, so
 /// the line and not the whole page footer).
@@ -1879,7 +1894,7 @@ fn find_footer(root: N<'_>, body_ids: &[NodeId]) -> Option<String> {
             if is_skipped_tag(e.name()) || hidden(e) || hidden_class(e) {
                 continue;
             }
-            if is_block_tag(e.name()) || e.name() == "small" {
+            if (is_block_tag(e.name()) || e.name() == "small") && short_subtree(n, 1024) {
                 let t = text_of(n);
                 let chars = t.chars().count();
                 if chars > 2 && chars <= 250 && is_rights_line(&t) {
