@@ -355,3 +355,29 @@ fn a_line_with_byline_and_date_is_the_byline_once() {
         .collect();
     assert_eq!(shown.len(), 1, "{shown:?}");
 }
+
+/// Every corpus page cut short (mid-tag, mid-script, mid-JSON-LD) reads
+/// without a panic: into an article or a clear error. Skipped without the
+/// corpus.
+#[test]
+fn truncated_pages_never_panic() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/wide/html");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no corpus at {}", dir.display());
+        return;
+    };
+    let mut n = 0;
+    for e in entries.filter_map(Result::ok) {
+        if e.path().extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        let bytes = std::fs::read(e.path()).unwrap();
+        for frac in [3, 5, 7] {
+            let cut = bytes.len() * frac / 10;
+            let _ = read(&bytes[..cut], &Options::default());
+            n += 1;
+        }
+    }
+    assert!(n > 0);
+}
