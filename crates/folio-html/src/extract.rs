@@ -326,6 +326,8 @@ const BAD: &[&str] = &[
     "tools",
     "utility",
     "toc",
+    "teaser",
+    "teasers",
 ];
 
 const GOOD: &[&str] = &[

@@ -381,3 +381,16 @@ fn truncated_pages_never_panic() {
     }
     assert!(n > 0);
 }
+
+#[test]
+fn teaser_cards_inside_the_article_are_dropped() {
+    let a = with_head(
+        "",
+        &format!(
+            "<article><h1>A headline here</h1>{P1}{P2}<div class=\"teaser\"><p class=\"summary\">A fire alerted the emergency services of two towns on the coast, who came quickly.</p></div>{P3}</article>"
+        ),
+    );
+    let text = words(&a);
+    assert!(text.contains("third paragraph"), "{text}");
+    assert!(!text.contains("emergency services"), "{text}");
+}
