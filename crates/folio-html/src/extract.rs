@@ -1559,7 +1559,6 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                         | "deck"
                         | "summary"
                         | "excerpt"
-                        | "teaser"
                         | "intro"
                         | "strapline"
                         | "chapo"
@@ -1568,6 +1567,17 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                 )
             })
             && !matches!(e.name(), "meta" | "img")
+            // Not the summary of a teaser card or a related story.
+            && !n.ancestors().any(|a| {
+                a.value().as_element().is_some_and(|ae| {
+                    tokens(ae).iter().any(|t| {
+                        matches!(
+                            t.as_str(),
+                            "teaser" | "teasers" | "related" | "recommended" | "promo" | "card"
+                        )
+                    })
+                })
+            })
         {
             let t = text_of(n);
             if t.chars().count() > 20 && t.chars().count() < 600 {
