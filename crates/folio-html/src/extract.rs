@@ -1567,6 +1567,15 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                 )
             })
             && !matches!(e.name(), "meta" | "img")
+            // Not a photo's description.
+            && !std::iter::once(n).chain(n.ancestors()).any(|a| {
+                a.value().as_element().is_some_and(|ae| {
+                    matches!(ae.name(), "figure" | "figcaption")
+                        || tokens(ae)
+                            .iter()
+                            .any(|t| matches!(t.as_str(), "caption" | "credit" | "image" | "photo"))
+                })
+            })
             // Not the summary of a teaser card or a related story.
             && !n.ancestors().any(|a| {
                 a.value().as_element().is_some_and(|ae| {

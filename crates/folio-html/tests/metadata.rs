@@ -394,3 +394,22 @@ fn teaser_cards_inside_the_article_are_dropped() {
     assert!(text.contains("third paragraph"), "{text}");
     assert!(!text.contains("emergency services"), "{text}");
 }
+
+#[test]
+fn a_photo_description_is_not_the_standfirst() {
+    let a = with_head(
+        "",
+        &format!(
+            "<h1>A headline here</h1><figure><div class=\"image-description\">Hunger spreads in a refugee camp in the north, far from the front line.</div></figure><article><p class=\"lead-summary\">The lead of the story, which sums it up in one long sentence for readers.</p>{P1}{P2}{P3}</article>"
+        ),
+    );
+    // The lead stays in the body as its first paragraph; the photo's
+    // description is no standfirst.
+    assert!(
+        a.standfirst
+            .as_deref()
+            .is_none_or(|s| !s.contains("refugee")),
+        "{:?}",
+        a.standfirst
+    );
+}
