@@ -30,8 +30,8 @@ fn main() {
             }
             if d.p < 0.95 || d.r < 0.95 {
                 println!(
-                    "{} words P {:.3} R {:.3} missing {:?} extra {:?}",
-                    d.file, d.p, d.r, d.missing, d.extra
+                    "{} words P {:.3} R {:.3} missing {} {:?} extra {} {:?}",
+                    d.file, d.p, d.r, d.n_missing, d.missing, d.n_extra, d.extra
                 );
             }
         }

@@ -210,16 +210,51 @@ fn hidden(el: &Element) -> bool {
 }
 
 /// Class and id tokens, lower-cased, split on `-`, `_` and spaces.
+///
+/// Taxonomy classes (`tag-economy`, `category-news`, as blog engines put on
+/// every post) name what the post is about, not what the element is: they
+/// give no tokens.
 fn tokens(el: &Element) -> Vec<String> {
     let mut out = Vec::new();
     for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for t in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == ':') {
-            if !t.is_empty() {
-                out.push(t.to_ascii_lowercase());
+        for class in v.split_whitespace() {
+            let lower = class.to_ascii_lowercase();
+            if ["tag-", "category-", "post_tag-", "tags-"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            {
+                continue;
+            }
+            for t in lower.split(['-', '_', ':']) {
+                if !t.is_empty() {
+                    out.push(t.to_owned());
+                }
             }
         }
     }
     out
+}
+
+/// Whether a class names an element hidden from readers (a whole class,
+/// not a part: `field-label-hidden` hides a label, not the field).
+fn hidden_class(el: &Element) -> bool {
+    el.attr("class").is_some_and(|v| {
+        v.split_whitespace().any(|c| {
+            matches!(
+                c.to_ascii_lowercase().trim_matches(['-', '_']),
+                "hidden"
+                    | "hide"
+                    | "is-hidden"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "sr-only"
+                    | "screen-reader-text"
+                    | "screen-reader-only"
+                    | "d-none"
+                    | "u-hidden"
+            )
+        })
+    })
 }
 
 const BAD: &[&str] = &[
@@ -266,9 +301,6 @@ const BAD: &[&str] = &[
     "tags",
     "tag",
     "rss",
-    "hidden",
-    "visually",
-    "sronly",
     "print",
     "widget",
     "trending",
@@ -294,6 +326,8 @@ const BAD: &[&str] = &[
     "tools",
     "utility",
     "toc",
+    "teaser",
+    "teasers",
 ];
 
 const GOOD: &[&str] = &[
@@ -331,7 +365,7 @@ fn boilerplate(el: &Element) -> Boiler {
     if matches!(el.name(), "html" | "body") {
         return Boiler::No;
     }
-    if hidden(el) {
+    if hidden(el) || hidden_class(el) {
         return Boiler::Hard;
     }
     if let Some(role) = el.attr("role")
@@ -349,7 +383,7 @@ fn boilerplate(el: &Element) -> Boiler {
     let hard = toks.iter().any(|t| {
         matches!(
             t.as_str(),
-            "comment" | "comments" | "disqus" | "hidden" | "sronly" | "outbrain" | "taboola"
+            "comment" | "comments" | "disqus" | "outbrain" | "taboola"
         )
     });
     if hard && !matches!(el.name(), "main" | "article") {
@@ -464,7 +498,7 @@ fn score(root: N<'_>, ctx: &Ctx<'_>, scores: &mut Scores) {
             continue;
         };
         let name = el.name();
-        let scorable = matches!(name, "p" | "pre" | "td")
+        let scorable = matches!(name, "p" | "pre" | "td" | "li")
             || (matches!(
                 name,
                 "div" | "section" | "article" | "span" | "font" | "center"
@@ -480,6 +514,11 @@ fn score(root: N<'_>, ctx: &Ctx<'_>, scores: &mut Scores) {
             continue;
         };
         if st.chars < 25 {
+            continue;
+        }
+        // A list item that is a paragraph of prose (a numbered list of
+        // proposals, steps) counts as one; short or linked items do not.
+        if name == "li" && ((st.chars < 80 && st.cjk < 40) || link_density(st) > 0.3) {
             continue;
         }
         let mut s = 1.0 + st.commas as f64 + (st.chars as f64 / 100.0).min(3.0);
@@ -920,6 +959,23 @@ fn resolve_blocks(blocks: &mut [Block], base: Option<&str>) {
 // Header: title, byline, date
 
 fn strip_site(title: &str, site: Option<&str>) -> String {
+    let mut t = strip_site_once(title, site);
+    // `Headline_Section_Site` (no spaces around the separators).
+    while let Some(i) = t.rfind('_') {
+        let (head, tail) = (&t[..i], &t[i + 1..]);
+        if tail.is_empty()
+            || tail.contains(' ')
+            || tail.chars().count() > 12
+            || head.chars().count() <= tail.chars().count()
+        {
+            break;
+        }
+        t = head.trim().to_owned();
+    }
+    t
+}
+
+fn strip_site_once(title: &str, site: Option<&str>) -> String {
     for sep in [
         " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " « ", " » ",
     ] {
@@ -937,7 +993,7 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 
 fn similar(a: &str, b: &str) -> bool {
     let (a, b) = (key(a), key(b));
-    !a.is_empty() && !b.is_empty() && (a == b || (a.len() >= 10 && b.contains(&a)))
+    !a.is_empty() && !b.is_empty() && (a == b || (a.chars().count() >= 10 && b.contains(&a)))
 }
 
 fn visible_elements<'a>(root: N<'a>, ctx: &Ctx<'_>, f: &mut dyn FnMut(N<'a>, &Element) -> bool) {
@@ -981,21 +1037,50 @@ fn find_title(
     let mut h1s = Vec::new();
     let mut h2s = Vec::new();
     let mut seen_top = false;
+    let mut marked: Option<(String, NodeId)> = None;
     visible_elements(html.tree.root(), ctx, &mut |n, e| {
         if Some(n.id()) == top {
             seen_top = true;
         }
         match e.name() {
+            "h1" | "h2"
+                if marked.is_none()
+                    && e.attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("headline")) =>
+            {
+                let t = text_of(n);
+                if t.chars().count() >= 3 {
+                    marked = Some((t.clone(), n.id()));
+                }
+                if e.name() == "h1" {
+                    h1s.push((t, n.id(), seen_top));
+                } else {
+                    h2s.push((t, n.id(), seen_top));
+                }
+            }
             "h1" => h1s.push((text_of(n), n.id(), seen_top)),
             "h2" | "h3" => h2s.push((text_of(n), n.id(), seen_top)),
             _ => {}
         }
         true
     });
+    // The heading marked up as the headline.
+    if let Some((t, id)) = marked {
+        return (t, Some(id));
+    }
+    // The heading the metadata names; of several (a site name and the
+    // headline both inside the `<title>`), the longest.
+    let mut matched: Option<(&String, NodeId)> = None;
     for (t, id, _) in h1s.iter().chain(h2s.iter()) {
-        if !t.is_empty() && refs.iter().any(|r| similar(t, r)) {
-            return (t.clone(), Some(*id));
+        if !t.is_empty()
+            && refs.iter().any(|r| similar(t, r))
+            && matched.is_none_or(|(m, _)| key(t).chars().count() > key(m).chars().count())
+        {
+            matched = Some((t, *id));
         }
+    }
+    if let Some((t, id)) = matched {
+        return (t.clone(), Some(id));
     }
     // A visible headline that differs from the metadata one (sites rewrite
     // headlines for search and social): the h1 nearest before the content,
@@ -1033,6 +1118,12 @@ fn find_title(
 fn byline_prefix(s: &str) -> &str {
     let lower = s.to_lowercase();
     for p in [
+        "文●",
+        "文・",
+        "文／",
+        "文/",
+        "文：",
+        "文:",
         "written by ",
         "posted by ",
         "story by ",
@@ -1063,6 +1154,62 @@ fn byline_prefix(s: &str) -> &str {
     s
 }
 
+/// The text of a node without its date elements (`<time>`, `class="date"`):
+/// a byline's names without the date glued to them.
+fn text_without_dates(node: N<'_>) -> String {
+    let mut s = String::new();
+    fn walk(n: N<'_>, s: &mut String) {
+        for c in n.children() {
+            match c.value() {
+                Node::Text(t) => s.push_str(t),
+                Node::Element(e) => {
+                    let dated = e.name() == "time"
+                        || tokens(e).iter().any(|t| {
+                            matches!(t.as_str(), "date" | "time" | "timestamp" | "published")
+                        });
+                    if dated || is_skipped_tag(e.name()) || hidden(e) {
+                        s.push(' ');
+                        continue;
+                    }
+                    walk(c, s);
+                    if is_block_tag(e.name()) || e.name() == "br" {
+                        s.push(' ');
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(node, &mut s);
+    collapse(&s)
+}
+
+/// Whether an element follows the text "By" (`By <span>Joe Davidson</span>`).
+fn after_by(n: N<'_>) -> bool {
+    n.prev_sibling()
+        .and_then(|p| p.value().as_text().map(|t| t.trim().to_lowercase()))
+        .is_some_and(|t| t == "by" || t.ends_with(" by") || t == "by:")
+}
+
+/// A short line of inline content that reads "By Name" (a byline without
+/// markup that says so).
+fn by_line(n: N<'_>, e: &Element) -> bool {
+    if !matches!(e.name(), "div" | "p" | "span" | "address")
+        || n.children().any(|c| {
+            c.value()
+                .as_element()
+                .is_some_and(|ce| is_block_tag(ce.name()))
+        })
+    {
+        return false;
+    }
+    let t = text_of(n);
+    t.chars().count() < 60 && {
+        let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("by "));
+        rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+    }
+}
+
 fn is_name(p: &str) -> bool {
     let lower = p.to_lowercase();
     const JUNK: &[&str] = &[
@@ -1088,6 +1235,11 @@ fn is_name(p: &str) -> bool {
         "redaction",
         "rédaction",
         "redaktion",
+        "redacción",
+        "newsroom",
+        "編集部",
+        "编辑部",
+        "редакция",
         "agency",
         "agencia",
         "associated press",
@@ -1120,7 +1272,24 @@ fn is_name(p: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && c.is_alphabetic())
 }
 
+/// Drops parenthesized parts: roles and notes (`(reporting)`,
+/// `(photography)`, `(avec ...)`).
+fn without_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn split_names(s: &str) -> Vec<String> {
+    let s = without_parens(s);
     let s = byline_prefix(s.trim());
     let mut parts = vec![s.to_owned()];
     for sep in [
@@ -1181,6 +1350,65 @@ fn visible_date(text: &str, attr: Option<&str>, month_first: bool) -> Option<Nai
             return Some(d.date);
         }
     }
+    numeric_date(text, month_first)
+}
+
+/// A numeric date anywhere in a short text: year first (`2019年04月21日`,
+/// `2019/04/04`, `2019.03.26`, `2019-04-04`), or year last (`2.9.2020 klo
+/// 12.45`, `15/06/2020`; day first, except `M/D/YYYY` on English pages).
+fn numeric_date(text: &str, month_first: bool) -> Option<NaiveDate> {
+    // Runs of ASCII or full-width digits, with the separator after each.
+    let norm: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let mut nums: Vec<(u32, usize, char, char)> = Vec::new(); // value, digits, sep before, sep after
+    let chars: Vec<char> = norm.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            let before = if start > 0 { chars[start - 1] } else { ' ' };
+            let after = chars.get(i).copied().unwrap_or(' ');
+            if let Ok(v) = digits.parse::<u32>() {
+                nums.push((v, i - start, before, after));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let ymd_sep = |c: char| matches!(c, '年' | '月' | '/' | '.' | '-' | '년' | '월');
+    for w in nums.windows(3) {
+        let [(a, al, _, asep), (b, bl, _, bsep), (c, cl, _, _)] = [w[0], w[1], w[2]];
+        if al == 4
+            && bl <= 2
+            && cl <= 2
+            && ymd_sep(asep)
+            && ymd_sep(bsep)
+            && (asep == bsep || asep == '年' || asep == '년')
+        {
+            if let Some(d) = NaiveDate::from_ymd_opt(a as i32, b, c) {
+                return Some(d);
+            }
+        }
+        if cl == 4 && al <= 2 && bl <= 2 && matches!(asep, '.' | '/' | '-') && asep == bsep {
+            let (m, d) = if asep == '/' && month_first {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if let Some(d) = NaiveDate::from_ymd_opt(c as i32, m, d) {
+                return Some(d);
+            }
+        }
+    }
     None
 }
 
@@ -1218,7 +1446,8 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                 "byline" | "author" | "authors" | "byl" | "writer" | "contributor" | "creditline"
             )
         }) || rel_author
-            || itemprop == "author";
+            || itemprop == "author"
+            || (seen_title && after_title <= 40 && by_line(n, e));
         let dist = if seen_title {
             after_title
         } else {
@@ -1249,17 +1478,27 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                                     .iter()
                                     .any(|k| h.contains(k))
                                 }))
-                            || dt.iter().any(|t| t == "name");
+                            || dt.iter().any(|t| t == "name")
+                            || after_by(d);
                         if named && d.id() != n.id() {
                             let t = byline_prefix(&text_of(d)).trim().to_owned();
-                            if is_name(&t) && !names.contains(&t) {
-                                names.push(t);
+                            if is_name(&t) {
+                                if !names.contains(&t) {
+                                    names.push(t);
+                                }
+                            } else {
+                                // `Fatima Hussein, The Associated Press`.
+                                for t in split_names(&t) {
+                                    if !names.contains(&t) {
+                                        names.push(t);
+                                    }
+                                }
                             }
                         }
                     }
                 }
                 if names.is_empty() {
-                    names = split_names(&text);
+                    names = split_names(&text_without_dates(n));
                 }
                 if !names.is_empty() {
                     bylines.push((dist, text, names));
@@ -1275,6 +1514,19 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                     "date" | "time" | "timestamp" | "published" | "pubdate" | "posted" | "dateline"
                 )
             });
+        // A short line just below the headline that shows a date, without
+        // markup that says so (`<li>2019/04/04</li>`, an obfuscated class).
+        let near_line = !is_date
+            && seen_title
+            && after_title <= 30
+            && matches!(e.name(), "span" | "li" | "p" | "div" | "small" | "em")
+            && !n.children().any(|c| c.value().is_element());
+        if near_line {
+            let text = text_of(n);
+            if text.chars().count() < 60 && text.chars().any(|c| c.is_ascii_digit()) {
+                dates.push((dist + 10, text, None));
+            }
+        }
         if is_date {
             let text = text_of(n);
             if !text.is_empty()
@@ -1292,7 +1544,11 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                             .filter_map(|d| d.value().as_element())
                             .find_map(|d| d.attr("datetime").map(str::to_owned))
                     });
-                dates.push((dist, text, attr));
+                // A date marked up as the publication date goes first.
+                let published = itemprop.eq_ignore_ascii_case("datePublished")
+                    || e.attr("pubdate").is_some()
+                    || toks.iter().any(|t| t == "published" || t == "pubdate");
+                dates.push((if published { dist / 4 } else { dist }, text, attr));
             }
         }
         if h.standfirst.is_none()
@@ -1310,7 +1566,6 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                         | "deck"
                         | "summary"
                         | "excerpt"
-                        | "teaser"
                         | "intro"
                         | "strapline"
                         | "chapo"
@@ -1319,6 +1574,26 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
                 )
             })
             && !matches!(e.name(), "meta" | "img")
+            // Not a photo's description.
+            && !std::iter::once(n).chain(n.ancestors()).any(|a| {
+                a.value().as_element().is_some_and(|ae| {
+                    matches!(ae.name(), "figure" | "figcaption")
+                        || tokens(ae)
+                            .iter()
+                            .any(|t| matches!(t.as_str(), "caption" | "credit" | "image" | "photo"))
+                })
+            })
+            // Not the summary of a teaser card or a related story.
+            && !n.ancestors().any(|a| {
+                a.value().as_element().is_some_and(|ae| {
+                    tokens(ae).iter().any(|t| {
+                        matches!(
+                            t.as_str(),
+                            "teaser" | "teasers" | "related" | "recommended" | "promo" | "card"
+                        )
+                    })
+                })
+            })
         {
             let t = text_of(n);
             if t.chars().count() > 20 && t.chars().count() < 600 {
@@ -1328,11 +1603,30 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
         true
     });
     bylines.sort_by_key(|b| b.0);
+    // Metadata names that look like a person's: two words or more, or a
+    // script without spaces between words (a one-word Latin "author" is
+    // usually the outlet: `UOL`, `BNS`, `ASCII`).
+    let meta_names: Vec<String> = m
+        .authors
+        .iter()
+        .flat_map(|a| split_names(a))
+        .filter(|n| {
+            n.split_whitespace().count() >= 2 || !n.chars().any(|c| c.is_ascii_alphabetic())
+        })
+        .collect();
     if let Some((_, text, names)) = bylines.into_iter().next() {
+        // The metadata's names, when the visible byline shows them all, are
+        // the cleanest list (no section labels, roles or outlet names).
+        let shown = key(&text);
+        h.authors = if !meta_names.is_empty() && meta_names.iter().all(|n| shown.contains(&key(n)))
+        {
+            meta_names
+        } else {
+            names
+        };
         h.byline = Some(text);
-        h.authors = names;
-    } else if !m.authors.is_empty() {
-        h.authors = Vec::new();
+    } else {
+        h.authors = meta_names;
     }
     dates.sort_by_key(|d| d.0);
     // Numeric dates are month-first only on English-language pages.
@@ -1346,6 +1640,13 @@ fn find_header(root: N<'_>, title_id: Option<NodeId>, ctx: &Ctx<'_>, m: &PageMet
             h.date = Some(d);
             break;
         }
+    }
+    // A date glued to the byline (`Joe Wee Monday, February 29, 2016`).
+    if h.date.is_none()
+        && let Some(b) = &h.byline
+        && let Some(d) = visible_date(b, None, month_first)
+    {
+        h.date = Some(d);
     }
     h
 }
@@ -1374,8 +1675,10 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         }
     }
     let (title, title_id) = find_title(html, &m, &ctx, best.map(|b| b.0));
+    let title = title.trim().to_owned();
     let header = find_header(root, title_id, &ctx, &m);
     let mut body = Vec::new();
+    let mut body_ids: Vec<NodeId> = Vec::new();
     let mut builder = Builder {
         ctx: &ctx,
         title_key: key(&title),
@@ -1390,8 +1693,30 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     {
         let chain: Vec<NodeId> = top_node.ancestors().map(|a| a.id()).collect();
         let mut lift: Option<usize> = None;
+        // The element below `common` on the way to `n` (or `n` itself).
+        let below = |n: N<'_>, common: NodeId| -> Option<NodeId> {
+            std::iter::once(n)
+                .chain(n.ancestors())
+                .find(|a| a.parent().is_some_and(|p| p.id() == common))
+                .map(|a| a.id())
+        };
+        // Two containers of the same kind side by side (same tag and
+        // class: the article's sections between figures and pull quotes).
+        let parallel = |a: NodeId, b: NodeId| -> bool {
+            let (Some(a), Some(b)) = (html.tree.get(a), html.tree.get(b)) else {
+                return false;
+            };
+            match (a.value().as_element(), b.value().as_element()) {
+                (Some(x), Some(y)) => {
+                    x.name() == y.name()
+                        && x.attr("class") == y.attr("class")
+                        && matches!(x.name(), "section" | "div" | "article")
+                }
+                _ => false,
+            }
+        };
         for (&id, &sc) in &scores {
-            if id == top || sc < top_score * 0.25 || chain.contains(&id) {
+            if id == top || sc < top_score * 0.1 || sc < 15.0 || chain.contains(&id) {
                 continue;
             }
             let Some(n) = html.tree.get(id) else { continue };
@@ -1401,7 +1726,11 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
             if let Some(pos) = n
                 .ancestors()
                 .find_map(|a| chain.iter().position(|&c| c == a.id()))
-                && pos < 4
+                && pos < 6
+                && (sc >= top_score * 0.25 || {
+                    let top_child = if pos == 0 { top } else { chain[pos - 1] };
+                    below(n, chain[pos]).is_some_and(|c| parallel(c, top_child))
+                })
                 && html.tree.get(chain[pos]).is_some_and(|a| {
                     a.value()
                         .as_element()
@@ -1448,6 +1777,7 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
                 .collect(),
             _ => vec![top_node],
         };
+        body_ids.extend(parts.iter().map(|p| p.id()));
         for p in parts {
             if let Some(e) = p.value().as_element() {
                 builder.block(p, e, &mut body, 0);
@@ -1478,6 +1808,9 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     .filter(|k| !k.is_empty())
     .collect();
     body.retain(|b| !drop.contains(&key(&b.plain_text())));
+    dedup_copies(&mut body);
+    drop_teaser_runs(&mut body);
+    cut_at_more_stories(&mut body);
     let mut standfirst = header.standfirst;
     if let Some(s) = &standfirst
         && body.iter().any(|b| key(&b.plain_text()) == key(s))
@@ -1504,21 +1837,246 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
         })
         .unwrap_or_else(|| "und".into());
     let _ = note;
+    // A line that carries both the byline and the date is the byline; as the
+    // date line too it would print twice.
+    let date_text = header.date_text.filter(|d| {
+        header
+            .byline
+            .as_deref()
+            .is_none_or(|b| !key(b).contains(&key(d)))
+    });
+    let footer = find_footer(root, &body_ids)
+        .map(|t| vec![paragraph(vec![Inline::text(t)])])
+        .unwrap_or_default();
     let mut a = Article {
         title: title.clone(),
         standfirst,
         authors,
         byline: header.byline,
         date,
-        date_text: header.date_text,
+        date_text,
         language: folio_core::Language::new(&language),
         publisher: m.publisher.clone().or(m.site_name.clone()),
         source_url: m.url.clone(),
         body,
+        footer,
         ..Default::default()
     };
     folio_core::json::sanitize(&mut a);
     a
+}
+
+/// Rights phrases in several languages (lower case).
+const RESERVED: &[&str] = &[
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "все права защищены",
+    "direitos reservados",
+];
+
+/// A copyright or rights line: ©, "copyright", `(c) 2024` or a
+/// reserved-rights phrase.
+fn is_rights_line(t: &str) -> bool {
+    if t.contains('©') || t.contains("版权所有") || t.contains("版權所有") || t.contains("著作権")
+    {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    lower.contains("copyright")
+        || RESERVED.iter().any(|r| lower.contains(r))
+        || lower.match_indices("(c)").any(|(i, _)| {
+            let rest = lower[i + 3..].trim_start();
+            rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        })
+}
+
+/// Whether the text below a node is at most `limit` bytes (stops early, so
+/// that asking it of every element stays linear in the page).
+fn short_subtree(n: N<'_>, limit: usize) -> bool {
+    let mut total = 0usize;
+    for d in n.descendants() {
+        if let Node::Text(t) = d.value() {
+            total += t.trim().len();
+            if total > limit {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The page's copyright line: the last short block element outside the
+/// article body whose text is a rights line (the innermost such element, so
+/// the line and not the whole page footer).
+fn find_footer(root: N<'_>, body_ids: &[NodeId]) -> Option<String> {
+    let mut found: Option<String> = None;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if body_ids.contains(&n.id()) {
+            continue;
+        }
+        if let Some(e) = n.value().as_element() {
+            if is_skipped_tag(e.name()) || hidden(e) || hidden_class(e) {
+                continue;
+            }
+            if (is_block_tag(e.name()) || e.name() == "small") && short_subtree(n, 1024) {
+                let t = text_of(n);
+                let chars = t.chars().count();
+                if chars > 2 && chars <= 250 && is_rights_line(&t) {
+                    found = Some(t);
+                }
+            }
+        }
+        let kids: Vec<_> = n.children().filter(|c| c.value().is_element()).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    found
+}
+
+/// Drops the second copy of a paragraph or heading: some pages hold the
+/// article twice (a teaser copy and the full one, or a "continued" copy),
+/// and the common container of both holds both. Short lines (a label, a
+/// dash) may repeat in an article and stay; quotes stay (pull quotes repeat
+/// the text on purpose).
+fn dedup_copies(body: &mut Vec<Block>) {
+    let mut seen = HashSet::new();
+    body.retain(|b| {
+        if !matches!(b, Block::Paragraph { .. } | Block::Heading { .. }) {
+            return true;
+        }
+        let k = key(&b.plain_text());
+        if k.chars().count() < 20 {
+            return true;
+        }
+        seen.insert(k)
+    });
+}
+
+/// Headings that open a list of other stories ("More stories", "Related",
+/// "Lire aussi"...), in lower case.
+const MORE_STORIES: &[&str] = &[
+    "related",
+    "more stories",
+    "more from",
+    "more hot stories",
+    "more news",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "most read",
+    "most popular",
+    "popular stories",
+    "trending",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "read more",
+    "see also",
+    "te recomendamos",
+    "te puede interesar",
+    "más noticias",
+    "lo más leído",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "leggi anche",
+    "potrebbe interessarti",
+    "veja também",
+    "leia também",
+    "читайте также",
+    "похожие",
+    "関連記事",
+    "相关新闻",
+    "相关阅读",
+    "관련기사",
+];
+
+fn is_more_stories(b: &Block) -> bool {
+    let Block::Heading { .. } = b else {
+        return false;
+    };
+    let t = b.plain_text().to_lowercase();
+    let t = t.trim().trim_end_matches([':', '.', '⬇', '↓', '»', ' ']);
+    t.chars().count() <= 40 && MORE_STORIES.iter().any(|m| t.starts_with(m))
+}
+
+/// Cuts the body at a heading that opens a list of other stories, when it
+/// comes after most of the text (an article's own "Related" heading near
+/// the top may introduce its own section).
+fn cut_at_more_stories(body: &mut Vec<Block>) {
+    let total: usize = body.iter().map(|b| b.plain_text().len()).sum();
+    let mut before = 0usize;
+    for i in 0..body.len() {
+        if is_more_stories(&body[i]) && before * 2 > total {
+            body.truncate(i);
+            return;
+        }
+        before += body[i].plain_text().len();
+    }
+}
+
+/// A paragraph or heading that is nothing but a link (a teaser headline).
+fn link_only(b: &Block) -> bool {
+    let content = match b {
+        Block::Paragraph { content } | Block::Heading { content, .. } => content,
+        _ => return false,
+    };
+    content.iter().any(|i| matches!(i, Inline::Link { .. }))
+        && content
+            .iter()
+            .all(|i| matches!(i, Inline::Link { .. }) || i.as_str().trim().is_empty())
+}
+
+fn short_label(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. } | Block::Heading { .. })
+        && b.plain_text().split_whitespace().count() <= 6
+        && !b.plain_text().trim_end().ends_with(['.', '!', '?', '。'])
+}
+
+/// Drops runs of teaser headlines ("Related stories", "More from"...): two
+/// or more paragraphs or headings in a row that are only links, with the
+/// short labels between them (a section name over each teaser) and the
+/// short label just before the run.
+fn drop_teaser_runs(body: &mut Vec<Block>) {
+    let mut keep = vec![true; body.len()];
+    let mut i = 0;
+    while i < body.len() {
+        if !link_only(&body[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut links = 0;
+        while j < body.len() {
+            if link_only(&body[j]) {
+                links += 1;
+                j += 1;
+            } else if short_label(&body[j]) && body.get(j + 1).is_some_and(link_only) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if links >= 2 {
+            let from = if i > 0 && short_label(&body[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            keep[from..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j.max(i + 1);
+    }
+    let mut it = keep.iter();
+    body.retain(|_| *it.next().unwrap_or(&true));
 }
 
 /// Development aid: the five best candidates, and the ancestors of the first

@@ -22,7 +22,17 @@
 //!   lists, `blockquote` quotes, `figcaption` captions, `pre` code, `a` links
 //!   (only safe schemes survive, see [`folio_core::links`]). Boilerplate inside
 //!   the article (share bars, related lists, newsletter forms, ads, comment
-//!   sections, hidden elements) is dropped.
+//!   sections, hidden elements) is dropped, as are second copies of
+//!   paragraphs, runs of link-only teaser headlines, and everything after a
+//!   "More stories"/"Related"/"Lire aussi" heading past the middle of the
+//!   text. The page's copyright line becomes the article's footer.
+//! - **Byline and date**: names from the visible byline (cleaned of "By",
+//!   roles in parentheses, dates and desks), checked against the metadata's
+//!   person names (JSON-LD `author` as a string, array, `Person`, `@id`
+//!   reference; organizations are not authors), which stand in when no
+//!   byline is shown. The date a page shows near the headline (marked
+//!   `datePublished` first), else JSON-LD `datePublished`, else the
+//!   `<meta>` dates.
 //!
 //! Nothing is fetched: no images, no stylesheets, no network. Size and nesting
 //! depth are limited ([`Options`]), and a page past a limit gets an [`Error`],

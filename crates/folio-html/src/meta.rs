@@ -171,39 +171,48 @@ pub(crate) fn read(html: &Html) -> PageMeta {
         }
     }
     let mut ld_authors = Vec::new();
+    let mut ld_published: Option<String> = None;
     for s in &ld_scripts {
-        let Ok(v) = serde_json::from_str::<Value>(s.trim().trim_end_matches(';')) else {
+        let Some(v) = parse_ld(s) else {
             continue;
         };
+        let ids = ids(&v);
         let mut found = Vec::new();
         collect_articles(&v, 0, &mut found);
         for a in found {
-            if let Some(h) = a.get("headline").and_then(Value::as_str) {
+            if let Some(h) = a.get("headline").and_then(first_str) {
                 set(&mut m.headline, &html_unescape(h));
             }
-            if let Some(d) = a.get("datePublished").and_then(Value::as_str) {
-                // JSON-LD is the most deliberate statement of the date.
-                if m.published.is_none() || ld_authors.is_empty() {
-                    m.published = Some(d.trim().to_owned());
+            // JSON-LD is the most deliberate statement of the date.
+            for k in ["datePublished", "dateCreated"] {
+                if ld_published.is_none()
+                    && let Some(d) = a.get(k).and_then(first_str)
+                    && crate::parse_date(d).is_some()
+                {
+                    ld_published = Some(d.trim().to_owned());
                 }
             }
-            if let Some(d) = a.get("dateModified").and_then(Value::as_str) {
+            if let Some(d) = a.get("dateModified").and_then(first_str) {
                 set(&mut m.modified, d);
             }
-            if let Some(l) = a.get("inLanguage").and_then(Value::as_str) {
+            if let Some(l) = a.get("inLanguage").and_then(first_str) {
                 set(&mut m.language, l);
             }
             if let Some(p) = a.get("publisher") {
-                if let Some(n) = p.get("name").and_then(Value::as_str) {
+                let p = resolve_id(p, &ids);
+                if let Some(n) = p.get("name").and_then(first_str) {
                     set(&mut m.publisher, n);
                 } else if let Some(n) = p.as_str() {
                     set(&mut m.publisher, n);
                 }
             }
             if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
-                names(au, &mut ld_authors, 0);
+                names(au, &ids, &mut ld_authors, 0);
             }
         }
+    }
+    if ld_published.is_some() {
+        m.published = ld_published;
     }
     m.authors = if ld_authors.is_empty() {
         meta_authors
@@ -257,21 +266,127 @@ fn collect_articles<'v>(v: &'v Value, depth: usize, out: &mut Vec<&'v Value>) {
     }
 }
 
-fn names(v: &Value, out: &mut Vec<String>, depth: usize) {
+/// The JSON of a JSON-LD script, read leniently: CDATA and comment
+/// wrappers, a trailing `;`, and raw line breaks and tabs inside strings
+/// (which JSON forbids but pages hold) are all accepted.
+fn parse_ld(s: &str) -> Option<Value> {
+    let mut t = s.trim();
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+        ("<!--", "-->"),
+    ] {
+        if let Some(rest) = t.strip_prefix(open) {
+            t = rest.trim_start();
+            if let Some(rest) = t.strip_suffix(close) {
+                t = rest.trim_end();
+            }
+        }
+    }
+    let t = t.trim().trim_end_matches(';');
+    serde_json::from_str::<Value>(t).ok().or_else(|| {
+        let cleaned: String = t
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str::<Value>(&cleaned).ok()
+    })
+}
+
+/// The first string of a value that is a string, an array of strings, or
+/// an object with `@value`.
+fn first_str(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s.as_str()),
+        Value::Array(a) => a.iter().find_map(first_str),
+        Value::Object(o) => o.get("@value").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// Nodes of a JSON-LD document by `@id` (for `"author": {"@id": ...}`
+/// references into a `@graph`).
+fn ids(v: &Value) -> std::collections::HashMap<String, &Value> {
+    let mut out = std::collections::HashMap::new();
+    fn walk<'v>(
+        v: &'v Value,
+        depth: usize,
+        out: &mut std::collections::HashMap<String, &'v Value>,
+    ) {
+        if depth > 8 {
+            return;
+        }
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| walk(x, depth + 1, out)),
+            Value::Object(o) => {
+                if let Some(id) = o.get("@id").and_then(Value::as_str)
+                    && o.len() > 1
+                {
+                    out.entry(id.to_owned()).or_insert(v);
+                }
+                o.values().for_each(|x| walk(x, depth + 1, out));
+            }
+            _ => {}
+        }
+    }
+    walk(v, 0, &mut out);
+    out
+}
+
+/// An object that is only an `@id` reference, resolved; else the value.
+fn resolve_id<'v>(v: &'v Value, ids: &std::collections::HashMap<String, &'v Value>) -> &'v Value {
+    if let Value::Object(o) = v
+        && o.len() == 1
+        && let Some(id) = o.get("@id").and_then(Value::as_str)
+        && let Some(target) = ids.get(id)
+    {
+        return target;
+    }
+    v
+}
+
+/// Whether a JSON-LD node is an organization (a desk or outlet, not a
+/// person's name).
+fn is_organization(v: &Value) -> bool {
+    let is_org = |t: &str| t.ends_with("Organization") || t == "Corporation";
+    match v.get("@type") {
+        Some(Value::String(t)) => is_org(t),
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is_org)),
+        _ => false,
+    }
+}
+
+/// Author names: a string (`"A and B"` stays one string here; the caller
+/// splits), an array, a `Person` object with `name` (a string or array, or
+/// `givenName` and `familyName`), or an `@id` reference to one.
+/// Organizations are not authors.
+fn names(
+    v: &Value,
+    ids: &std::collections::HashMap<String, &Value>,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
     if depth > 4 {
         return;
     }
     match v {
         Value::String(s) => {
-            let s = collapse(s);
+            let s = collapse(&html_unescape(s));
             if !s.is_empty() && !s.contains("://") && !out.contains(&s) {
                 out.push(s);
             }
         }
-        Value::Array(a) => a.iter().for_each(|x| names(x, out, depth + 1)),
-        Value::Object(o) => {
-            if let Some(n) = o.get("name") {
-                names(n, out, depth + 1);
+        Value::Array(a) => a.iter().for_each(|x| names(x, ids, out, depth + 1)),
+        Value::Object(_) => {
+            let v = resolve_id(v, ids);
+            if is_organization(v) {
+                return;
+            }
+            if let Some(n) = v.get("name") {
+                names(n, ids, out, depth + 1);
+            } else if let Some(g) = v.get("givenName").and_then(first_str) {
+                let f = v.get("familyName").and_then(first_str).unwrap_or("");
+                names(&Value::String(format!("{g} {f}")), ids, out, depth + 1);
             }
         }
         _ => {}

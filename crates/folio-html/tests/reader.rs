@@ -208,8 +208,22 @@ fn corpus_figures_do_not_regress() {
     let (tune, check, _) = folio_html::eval::measure(&corpus).unwrap();
     eprint!("{}", folio_html::eval::table(&tune, &check));
     assert_eq!(tune.errors + check.errors, 0);
-    assert!(tune.f1() >= 0.92, "tune F1 {}", tune.f1());
-    assert!(tune.title_pct() >= 90.0);
-    assert!(tune.date_pct() >= 60.0);
-    assert!(tune.byline_pct() >= 58.0);
+    assert!(tune.f1() >= 0.965, "tune F1 {}", tune.f1());
+    assert!(tune.title_pct() >= 97.0, "tune title {}", tune.title_pct());
+    assert!(tune.date_pct() >= 69.0, "tune date {}", tune.date_pct());
+    assert!(
+        tune.byline_pct() >= 68.0,
+        "tune byline {}",
+        tune.byline_pct()
+    );
+    assert!(
+        tune.dated_pct() >= 92.0,
+        "tune labelled dates {}",
+        tune.dated_pct()
+    );
+    assert!(
+        tune.named_pct() >= 85.0,
+        "tune labelled names {}",
+        tune.named_pct()
+    );
 }
