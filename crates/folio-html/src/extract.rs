@@ -597,7 +597,7 @@ fn text_of(node: N<'_>) -> String {
 fn inlines(node: N<'_>, out: &mut Vec<Inline>, ctx: &Ctx<'_>) {
     for c in node.children() {
         match c.value() {
-            Node::Text(t) => out.push(Inline::text(t.to_string())),
+            Node::Text(t) => out.push(Inline::text(without_span_marks(t))),
             Node::Element(e) => {
                 if ctx.excluded.contains(&c.id()) && e.name() != "a" {
                     continue;
@@ -612,7 +612,14 @@ fn inlines(node: N<'_>, out: &mut Vec<Inline>, ctx: &Ctx<'_>) {
                         push_anchor(out, text, e.attr("href"), true);
                     }
                     n if is_skipped_tag(n) => {}
-                    _ => inlines(c, out, ctx),
+                    n => match span_marks(n) {
+                        Some((open, close)) => {
+                            out.push(Inline::text(open));
+                            inlines(c, out, ctx);
+                            out.push(Inline::text(close));
+                        }
+                        None => inlines(c, out, ctx),
+                    },
                 }
             }
             _ => {}
@@ -620,10 +627,128 @@ fn inlines(node: N<'_>, out: &mut Vec<Inline>, ctx: &Ctx<'_>) {
     }
 }
 
+/// Marks that stand for the start and end of an emphasis span (`em`, `i`)
+/// and a strong span (`strong`, `b`) in the flat run of inlines that
+/// [`tidy`] collapses; [`nest`] turns them into spans. Control characters
+/// a page's text might hold are removed first ([`without_span_marks`]).
+const EM_OPEN: char = '\u{1}';
+const EM_CLOSE: char = '\u{2}';
+const STRONG_OPEN: char = '\u{3}';
+const STRONG_CLOSE: char = '\u{4}';
+
+fn span_marks(tag: &str) -> Option<(&'static str, &'static str)> {
+    match tag {
+        "em" | "i" => Some(("\u{1}", "\u{2}")),
+        "strong" | "b" => Some(("\u{3}", "\u{4}")),
+        _ => None,
+    }
+}
+
+fn without_span_marks(t: &str) -> String {
+    t.replace([EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE], "")
+}
+
+/// Turns the span marks left in a tidied run into emphasis and strong
+/// spans (empty spans vanish; a mark without its pair is ignored).
+fn nest(flat: Vec<Inline>) -> Vec<Inline> {
+    if !flat.iter().any(|i| {
+        matches!(i, Inline::Text { text } if text.contains([EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE]))
+    }) {
+        return flat;
+    }
+    // Open spans: (strong?, the inlines before it).
+    let mut stack: Vec<(bool, Vec<Inline>)> = Vec::new();
+    let mut cur: Vec<Inline> = Vec::new();
+    let push_text = |cur: &mut Vec<Inline>, t: &str| {
+        if t.is_empty() {
+            return;
+        }
+        match cur.last_mut() {
+            Some(Inline::Text { text }) => text.push_str(t),
+            _ => cur.push(Inline::text(t)),
+        }
+    };
+    let close = |stack: &mut Vec<(bool, Vec<Inline>)>, cur: &mut Vec<Inline>| {
+        if let Some((strong, outer)) = stack.pop() {
+            let content = std::mem::replace(cur, outer);
+            if !folio_core::plain_text(&content).trim().is_empty() {
+                cur.push(if strong {
+                    Inline::Strong { content }
+                } else {
+                    Inline::Emphasis { content }
+                });
+            } else {
+                for i in content {
+                    match i {
+                        Inline::Text { text } => push_text(cur, &text),
+                        other => cur.push(other),
+                    }
+                }
+            }
+        }
+    };
+    for i in flat {
+        let Inline::Text { text } = i else {
+            cur.push(i);
+            continue;
+        };
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find([EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE]) {
+            push_text(&mut cur, &rest[..at]);
+            let mark = rest[at..].chars().next().unwrap_or(EM_OPEN);
+            match mark {
+                EM_OPEN | STRONG_OPEN => {
+                    stack.push((mark == STRONG_OPEN, std::mem::take(&mut cur)));
+                }
+                _ => {
+                    let want = mark == STRONG_CLOSE;
+                    if stack.last().is_some_and(|(s, _)| *s == want) {
+                        close(&mut stack, &mut cur);
+                    }
+                }
+            }
+            rest = &rest[at + mark.len_utf8()..];
+        }
+        push_text(&mut cur, rest);
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut cur);
+    }
+    // A span at the run's start or end may hold its edge space.
+    fn trim(content: &mut Vec<Inline>, start: bool) {
+        let item = if start {
+            content.first_mut()
+        } else {
+            content.last_mut()
+        };
+        match item {
+            Some(Inline::Text { text }) => {
+                *text = if start {
+                    text.trim_start()
+                } else {
+                    text.trim_end()
+                }
+                .to_owned();
+            }
+            Some(Inline::Emphasis { content: c } | Inline::Strong { content: c }) => trim(c, start),
+            _ => {}
+        }
+        content.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    }
+    trim(&mut cur, true);
+    trim(&mut cur, false);
+    cur
+}
+
 /// Collapses white space across a run of inlines and merges texts. The
 /// markers `" \0"`/`"\0 "` around links stand for "white space only if the
-/// source had it": they are removed here.
+/// source had it": they are removed here. A space next to a span mark goes
+/// outside the span (before an opening mark, after a closing one).
 fn tidy(raw: Vec<Inline>) -> Vec<Inline> {
+    nest(tidy_flat(raw))
+}
+
+fn tidy_flat(raw: Vec<Inline>) -> Vec<Inline> {
     // Join everything into one string with link spans marked, collapse, split.
     let mut out: Vec<Inline> = Vec::new();
     let mut buf = String::new();
@@ -633,11 +758,35 @@ fn tidy(raw: Vec<Inline>) -> Vec<Inline> {
             if ch == '\0' {
                 continue;
             }
+            if matches!(ch, EM_CLOSE | STRONG_CLOSE) {
+                // The pending space stays pending: it follows the span.
+                buf.push(ch);
+                continue;
+            }
+            if matches!(ch, EM_OPEN | STRONG_OPEN) {
+                if *pending && (started || !buf.is_empty()) {
+                    buf.push(' ');
+                }
+                *pending = false;
+                buf.push(ch);
+                continue;
+            }
             if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
                 *pending = true;
             } else {
                 if *pending && (started || !buf.is_empty()) {
-                    buf.push(' ');
+                    // Right after opening marks, the space goes before them
+                    // (outside the span), unless one is there already.
+                    let marks = buf.len() - buf.trim_end_matches([EM_OPEN, STRONG_OPEN]).len();
+                    if marks > 0 {
+                        let opened = buf.split_off(buf.len() - marks);
+                        if !buf.is_empty() && !buf.ends_with(' ') {
+                            buf.push(' ');
+                        }
+                        buf.push_str(&opened);
+                    } else {
+                        buf.push(' ');
+                    }
                 }
                 *pending = false;
                 buf.push(ch);
@@ -2029,10 +2178,19 @@ fn link_only(b: &Block) -> bool {
         Block::Paragraph { content } | Block::Heading { content, .. } => content,
         _ => return false,
     };
-    content.iter().any(|i| matches!(i, Inline::Link { .. }))
-        && content
-            .iter()
-            .all(|i| matches!(i, Inline::Link { .. }) || i.as_str().trim().is_empty())
+    // (has a link, has text outside links), through emphasis spans.
+    fn scan(content: &[Inline]) -> (bool, bool) {
+        content.iter().fold((false, false), |(l, t), i| match i {
+            Inline::Link { .. } => (true, t),
+            Inline::Text { text } => (l, t || !text.trim().is_empty()),
+            span => {
+                let (l2, t2) = scan(span.children());
+                (l || l2, t || t2)
+            }
+        })
+    }
+    let (link, text) = scan(content);
+    link && !text
 }
 
 fn short_label(b: &Block) -> bool {

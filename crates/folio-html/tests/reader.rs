@@ -179,6 +179,51 @@ fn blocks_from_elements() {
 }
 
 #[test]
+fn emphasis_and_strong_become_spans() {
+    let body = format!(
+        "{P1}<p>Some <em>emphasised</em> words, a <b>bold <i>and italic</i></b> run,\n           <strong> spaced </strong>text and a<i> b</i>c <em><a href=\"https://example.com/x\">link</a></em>.</p>{P2}"
+    );
+    let r = read(page(&body).as_bytes(), &Options::default()).unwrap();
+    let t = |s: &str| Inline::text(s);
+    assert_eq!(
+        r.article.body[1],
+        Block::Paragraph {
+            content: vec![
+                t("Some "),
+                Inline::Emphasis {
+                    content: vec![t("emphasised")]
+                },
+                t(" words, a "),
+                Inline::Strong {
+                    content: vec![
+                        t("bold "),
+                        Inline::Emphasis {
+                            content: vec![t("and italic")]
+                        }
+                    ]
+                },
+                t(" run, "),
+                Inline::Strong {
+                    content: vec![t("spaced")]
+                },
+                t(" text and a "),
+                Inline::Emphasis {
+                    content: vec![t("b")]
+                },
+                t("c "),
+                Inline::Emphasis {
+                    content: vec![Inline::Link {
+                        text: "link".into(),
+                        url: "https://example.com/x".into()
+                    }]
+                },
+                t("."),
+            ]
+        }
+    );
+}
+
+#[test]
 fn metadata_from_json_ld() {
     let html = format!(
         "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@graph\":[{{\"@type\":\"NewsArticle\",\"headline\":\"A headline here\",\"datePublished\":\"2021-06-01T08:00:00Z\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}],\"inLanguage\":\"fr\"}}]}}</script></head><body><h1>A headline here</h1>{P1}{P2}</body></html>"
