@@ -157,6 +157,7 @@ fn render_doc(
             &mut f.title_page,
             &mut f.contents,
             part,
+            &fonts,
         ));
         f
     });

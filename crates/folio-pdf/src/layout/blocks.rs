@@ -463,7 +463,7 @@ impl<'f, 'a> Builder<'f, 'a> {
 /// drawn, so without it a reader of the marked content (a screen reader,
 /// `pdfinfo -struct-text`) would join the last word of a line to the
 /// first of the next.
-fn end_space(fonts: &Fonts<'_>, line: &mut Line) {
+pub(crate) fn end_space(fonts: &Fonts<'_>, line: &mut Line) {
     if line.hyphenated {
         return;
     }

@@ -8,7 +8,9 @@
 //! structure tree in the order the content first appears, which is the
 //! reading order.
 
+use super::blocks::end_space;
 use super::page::Page;
+use crate::typeset::fonts::Fonts;
 use crate::typeset::text::{Artifact, Line, Mark, NodeRef};
 
 /// A standard structure type of PDF 1.7 (ISO 32000-1, 14.8.4).
@@ -203,7 +205,12 @@ pub(crate) fn leaders(line: &mut Line, dots: usize, number: usize) {
 /// `TOC` after an `H1` (the lines above the first entry), with a `TOCI`
 /// for each entry (each link area of the contents: an entry's lines,
 /// page number and leaders).
-pub(crate) fn front_matter(title_page: &mut Page, contents: &mut [Page], part: u32) -> Tree {
+pub(crate) fn front_matter(
+    title_page: &mut Page,
+    contents: &mut [Page],
+    part: u32,
+    fonts: &Fonts<'_>,
+) -> Tree {
     let mut t = Tree::new(part);
     let title = t.add(Role::Sect, None);
     let size_of = |l: &Line| l.glyphs.first().map_or(0.0, |g| g.size);
@@ -223,6 +230,7 @@ pub(crate) fn front_matter(title_page: &mut Page, contents: &mut [Page], part: u
             }
         };
         prev = Some((size, node));
+        end_space(fonts, &mut placed.line);
         mark_line(&mut placed.line, t.mark(node));
     }
     let heading = t.add(Role::H(1), None);
@@ -243,11 +251,13 @@ pub(crate) fn front_matter(title_page: &mut Page, contents: &mut [Page], part: u
                 .iter()
                 .find(|(top, bottom, _)| placed.y >= *top && placed.y <= *bottom);
             let Some(&(_, _, n)) = entry else {
+                end_space(fonts, &mut placed.line);
                 mark_line(&mut placed.line, t.mark(heading));
                 continue;
             };
             let m = t.mark(n);
             if placed.line.marks.is_empty() {
+                end_space(fonts, &mut placed.line);
                 mark_line(&mut placed.line, m);
             } else {
                 for (_, mark) in &mut placed.line.marks {
