@@ -82,9 +82,11 @@ use export::pack::{self, PackedPage};
 use folio_core::model::{Article, Collection};
 use layout::geometry::Geometry;
 use layout::style::StyleTable;
+use layout::tags::Tree;
 use rayon::prelude::*;
 use std::io::Write;
 use typeset::fonts::{FontSources, Fonts};
+use typeset::text::NodeRef;
 
 pub use error::{Error, describe};
 pub use options::{FontSize, PageSize, PdfOptions};
@@ -136,25 +138,42 @@ fn render_doc(
     // Articles start on new pages, so their layouts are independent: set
     // them in parallel and pack each one's pages at once (glyph ids and
     // positions only), so a book is not held in memory in its heavy form.
-    let laid: Vec<Vec<PackedPage>> = articles
+    // Each article is a part of the structure tree (tagged PDF).
+    let (laid, mut trees): (Vec<Vec<PackedPage>>, Vec<Tree>) = articles
         .par_iter()
-        .map(|a| {
-            let pages = layout::article::in_document(a, book.is_some(), &fonts, &geo, &style);
-            pack::pack_all(pages, geo.height)
+        .enumerate()
+        .map(|(i, a)| {
+            let (pages, tree) =
+                layout::article::in_document(a, i as u32, book.is_some(), &fonts, &geo, &style);
+            (pack::pack_all(pages, geo.height), tree)
         })
-        .collect();
+        .unzip();
     let counts: Vec<usize> = laid.iter().map(Vec::len).collect();
     let front = book.map(|c| {
-        layout::book::front_matter(c, articles, &counts, &meta.language, &fonts, &geo, &style)
+        let mut f =
+            layout::book::front_matter(c, articles, &counts, &meta.language, &fonts, &geo, &style);
+        let part = articles.len() as u32;
+        trees.push(layout::tags::front_matter(
+            &mut f.title_page,
+            &mut f.contents,
+            part,
+            &fonts,
+        ));
+        f
     });
     let owners = layout::page::owners(front.as_ref().map(|f| f.contents.len()), &counts);
     let mut pages = pack::assemble(front, laid, geo.height);
+    let rights_tags: Vec<_> = trees
+        .iter()
+        .map(|t| t.rights.map(|node| NodeRef { part: t.part, node }))
+        .collect();
     let book_title = book.map(|c| layout::labels::entry_title(&c.title));
     let heads = layout::running::decorate(
         pages.len(),
         articles,
         &owners,
         book_title.as_deref(),
+        &rights_tags,
         &meta.language,
         &fonts,
         &geo,
@@ -163,7 +182,15 @@ fn render_doc(
     pack::add_all(&mut pages, heads, geo.height);
     let id = export::meta::file_id(&digest, opts);
     let size = (geo.width, geo.height);
-    export::write_pdf(&meta, &pages, size, &fonts, id, book_title.as_deref())
+    export::write_pdf(
+        &meta,
+        &pages,
+        &trees,
+        size,
+        &fonts,
+        id,
+        book_title.as_deref(),
+    )
 }
 
 /// Typesets a collection as one PDF book: a title page (title, subtitle,

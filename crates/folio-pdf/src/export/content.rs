@@ -1,11 +1,15 @@
 //! Page content streams: rules, then the glyph runs as `TJ` arrays, with
 //! an `/ActualText` span around each cluster whose glyphs do not say its
-//! text.
+//! text. Every run is in marked content: the content of a structure
+//! element (`/P <</MCID 3>> BDC … EMC`, numbered in the page's order), or
+//! an artifact (`/Artifact <</Type /Pagination /Subtype /Header>> BDC`).
 
 use super::fonts::FontUse;
 use super::pack::{PackedGlyph, PackedPage};
+use crate::layout::tags::Tree;
 use crate::typeset::fonts::Fonts;
-use crate::typeset::text::Color;
+use crate::typeset::text::{Artifact, Color, Mark, NodeRef};
+use pdf_writer::types::{ArtifactSubtype, ArtifactType};
 use pdf_writer::{Content, Finish, Name, Str, TextStr};
 use std::collections::BTreeMap;
 
@@ -87,14 +91,60 @@ fn show_tj(content: &mut Content, items: &mut Vec<TjItem>, buf: &mut Vec<u8>) {
     show.finish();
 }
 
-/// The content stream of a page: rules, then the glyph runs.
+/// Opens the marked content of `mark`: an artifact, or the content of a
+/// structure element (of `trees`) with the next of the page's MCIDs.
+fn begin_mark(content: &mut Content, mark: Mark, trees: &[Tree], mcids: &mut Vec<NodeRef>) {
+    match mark {
+        Mark::Node(n) => {
+            let role = trees
+                .get(n.part as usize)
+                .and_then(|t| t.nodes.get(n.node as usize))
+                .map_or(&b"Span"[..], |node| node.role.name());
+            content
+                .begin_marked_content_with_properties(Name(role))
+                .properties()
+                .identify(mcids.len() as i32);
+            mcids.push(n);
+        }
+        Mark::Artifact(kind) => {
+            let mut mc = content.begin_marked_content_with_properties(Name(b"Artifact"));
+            let mut a = mc.properties().artifact();
+            match kind {
+                Artifact::Layout => {
+                    a.kind(ArtifactType::Layout);
+                }
+                Artifact::Header => {
+                    a.kind(ArtifactType::Pagination)
+                        .subtype(ArtifactSubtype::Header);
+                }
+                Artifact::Footer => {
+                    a.kind(ArtifactType::Pagination)
+                        .subtype(ArtifactSubtype::Footer);
+                }
+            }
+        }
+    }
+}
+
+/// The content stream of a page: rules, then the glyph runs; and the
+/// structure element of each of its MCIDs (the elements of `trees`).
 pub(crate) fn page_content(
     page: &PackedPage,
     height: f32,
     fonts: &Fonts<'_>,
     uses: &BTreeMap<usize, FontUse>,
-) -> Vec<u8> {
+    trees: &[Tree],
+) -> (Vec<u8>, Vec<NodeRef>) {
     let mut content = Content::new();
+    let mut mcids: Vec<NodeRef> = Vec::new();
+    if !page.rules.is_empty() {
+        begin_mark(
+            &mut content,
+            Mark::Artifact(Artifact::Layout),
+            trees,
+            &mut mcids,
+        );
+    }
     for r in &page.rules {
         content.set_stroke_gray(0.45);
         content.set_line_width(r.width);
@@ -102,7 +152,11 @@ pub(crate) fn page_content(
         content.line_to(r.x1, height - r.y);
         content.stroke();
     }
+    if !page.rules.is_empty() {
+        content.end_marked_content();
+    }
     let spans = actual_text_spans(page, uses);
+    let mut cur_mark: Option<Mark> = None;
     let mut spans = spans.iter().peekable();
     // The end of the open span.
     let mut open: Option<u32> = None;
@@ -116,6 +170,17 @@ pub(crate) fn page_content(
             continue;
         };
         let first_x = first.x;
+        if cur_mark != Some(run.mark) {
+            // An ActualText span ends with its marked content.
+            if open.take().is_some() {
+                content.end_marked_content();
+            }
+            if cur_mark.is_some() {
+                content.end_marked_content();
+            }
+            begin_mark(&mut content, run.mark, trees, &mut mcids);
+            cur_mark = Some(run.mark);
+        }
         if cur_font != Some((run.face, run.size)) {
             content.set_font(Name(format!("F{}", run.face).as_bytes()), run.size);
             cur_font = Some((run.face, run.size));
@@ -174,6 +239,9 @@ pub(crate) fn page_content(
     if open.is_some() {
         content.end_marked_content();
     }
+    if cur_mark.is_some() {
+        content.end_marked_content();
+    }
     content.end_text();
-    content.finish().to_vec()
+    (content.finish().to_vec(), mcids)
 }

@@ -110,23 +110,36 @@ pub(crate) fn write_info(pdf: &mut Pdf, r: &MetaRefs, meta: &DocMeta) {
     info.finish();
 }
 
-/// The catalog: the page tree, the outline shown when the file opens,
-/// the metadata, the language, the title shown in the window.
-pub(crate) fn write_catalog(
-    pdf: &mut Pdf,
-    catalog: Ref,
-    pages: Ref,
-    outline: Ref,
-    r: &MetaRefs,
-    meta: &DocMeta,
-) {
-    let mut cat = pdf.catalog(catalog);
-    cat.pages(pages).outlines(outline).metadata(r.xmp);
-    cat.page_mode(pdf_writer::types::PageMode::UseOutlines);
+/// The document's language for the catalog's `/Lang`: PDF/UA wants one,
+/// so a document of no known language says `und` (undetermined).
+pub(crate) fn catalog_language(meta: &DocMeta) -> String {
     let lang = meta.language.trim();
-    if !lang.is_empty() && lang != "und" {
-        cat.lang(TextStr(lang));
+    if lang.is_empty() {
+        "und".to_string()
+    } else {
+        lang.to_string()
     }
+}
+
+/// The objects the catalog points to.
+pub(crate) struct CatalogRefs {
+    pub catalog: Ref,
+    pub pages: Ref,
+    pub outline: Ref,
+    /// The structure tree's root.
+    pub structure: Ref,
+}
+
+/// The catalog: the page tree, the outline shown when the file opens,
+/// the metadata, the language, the title shown in the window, and the
+/// structure tree of a tagged PDF (`/MarkInfo <</Marked true>>`).
+pub(crate) fn write_catalog(pdf: &mut Pdf, c: &CatalogRefs, r: &MetaRefs, lang: &str) {
+    let mut cat = pdf.catalog(c.catalog);
+    cat.pages(c.pages).outlines(c.outline).metadata(r.xmp);
+    cat.page_mode(pdf_writer::types::PageMode::UseOutlines);
+    cat.lang(TextStr(lang));
     cat.viewer_preferences().display_doc_title(true);
+    cat.mark_info().marked(true);
+    cat.pair(pdf_writer::Name(b"StructTreeRoot"), c.structure);
     cat.finish();
 }

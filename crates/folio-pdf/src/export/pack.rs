@@ -5,7 +5,7 @@
 
 use crate::layout::book::FrontMatter;
 use crate::layout::page::{Anchor, GoTo, Page, Placed, Rule};
-use crate::typeset::text::{Color, Glyph};
+use crate::typeset::text::{Color, Glyph, Line, Mark, NodeRef};
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 
@@ -22,6 +22,8 @@ pub(crate) struct Run {
     /// Glyphs `start..end` of [`PackedPage::glyphs`].
     pub(crate) start: u32,
     pub(crate) end: u32,
+    /// What the glyphs are in the tagged PDF.
+    pub(crate) mark: Mark,
 }
 
 /// A page reduced to what the PDF needs — glyph ids, texts and positions,
@@ -44,9 +46,12 @@ pub(crate) struct PackedPage {
     /// the votes for the glyph's ToUnicode entry.
     pub(crate) tally: Vec<((u16, u16, u16), u32)>,
     pub(crate) rules: Vec<Rule>,
-    /// URI links: rectangle (PDF coordinates) and target.
-    pub(crate) links: Vec<([f32; 4], String)>,
+    /// URI links: rectangle (PDF coordinates), target and `Link`
+    /// structure element.
+    pub(crate) links: Vec<([f32; 4], String, Option<NodeRef>)>,
     pub(crate) gotos: Vec<GoTo>,
+    /// The `Link` structure element of each of `gotos`.
+    pub(crate) goto_tags: Vec<Option<NodeRef>>,
     pub(crate) anchors: Vec<Anchor>,
 }
 
@@ -98,12 +103,16 @@ impl PackedPage {
         for placed in page.lines {
             let baseline = height - placed.y;
             self.add_links(&placed, baseline);
-            self.add_glyphs(&placed.line.glyphs, placed.x, baseline, &mut lk);
+            self.add_glyphs(&placed.line, placed.x, baseline, &mut lk);
         }
         self.tally = lk.tally.into_iter().collect();
         // Hash order is not deterministic; the votes' order must be.
         self.tally.sort_unstable();
         self.rules.extend(page.rules);
+        let n = page.gotos.len();
+        let mut tags = page.goto_tags.into_iter().map(Some);
+        self.goto_tags.resize(self.gotos.len(), None);
+        self.goto_tags.extend((0..n).map(|_| tags.next().flatten()));
         self.gotos.extend(page.gotos);
         self.anchors.extend(page.anchors);
     }
@@ -121,20 +130,31 @@ impl PackedPage {
                     baseline + size * 0.85,
                 ],
                 l.url.clone(),
+                l.tag,
             ));
         }
     }
 
-    /// Adds a line's glyphs as runs of one face, size, colour and offset.
-    fn add_glyphs(&mut self, glyphs: &[Glyph], x0: f32, baseline: f32, lk: &mut Lookup) {
+    /// Adds a line's glyphs as runs of one face, size, colour, offset and
+    /// mark.
+    fn add_glyphs(&mut self, line: &Line, x0: f32, baseline: f32, lk: &mut Lookup) {
+        let glyphs = &line.glyphs[..];
         // The text of a cluster whose first glyph was not drawn goes to
         // the cluster's next glyph.
         let mut carry: Option<&str> = None;
         let mut i = 0;
         while i < glyphs.len() {
             let g0 = &glyphs[i];
+            let mark = line.mark_of(i);
+            // Where the mark changes.
+            let mark_end = line
+                .marks
+                .iter()
+                .map(|&(s, _)| s as usize)
+                .find(|&s| s > i)
+                .unwrap_or(glyphs.len());
             let mut j = i + 1;
-            while j < glyphs.len() {
+            while j < mark_end {
                 let g = &glyphs[j];
                 if g.face != g0.face || g.size != g0.size || g.color != g0.color || g.y != g0.y {
                     break;
@@ -155,6 +175,7 @@ impl PackedPage {
                     baseline: baseline + g0.y,
                     start,
                     end,
+                    mark,
                 });
             }
             i = j;
@@ -279,6 +300,7 @@ mod tests {
                     width: 0.0,
                     hyphenated: false,
                     ratio: 0.0,
+                    marks: vec![],
                 },
                 x: 0.0,
                 y: 0.0,
@@ -287,6 +309,7 @@ mod tests {
             rules: vec![],
             anchors: vec![],
             gotos: vec![],
+            goto_tags: vec![],
         }
     }
 

@@ -1,5 +1,7 @@
 //! The XMP metadata packet: the document's metadata as Dublin Core, XMP
-//! and PDF properties, with a document ID derived from the file ID.
+//! and PDF properties, with a document ID derived from the file ID, and
+//! the PDF/UA-1 identification (`pdfuaid:part`, with the extension schema
+//! that declares it, as PDF/A-style validators want).
 
 use super::meta::{DocMeta, PRODUCER};
 use chrono::{DateTime, Utc};
@@ -12,6 +14,26 @@ pub(crate) fn write_xmp(pdf: &mut Pdf, xmp: Ref, meta: &DocMeta, id: &[u8; 16]) 
     let packet = xmp_packet(meta, meta.time, id, PRODUCER);
     pdf.metadata(xmp, packet.as_bytes());
 }
+
+/// The PDF/UA-1 identification (ISO 14289-1, 5) and the PDF/A extension
+/// schema that declares its property.
+const PDFUA_ID: &str = r#"<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+"#;
 
 /// XML-escapes `s` for the XMP packet (quick-xml's escaping); control
 /// characters XML cannot carry are dropped first.
@@ -102,6 +124,8 @@ fn xmp_packet(meta: &DocMeta, time: DateTime<Utc>, id: &[u8; 16], producer: &str
     let _ = writeln!(x, "<pdf:Producer>{}</pdf:Producer>", xml_escape(producer));
     let _ = writeln!(x, "<xmpMM:DocumentID>uuid:{uuid}</xmpMM:DocumentID>");
     let _ = writeln!(x, "<xmpMM:InstanceID>uuid:{uuid}</xmpMM:InstanceID>");
-    x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    x.push_str("</rdf:Description>\n");
+    x.push_str(PDFUA_ID);
+    x.push_str("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
     x
 }

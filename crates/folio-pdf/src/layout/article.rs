@@ -2,24 +2,40 @@
 //! the dateline set in bold, the rule above the body, the footer blocks,
 //! then pagination.
 
-use super::blocks::{Builder, inline_spans};
+use super::blocks::{Builder, inline_spans, unit_node};
 use super::geometry::Geometry;
 use super::page::{Anchor, Layout, Page};
 use super::paginate::paginate;
 use super::running::footer_lines;
 use super::style::StyleTable;
+use super::tags::{Role, Tree};
 use crate::typeset::fonts::{Fonts, Style};
 use crate::typeset::text::{Align, Color, Span};
 use folio_core::model::{Article, Block, Inline};
 
 /// Lays out an article into pages.
+#[cfg(test)]
 pub(crate) fn article(
     article: &Article,
     fonts: &Fonts<'_>,
     g: &Geometry,
     st: &StyleTable,
 ) -> Layout {
+    tagged(article, Tree::new(0), fonts, g, st)
+}
+
+/// Lays out an article into pages, its structure elements in `tree`
+/// (under the tree's first element, when it has one: a book's `Art`).
+fn tagged(
+    article: &Article,
+    tree: Tree,
+    fonts: &Fonts<'_>,
+    g: &Geometry,
+    st: &StyleTable,
+) -> Layout {
     let mut b = Builder::new(fonts, st, article.language.as_str(), g.measure);
+    b.parent = if tree.nodes.is_empty() { None } else { Some(0) };
+    b.tree = tree;
     title_block(&mut b, article);
     let title_units = b.units.len();
     b.blocks(&article.body, 0, 0.0, false);
@@ -28,23 +44,34 @@ pub(crate) fn article(
         b.units[title_units].rule_above = Some(st.blocks.body_rule);
     }
     footer(&mut b, article, g);
-    paginate(b.units, g, &st.blocks)
+    let tree = std::mem::take(&mut b.tree);
+    let mut layout = paginate(b.units, g, &st.blocks);
+    layout.tree = tree;
+    layout
 }
 
-/// The pages of an article in a document: in a book (`in_book`), every
-/// article has a bookmark, titled or not.
+/// The pages of an article in a document, and its structure elements
+/// (part `part` of the document's structure): in a book (`in_book`),
+/// every article has a bookmark, titled or not, and its elements are in
+/// an `Art` in the article's language.
 pub(crate) fn in_document(
     a: &Article,
+    part: u32,
     in_book: bool,
     fonts: &Fonts<'_>,
     g: &Geometry,
     st: &StyleTable,
-) -> Vec<Page> {
-    let mut pages = article(a, fonts, g, st).pages;
+) -> (Vec<Page>, Tree) {
+    let mut tree = Tree::new(part);
+    if in_book {
+        let art = tree.add(Role::Art, None);
+        tree.nodes[art as usize].lang = Some(a.language.as_str().to_string());
+    }
+    let Layout { mut pages, tree } = tagged(a, tree, fonts, g, st);
     if in_book {
         bookmark_untitled(&mut pages, &a.title, g);
     }
-    pages
+    (pages, tree)
 }
 
 /// An untitled article's first page gets a bookmark at the top of the
@@ -76,7 +103,9 @@ fn title_block(b: &mut Builder<'_, '_>, article: &Article) {
         q.align = Align::Start;
         q.space_after = t.kicker_space_after;
         q.keep_with_next = true;
-        let u = b.para(&[sp], q);
+        let spans = [sp];
+        let mut u = b.para(&spans, q);
+        b.tag(&mut u, &spans, Role::P);
         b.push(u);
     }
     let mut q = b.body_p();
@@ -84,10 +113,15 @@ fn title_block(b: &mut Builder<'_, '_>, article: &Article) {
     q.leading = t.title.leading;
     q.align = Align::Start;
     q.keep_with_next = true;
-    let mut u = b.para(&[Span::new(article.title.clone(), Style::Bold)], q);
+    let spans = [Span::new(article.title.clone(), Style::Bold)];
+    let mut u = b.para(&spans, q);
     u.splittable = false;
     if !article.title.trim().is_empty() {
         u.anchor = Some((0, article.title.clone()));
+    }
+    if !u.lines.is_empty() {
+        b.tag(&mut u, &spans, Role::H(1));
+        b.heading_level = 1;
     }
     b.push(u);
     if let Some(sub) = &article.subtitle {
@@ -97,7 +131,9 @@ fn title_block(b: &mut Builder<'_, '_>, article: &Article) {
         q.align = Align::Start;
         q.space_before = t.subtitle_space_before;
         q.keep_with_next = true;
-        let u = b.para(&[Span::new(sub.clone(), Style::Italic)], q);
+        let spans = [Span::new(sub.clone(), Style::Italic)];
+        let mut u = b.para(&spans, q);
+        b.tag(&mut u, &spans, Role::P);
         b.push(u);
     }
     let meta = meta_spans(article);
@@ -108,7 +144,8 @@ fn title_block(b: &mut Builder<'_, '_>, article: &Article) {
         q.align = Align::Start;
         q.space_before = t.meta_space_before;
         q.keep_with_next = true;
-        let u = b.para(&meta, q);
+        let mut u = b.para(&meta, q);
+        b.tag(&mut u, &meta, Role::P);
         b.push(u);
     }
     if let Some(sf) = &article.standfirst {
@@ -117,7 +154,9 @@ fn title_block(b: &mut Builder<'_, '_>, article: &Article) {
         q.leading = t.standfirst.leading;
         q.align = Align::Justify;
         q.space_before = t.standfirst_space_before;
-        let u = b.para(&[Span::new(sf.clone(), Style::Italic)], q);
+        let spans = [Span::new(sf.clone(), Style::Italic)];
+        let mut u = b.para(&spans, q);
+        b.tag(&mut u, &spans, Role::P);
         b.push(u);
     }
     if let Some(u) = b.units.last_mut() {
@@ -165,8 +204,15 @@ fn dateline(b: &mut Builder<'_, '_>, article: &Article, first: usize) {
     if first < b.units.len() {
         let mut p = b.body_p();
         p.space_before = b.units[first].space_before;
-        let u = b.para(&spans, p);
+        let mut u = b.para(&spans, p);
         if !u.lines.is_empty() {
+            // The paragraph set again stays the element it was.
+            match unit_node(&b.units[first]) {
+                Some(n) => b.tag_as(&mut u, &spans, n.node),
+                None => {
+                    b.tag(&mut u, &spans, Role::P);
+                }
+            }
             b.units[first] = u;
         }
     }
@@ -207,12 +253,15 @@ fn footer(b: &mut Builder<'_, '_>, article: &Article, g: &Geometry) {
         .len()
             == 1
     });
-    let footer: Vec<Block> = article
+    let (footer, dropped): (Vec<Block>, Vec<Block>) = article
         .footer
         .iter()
-        .filter(|blk| Some(blk.plain_text().trim()) != rights.as_deref().map(str::trim))
         .cloned()
-        .collect();
+        .partition(|blk| Some(blk.plain_text().trim()) != rights.as_deref().map(str::trim));
+    if !dropped.is_empty() {
+        // The running footer's copyright line is the block's text.
+        b.tree.rights = Some(b.tree.add(Role::P, b.parent));
+    }
     if !footer.is_empty() {
         let start = b.units.len();
         b.blocks(&footer, 0, 0.0, false);

@@ -3,10 +3,11 @@
 
 use super::geometry::ascent_for;
 use super::style::{StyleTable, Text};
+use super::tags::{self, Role, Tree};
 use crate::typeset::fonts::{Fonts, Style};
 use crate::typeset::para;
 use crate::typeset::shape;
-use crate::typeset::text::{Align, Color, Line, ParaSpec, Span};
+use crate::typeset::text::{Align, Color, Line, Mark, NodeRef, ParaSpec, Span};
 use folio_core::model::{Block, CaptionKind, Inline, ListItem};
 
 /// A vertical unit: lines that belong together.
@@ -57,6 +58,13 @@ pub(crate) struct Builder<'f, 'a> {
     pub lang: String,
     pub rtl: bool,
     pub measure: f32,
+    /// The structure elements of the article (tagged PDF).
+    pub tree: Tree,
+    /// The element new blocks go into (`None`: the document).
+    pub parent: Option<u32>,
+    /// The level of the last heading (the title is an `H1`): headings
+    /// below it are at most one level deeper, so none is skipped.
+    pub heading_level: u8,
 }
 
 impl<'f, 'a> Builder<'f, 'a> {
@@ -69,7 +77,59 @@ impl<'f, 'a> Builder<'f, 'a> {
             lang: lang.to_string(),
             rtl: folio_core::lang::is_rtl(lang),
             measure,
+            tree: Tree::new(0),
+            parent: None,
+            heading_level: 0,
         }
+    }
+
+    /// Tags the lines of `unit`, set from `spans`, as a new element of
+    /// `role` in the current parent (its links become `Link` elements);
+    /// returns the element.
+    pub(crate) fn tag(&mut self, unit: &mut Unit, spans: &[Span], role: Role) -> u32 {
+        let node = self.tree.add(role, self.parent);
+        self.tag_as(unit, spans, node);
+        node
+    }
+
+    /// Tags the lines of `unit`, set from `spans`, as content of element
+    /// `node`; each link of the spans becomes a `Link` element in it, its
+    /// alternate description the link's text and address.
+    pub(crate) fn tag_as(&mut self, unit: &mut Unit, spans: &[Span], node: u32) {
+        let links: Vec<&Span> = spans.iter().filter(|s| s.link.is_some()).collect();
+        let mut link_nodes: Vec<Option<u32>> = vec![None; links.len()];
+        let mark = self.tree.mark(node);
+        let tree = &mut self.tree;
+        for (line, _) in &mut unit.lines {
+            end_space(self.fonts, line);
+            tags::mark_line(line, mark);
+            tags::mark_links(line, |i| {
+                let slot = link_nodes.get_mut(i);
+                let known = slot.as_ref().and_then(|s| **s);
+                let n = known.unwrap_or_else(|| {
+                    let n = tree.add(Role::Link, Some(node));
+                    tree.nodes[n as usize].alt = links.get(i).map(|s| link_alt(s));
+                    n
+                });
+                if let Some(slot) = slot {
+                    *slot = Some(n);
+                }
+                NodeRef {
+                    part: tree.part,
+                    node: n,
+                }
+            });
+        }
+    }
+
+    /// Runs `f` with new blocks going into a new element of `role`;
+    /// returns the element.
+    fn within(&mut self, role: Role, f: impl FnOnce(&mut Self)) -> u32 {
+        let node = self.tree.add(role, self.parent);
+        let saved = self.parent.replace(node);
+        f(self);
+        self.parent = saved;
+        node
     }
 
     /// Sets `spans` as one unit.
@@ -176,7 +236,8 @@ impl<'f, 'a> Builder<'f, 'a> {
         } else {
             p.space_before = self.st.blocks.para_space;
         }
-        let u = self.para(&spans, p);
+        let mut u = self.para(&spans, p);
+        self.tag(&mut u, &spans, Role::P);
         self.push(u);
     }
 
@@ -196,6 +257,12 @@ impl<'f, 'a> Builder<'f, 'a> {
         let mut u = self.para(&spans, p);
         u.splittable = false;
         u.anchor = Some((level, folio_core::model::plain_text(content)));
+        let h = level
+            .saturating_add(1)
+            .min(self.heading_level + 1)
+            .clamp(1, 6);
+        self.heading_level = h;
+        self.tag(&mut u, &spans, Role::H(h));
         self.push(u);
     }
 
@@ -203,7 +270,9 @@ impl<'f, 'a> Builder<'f, 'a> {
         let before = self.units.len();
         let b = &self.st.blocks;
         let (quote_indent, space) = (b.quote_indent, b.quote_space);
-        self.blocks(blocks, depth, indent + quote_indent, true);
+        self.within(Role::BlockQuote, |b| {
+            b.blocks(blocks, depth, indent + quote_indent, true);
+        });
         if let Some(u) = self.units.get_mut(before) {
             u.space_before = u.space_before.max(space);
         }
@@ -226,6 +295,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         let (space_first, space, space_after) =
             (b.list_space_first, b.list_space, b.list_space_after);
         let first = start.unwrap_or(1);
+        let list = self.tree.add(Role::L, self.parent);
         for (k, item) in items.iter().enumerate() {
             let marker = if ordered {
                 format!("{}.", first.saturating_add(k as u64))
@@ -245,13 +315,25 @@ impl<'f, 'a> Builder<'f, 'a> {
             p.indent_right = if in_quote { indent } else { 0.0 };
             p.space_before = if k == 0 { space_first } else { space };
             let mut u = self.para(&spans, p);
+            let li = self.tree.add(Role::LI, Some(list));
+            let lbl = self.tree.add(Role::Lbl, Some(li));
+            let body = self.tree.add(Role::LBody, Some(li));
+            self.tag_as(&mut u, &spans, body);
             if u.lines.is_empty() {
                 u.lines.push((Line::default(), item_indent));
             }
-            self.add_marker(&mut u, &marker, style);
+            let n = self.add_marker(&mut u, &marker, style);
+            if let Some((line, _)) = u.lines.first_mut() {
+                for m in &mut line.marks {
+                    m.0 += n as u32;
+                }
+                line.marks.insert(0, (0, self.tree.mark(lbl)));
+            }
             self.push(u);
             if !item.children.is_empty() {
+                let saved = self.parent.replace(body);
                 self.blocks(&item.children, depth + 1, item_indent, in_quote);
+                self.parent = saved;
             }
         }
         if let Some(u) = self.units.last_mut() {
@@ -295,6 +377,12 @@ impl<'f, 'a> Builder<'f, 'a> {
             }
             lines.extend(set.into_iter().map(|l| (l, x)));
         }
+        let code = self.tree.add(Role::Code, self.parent);
+        let mark = self.tree.mark(code);
+        for (line, _) in &mut lines {
+            end_space(self.fonts, line);
+            tags::mark_line(line, mark);
+        }
         self.push(Unit {
             lines,
             width,
@@ -325,7 +413,12 @@ impl<'f, 'a> Builder<'f, 'a> {
         p.indent_left = indent;
         p.space_before = b.caption_space_before;
         p.space_after = b.caption_space_after;
-        let u = self.para(&spans, p);
+        let mut u = self.para(&spans, p);
+        let role = match kind {
+            CaptionKind::Caption => Role::Caption,
+            CaptionKind::Credit => Role::P,
+        };
+        self.tag(&mut u, &spans, role);
         self.push(u);
     }
 
@@ -335,12 +428,14 @@ impl<'f, 'a> Builder<'f, 'a> {
         let mut p = self.text_p(b.note, Align::Justify);
         p.indent_left = indent;
         p.space_before = b.note_space_before;
-        let u = self.para(&spans, p);
+        let mut u = self.para(&spans, p);
+        self.tag(&mut u, &spans, Role::Note);
         self.push(u);
     }
 
-    /// Puts a list marker in the hanging indent of the unit's first line.
-    fn add_marker(&mut self, unit: &mut Unit, marker: &str, style: Style) {
+    /// Puts a list marker in the hanging indent of the unit's first line;
+    /// returns how many glyphs it added there.
+    fn add_marker(&mut self, unit: &mut Unit, marker: &str, style: Style) -> usize {
         let s = self.st.blocks.marker_size;
         let gap = self.st.blocks.marker_gap;
         let face = self
@@ -355,9 +450,60 @@ impl<'f, 'a> Builder<'f, 'a> {
             for g in &mut glyphs {
                 g.x += start;
             }
+            let n = glyphs.len();
             line.glyphs.splice(0..0, glyphs);
+            return n;
         }
+        0
     }
+}
+
+/// Ends `line` (unless it ends with a hyphen) with a space glyph of its
+/// last glyph's face, after its last glyph: spaces at line ends are not
+/// drawn, so without it a reader of the marked content (a screen reader,
+/// `pdfinfo -struct-text`) would join the last word of a line to the
+/// first of the next.
+pub(crate) fn end_space(fonts: &Fonts<'_>, line: &mut Line) {
+    if line.hyphenated {
+        return;
+    }
+    let Some(last) = line.glyphs.iter().max_by(|a, b| a.x.total_cmp(&b.x)) else {
+        return;
+    };
+    let Some(face) = fonts.faces.get(last.face) else {
+        return;
+    };
+    let Some(gid) = face.rb.glyph_index(' ') else {
+        return;
+    };
+    let mut g = last.clone();
+    g.gid = gid.0;
+    g.x = last.x + last.advance;
+    g.advance = 0.0;
+    g.text = " ".into();
+    line.glyphs.push(g);
+}
+
+/// The alternate description of a link: its text and its address.
+fn link_alt(span: &Span) -> String {
+    let text = span.text.trim();
+    let url = span.link.as_deref().unwrap_or("").trim();
+    if text.is_empty() || text == url {
+        url.to_string()
+    } else {
+        format!("{text} ({url})")
+    }
+}
+
+/// The first element a unit's lines are content of.
+pub(crate) fn unit_node(unit: &Unit) -> Option<NodeRef> {
+    unit.lines
+        .iter()
+        .flat_map(|(l, _)| &l.marks)
+        .find_map(|&(_, m)| match m {
+            Mark::Node(n) => Some(n),
+            Mark::Artifact(_) => None,
+        })
 }
 
 /// Converts inline content to spans in `style`; links get the link colour.

@@ -419,6 +419,7 @@ impl<'f, 'a> Leaders<'f, 'a> {
         let dot_w: f32 = self.dot.iter().map(|g| g.advance).sum();
         let first = ((end + gap) / step).ceil() as i32;
         let last = ((num_x - gap - dot_w) / step).floor() as i32;
+        let dots = line.glyphs.len();
         for k in first..=last {
             for d in &self.dot {
                 let mut d = d.clone();
@@ -429,6 +430,7 @@ impl<'f, 'a> Leaders<'f, 'a> {
         for gl in &mut num {
             gl.x += num_x - shift;
         }
+        super::tags::leaders(line, dots, line.glyphs.len());
         line.glyphs.extend(num);
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod page;
 pub(crate) mod paginate;
 pub(crate) mod running;
 pub(crate) mod style;
+pub(crate) mod tags;
 
 use crate::typeset::text::chars_of;
 use folio_core::model::{Article, Collection};

@@ -2,7 +2,7 @@
 //! links between pages. The export stage reads these and nothing else of
 //! the layout.
 
-use crate::typeset::text::Line;
+use crate::typeset::text::{Line, NodeRef};
 
 /// A line placed on a page: `x` of its left edge and `y` of its baseline,
 /// both from the page's top-left corner, in points.
@@ -64,11 +64,16 @@ pub(crate) struct Page {
     pub rules: Vec<Rule>,
     pub anchors: Vec<Anchor>,
     pub gotos: Vec<GoTo>,
+    /// The `Link` structure element of each of `gotos` (tagged PDF; set
+    /// by `layout::tags`, may be shorter than `gotos`).
+    pub goto_tags: Vec<NodeRef>,
 }
 
 /// The laid-out document.
 pub(crate) struct Layout {
     pub pages: Vec<Page>,
+    /// The structure elements the pages' lines are marked with.
+    pub tree: super::tags::Tree,
 }
 
 /// What a page holds, for its running header and footer.

@@ -66,7 +66,10 @@ pub(crate) fn paginate(units: Vec<Unit>, g: &Geometry, st: &Blocks) -> Layout {
         place_lines(&mut c, u, g, area);
         c.y += u.space_after;
     }
-    Layout { pages: c.pages }
+    Layout {
+        pages: c.pages,
+        tree: Default::default(),
+    }
 }
 
 /// The room unit `i` needs at the foot of a page: its first lines, or

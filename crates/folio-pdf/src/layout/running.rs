@@ -7,7 +7,7 @@ use super::page::{Owner, Page, Placed, Rule};
 use super::style::{Running, StyleTable};
 use crate::typeset::fonts::{Fonts, Style};
 use crate::typeset::para;
-use crate::typeset::text::{Align, Color, Line, ParaSpec, Span};
+use crate::typeset::text::{Align, Artifact, Color, Line, Mark, NodeRef, ParaSpec, Span};
 use folio_core::model::Article;
 
 /// `text` set as page furniture (running header and footer): gray, at the
@@ -98,8 +98,9 @@ impl Furniture<'_, '_> {
     }
 }
 
-/// Places `line` on `page` at (`x`, `y`).
-fn put(page: &mut Page, line: Line, x: f32, y: f32) {
+/// Places `line` on `page` at (`x`, `y`), marked as the artifact `kind`.
+fn put(page: &mut Page, mut line: Line, x: f32, y: f32, kind: Artifact) {
+    super::tags::mark_line(&mut line, Mark::Artifact(kind));
     page.lines.push(Placed {
         line,
         x,
@@ -119,6 +120,7 @@ pub(crate) fn decorate(
     articles: &[&Article],
     owners: &[Owner],
     book_title: Option<&str>,
+    rights_tags: &[Option<NodeRef>],
     lang: &str,
     fonts: &Fonts<'_>,
     g: &Geometry,
@@ -155,8 +157,15 @@ pub(crate) fn decorate(
             ),
             _ => (contents_label(lang), None),
         };
+        // The article's copyright line, when only the running footer
+        // prints it, is content on the article's last page.
+        let ends = owners.get(i + 1) != Some(&owner);
+        let tag = match owner {
+            Owner::Article(idx) if ends => rights_tags.get(idx).copied().flatten(),
+            _ => None,
+        };
         if let Some(r) = rights {
-            footer_rights(page, &f, &r, footer_y);
+            footer_rights(page, &f, &r, footer_y, tag);
         }
         if starts || (owner == Owner::Contents && book_title.is_none()) {
             continue;
@@ -171,14 +180,20 @@ fn page_number(page: &mut Page, f: &Furniture<'_, '_>, num: &str, y: f32) {
     let g = f.g;
     let num_w = g.measure * f.st.number_width;
     if let Some(l) = f.one(num, Style::Regular, Align::End, num_w) {
-        put(page, l, g.left + g.measure - num_w, y);
+        put(page, l, g.left + g.measure - num_w, y, Artifact::Footer);
     }
 }
 
 /// The copyright line on the footer's left: all of it when it fits (then
 /// the text does not repeat it, see [`super::article`]); otherwise
 /// shortened, the text keeping it whole.
-fn footer_rights(page: &mut Page, f: &Furniture<'_, '_>, rights: &str, y: f32) {
+fn footer_rights(
+    page: &mut Page,
+    f: &Furniture<'_, '_>,
+    rights: &str,
+    y: f32,
+    tag: Option<NodeRef>,
+) {
     let g = f.g;
     let whole = footer_lines(f.fonts, rights, Align::Start, f.lang, g, f.st);
     let line = match <[Line; 1]>::try_from(whole) {
@@ -188,7 +203,10 @@ fn footer_rights(page: &mut Page, f: &Furniture<'_, '_>, rights: &str, y: f32) {
             .map(|(l, _)| l),
     };
     if let Some(l) = line {
-        put(page, l, g.left, y);
+        put(page, l, g.left, y, Artifact::Footer);
+        if let (Some(n), Some(p)) = (tag, page.lines.last_mut()) {
+            super::tags::mark_line(&mut p.line, Mark::Node(n));
+        }
     }
 }
 
@@ -205,16 +223,16 @@ fn header(page: &mut Page, f: &Furniture<'_, '_>, book_title: Option<&str>, titl
             let right = f.fit(title, Style::Italic, g.measure * f.st.title_width);
             let right_w = right.as_ref().map_or(0.0, |(_, w)| *w);
             if let Some((l, w)) = right {
-                put(page, l, g.left + g.measure - w, header_y);
+                put(page, l, g.left + g.measure - w, header_y, Artifact::Header);
             }
             if let Some((l, _)) = f.fit(book, Style::Regular, g.measure - right_w - gap) {
-                put(page, l, g.left, header_y);
+                put(page, l, g.left, header_y, Artifact::Header);
             }
         }
         None => {
             let title = shorten(title, f.st.title_chars);
             if let Some(l) = f.one(&title, Style::Italic, Align::Start, g.measure) {
-                put(page, l, g.left, header_y);
+                put(page, l, g.left, header_y, Artifact::Header);
             }
         }
     }

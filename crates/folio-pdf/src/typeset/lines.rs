@@ -170,6 +170,8 @@ fn align(
             x0: x0 as f32 + offset,
             x1: x1 as f32 + offset,
             url: para.links[l].clone(),
+            index: l,
+            tag: None,
         });
     }
 }

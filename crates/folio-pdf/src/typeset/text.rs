@@ -124,6 +124,38 @@ pub(crate) struct LinkArea {
     pub x0: f32,
     pub x1: f32,
     pub url: String,
+    /// Which link of the paragraph this is (a link broken over lines has
+    /// an area on each, with the same index).
+    pub index: usize,
+    /// The `Link` structure element of the tagged PDF (set by the layout).
+    pub tag: Option<NodeRef>,
+}
+
+/// A structure element of the tagged PDF: element `node` of the
+/// structure tree of `part` (an article, or a book's front matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct NodeRef {
+    pub part: u32,
+    pub node: u32,
+}
+
+/// What a page's furniture is, for the tagged PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Artifact {
+    /// Drawn for the layout only: rules, leaders, anything not marked.
+    Layout,
+    /// The running header.
+    Header,
+    /// The running footer and the page number.
+    Footer,
+}
+
+/// What a range of a line's glyphs is in the tagged PDF: content of a
+/// structure element, or an artifact that assistive technology skips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Node(NodeRef),
+    Artifact(Artifact),
 }
 
 /// One set line.
@@ -139,6 +171,21 @@ pub(crate) struct Line {
     /// fraction of their stretchability or shrinkability.
     #[cfg_attr(not(test), allow(dead_code))]
     pub ratio: f32,
+    /// What the glyphs are in the tagged PDF: (first glyph, mark), by
+    /// increasing glyph index, the first at 0. A line without marks is an
+    /// artifact.
+    pub marks: Vec<(u32, Mark)>,
+}
+
+impl Line {
+    /// The mark of glyph `i` (an artifact when the line has no marks).
+    pub(crate) fn mark_of(&self, i: usize) -> Mark {
+        let k = self.marks.partition_point(|&(s, _)| s as usize <= i);
+        match k {
+            0 => Mark::Artifact(Artifact::Layout),
+            k => self.marks[k - 1].1,
+        }
+    }
 }
 
 pub(crate) fn is_space(c: char) -> bool {
