@@ -25,14 +25,14 @@ use pages::PageSetup;
 use pdf_writer::Pdf;
 
 /// Writes the document of `pages` (`width` × `height` points) with the
-/// file ID `id`; `book` is a book's title (the outline's root).
+/// file ID `id`; `book` is a book's outline (its title and contents).
 pub(crate) fn write_pdf(
     meta: &DocMeta,
     pages: &[PackedPage],
     (width, height): (f32, f32),
     fonts: &Fonts<'_>,
     id: [u8; 16],
-    book: Option<&str>,
+    book: Option<&outline::BookOutline<'_>>,
 ) -> Result<Vec<u8>, Error> {
     let uses = fonts::font_uses(pages);
     let mut alloc = Alloc(0);
