@@ -664,10 +664,17 @@ fn a_chinese_title_is_drawn_on_the_png_cover_or_reported() {
     if warnings.is_empty() {
         // Drawn: the title's ink, as much as a Latin title of that size.
         let dark = dark_pixels(&u);
-        assert!(dark > 10_000, "the Chinese title was not drawn: {dark} dark pixels");
+        assert!(
+            dark > 10_000,
+            "the Chinese title was not drawn: {dark} dark pixels"
+        );
     } else {
         assert!(!cjk_font_installed, "a CJK font is installed but not used");
-        assert!(warnings[0].message.contains("PNG cover"), "{:?}", warnings[0]);
+        assert!(
+            warnings[0].message.contains("PNG cover"),
+            "{:?}",
+            warnings[0]
+        );
     }
     // The same bytes again (the font choice is deterministic).
     assert!(epub(&a, &EpubOptions::default()) == bytes);

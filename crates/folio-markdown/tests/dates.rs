@@ -55,9 +55,11 @@ fn raw_dates_never_reach_markdown_title_blocks() {
     for p in &paths {
         let a = parse(p);
         let shown = folio_core::meta::display_date(&a).map(|d| d.text);
-        let raw = a.date_text.as_deref().map(str::trim).filter(|r| {
-            !r.is_empty() && !shown.as_deref().is_some_and(|f| f.contains(r))
-        });
+        let raw = a
+            .date_text
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty() && !shown.as_deref().is_some_and(|f| f.contains(r)));
         for opts in [no_fm.clone(), MarkdownOptions::default()] {
             let mut out = Vec::new();
             write(&a, &opts, &mut out).unwrap();
@@ -75,10 +77,18 @@ fn raw_dates_never_reach_markdown_title_blocks() {
                 continue;
             }
             if let Some(f) = &shown {
-                assert!(block.contains(f.as_str()), "{}: {f:?} not in\n{block}", p.display());
+                assert!(
+                    block.contains(f.as_str()),
+                    "{}: {f:?} not in\n{block}",
+                    p.display()
+                );
             }
             if let Some(r) = raw {
-                assert!(!block.contains(r), "{}: raw date {r:?} in\n{block}", p.display());
+                assert!(
+                    !block.contains(r),
+                    "{}: raw date {r:?} in\n{block}",
+                    p.display()
+                );
                 checked += 1;
             }
         }
