@@ -425,6 +425,17 @@ pub fn run(job: BookJob) -> u8 {
             eprintln!("{}: error: {e}", target.display());
             status = status.max(e.code);
         } else if !job.quiet {
+            // The PNG cover cannot draw characters no font covers: say so.
+            if writer.name() == "epub" {
+                if let Ok(o) = job.settings.get::<folio_epub::EpubOptions>("epub") {
+                    for d in folio_epub::collection_cover_diagnostics(&collection, &o) {
+                        eprintln!(
+                            "{}",
+                            d.display_worded(&target.display().to_string(), crate::hints::in_book)
+                        );
+                    }
+                }
+            }
             eprintln!(
                 "wrote {} ({} articles)",
                 target.display(),

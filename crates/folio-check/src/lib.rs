@@ -360,7 +360,9 @@ fn pdf_parts(a: &Article) -> Vec<String> {
     parts.push(a.title.clone());
     parts.extend(a.subtitle.iter().cloned());
     parts.extend(a.byline.iter().cloned());
-    parts.extend(a.date_text.iter().cloned());
+    // The date as printed: formatted from the parsed date (the raw date
+    // text is metadata, not shown).
+    parts.extend(folio_core::meta::display_date(a).map(|d| d.text));
     parts.extend(a.updated_text.iter().cloned());
     parts.extend(a.standfirst.iter().cloned());
     parts.extend(a.body.iter().map(|b| b.plain_text()));

@@ -40,24 +40,25 @@ impl CoverImage {
 const RASTER_SCALE: f32 = 2.0;
 
 /// Rasterizes a generated cover with resvg, with the PDF's bundled DejaVu
-/// faces loaded from bytes (never the system's fonts, so the PNG is the
-/// same on every machine). Characters DejaVu lacks (Chinese, Japanese,
-/// Korean) are not drawn in the PNG; the SVG cover page keeps them, set by
-/// the reading system's fonts.
-fn rasterize(svg: &[u8]) -> Result<Vec<u8>, Error> {
+/// faces loaded from bytes, and for characters they lack (Chinese,
+/// Japanese, Korean…) the system faces the PDF writer falls back to
+/// ([`crate::cover_fonts`]); never the system's fonts at large, so the PNG
+/// depends only on the text and the fonts installed.
+fn rasterize(svg: &[u8], fonts: &crate::cover_fonts::Chosen, lang: &str) -> Result<Vec<u8>, Error> {
     use resvg::{tiny_skia, usvg};
+    let lang = lang.to_owned();
     let mut opt = usvg::Options {
         font_family: "DejaVu Serif".into(),
         ..Default::default()
     };
+    opt.font_resolver.select_fallback =
+        Box::new(move |c, exclude, db| crate::cover_fonts::fallback(c, exclude, db, &lang));
     let db = opt.fontdb_mut();
-    for face in [
-        dejavu::serif::regular(),
-        dejavu::serif::bold(),
-        dejavu::sans::regular(),
-        dejavu::sans::bold(),
-    ] {
-        db.load_font_data(face.to_vec());
+    crate::cover_fonts::load_bundled(db);
+    for f in &fonts.files {
+        db.load_font_source(usvg::fontdb::Source::Binary(
+            f.clone() as std::sync::Arc<dyn AsRef<[u8]> + Send + Sync>
+        ));
     }
     db.set_serif_family("DejaVu Serif");
     db.set_sans_serif_family("DejaVu Sans");
@@ -170,6 +171,49 @@ pub(crate) struct CoverText<'a> {
     pub authors: Option<String>,
     pub publisher: Option<String>,
     pub date: Option<String>,
+}
+
+impl CoverText<'_> {
+    /// Every text the cover draws (the publisher as set, in capitals).
+    pub fn shown(&self) -> String {
+        let mut s = String::from(self.title);
+        for t in [
+            self.subtitle.map(str::to_owned),
+            self.authors.clone(),
+            self.publisher.as_deref().map(str::to_uppercase),
+            self.date.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            s.push('\n');
+            s.push_str(&t);
+        }
+        s
+    }
+
+    /// Warnings for characters of the cover no font covers: the PNG cover
+    /// cannot draw them (the SVG cover page leaves them to the reading
+    /// system's fonts).
+    pub fn diagnostics(&self, lang: &Lang) -> Vec<folio_core::Diagnostic> {
+        let fonts = crate::cover_fonts::choose(&self.shown(), &lang.tag);
+        if fonts.uncovered.is_empty() {
+            return Vec::new();
+        }
+        let list: String = fonts.uncovered.iter().take(12).collect();
+        let more = if fonts.uncovered.len() > 12 {
+            "…"
+        } else {
+            ""
+        };
+        vec![folio_core::Diagnostic::warning(
+            None,
+            format!(
+                "the PNG cover cannot draw {} character(s) of its text ({list}{more}): no bundled or installed font covers them; install one (e.g. fonts-noto-cjk for Chinese, Japanese, Korean, fonts-noto-core for other scripts)",
+                fonts.uncovered.len()
+            ),
+        )]
+    }
 }
 
 const W: f32 = 600.0;
@@ -292,10 +336,11 @@ pub(crate) fn generated_cover(t: &CoverText, lang: &Lang) -> Result<CoverImage, 
     w.write_event(Event::End(BytesEnd::new("svg")))?;
     nl(&mut w)?;
     let svg = w.into_inner();
+    let fonts = crate::cover_fonts::choose(&t.shown(), &lang.tag);
     Ok(CoverImage {
         href: "cover.png",
         media_type: "image/png",
-        bytes: rasterize(&svg)?,
+        bytes: rasterize(&svg, &fonts, &lang.tag)?,
         svg: Some(svg),
     })
 }

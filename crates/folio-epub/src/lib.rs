@@ -43,6 +43,7 @@
 #![forbid(unsafe_code)]
 
 mod cover;
+mod cover_fonts;
 mod package;
 mod toc;
 mod xhtml;
@@ -161,6 +162,54 @@ fn none_if_empty(s: Option<String>) -> Option<String> {
 /// The package metadata: what [`Metadata`] resolved, in EPUB's terms.
 fn book_meta(core: Metadata, lang: Lang) -> BookMeta {
     BookMeta { core, lang }
+}
+
+/// Warnings about the generated cover of [`write`]`(article, opts)`:
+/// characters of its text that neither the bundled fonts nor any installed
+/// font covers, which the PNG cover (the `cover-image`) cannot draw. Empty
+/// when a cover image is given.
+///
+/// ```
+/// let a = folio_core::parse::parse("A title\n\nText.", &Default::default()).unwrap().article;
+/// assert!(folio_epub::cover_diagnostics(&a, &Default::default()).is_empty());
+/// ```
+pub fn cover_diagnostics(article: &Article, opts: &EpubOptions) -> Vec<folio_core::Diagnostic> {
+    if opts.cover.is_some() || opts.cover_image.is_some() {
+        return Vec::new();
+    }
+    let m = Metadata::of_article(article, opts.timestamp);
+    let lang = Lang::new(m.language.as_str());
+    cover::CoverText {
+        title: &m.title,
+        subtitle: article.subtitle.as_deref(),
+        authors: none_if_empty(meta::byline_line(article)),
+        publisher: m.publisher.clone(),
+        date: meta::display_date(article).map(|d| d.text),
+    }
+    .diagnostics(&lang)
+}
+
+/// Warnings about the generated cover of
+/// [`write_collection`]`(collection, opts)` (see [`cover_diagnostics`]).
+pub fn collection_cover_diagnostics(
+    collection: &Collection,
+    opts: &EpubOptions,
+) -> Vec<folio_core::Diagnostic> {
+    if opts.cover.is_some() || opts.cover_image.is_some() {
+        return Vec::new();
+    }
+    let m = Metadata::of_collection(collection, opts.timestamp);
+    let lang = Lang::new(m.language.as_str());
+    cover::CoverText {
+        title: &m.title,
+        subtitle: collection.subtitle.as_deref(),
+        authors: (!m.creators.is_empty()).then(|| m.creators.join(", ")),
+        publisher: m.publisher.clone(),
+        date: m
+            .date
+            .map(|d| folio_core::labels::format_date(d, &m.language).text),
+    }
+    .diagnostics(&lang)
 }
 
 /// Writes one article as an EPUB 3 book: cover, one chapter, navigation

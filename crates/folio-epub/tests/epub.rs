@@ -631,3 +631,63 @@ fn raw_dates_never_reach_covers_or_title_blocks() {
     let f = folio_core::labels::format_date(m.date.unwrap(), &m.language).text;
     assert!(shown.contains(&f), "book date {f:?} not shown");
 }
+
+/// Dark pixels of a cover PNG (the title's ink).
+fn dark_pixels(u: &common::Unpacked) -> usize {
+    let png =
+        resvg::tiny_skia::Pixmap::decode_png(&u.files["OEBPS/cover.png"]).expect("PNG decodes");
+    png.pixels()
+        .iter()
+        .filter(|p| p.red() < 80 && p.alpha() == 255)
+        .count()
+}
+
+/// A Chinese title is drawn on the PNG cover with the font the PDF falls
+/// back to (Noto CJK where installed), deterministically; where no font
+/// covers it, the writer says so (a warning) instead of drawing nothing.
+#[test]
+fn a_chinese_title_is_drawn_on_the_png_cover_or_reported() {
+    let a = folio_core::parse::parse(
+        "朝鲜劳动党中央委员会全体会议在平壤举行\n\n会议讨论了今年的工作。",
+        &Default::default(),
+    )
+    .unwrap()
+    .article;
+    assert!(a.authors.is_empty() && a.byline.is_none());
+    let bytes = epub(&a, &EpubOptions::default());
+    let u = unpack(&bytes);
+    let warnings = folio_epub::cover_diagnostics(&a, &EpubOptions::default());
+    let cjk_font_installed = std::process::Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty());
+    if warnings.is_empty() {
+        // Drawn: the title's ink, as much as a Latin title of that size.
+        let dark = dark_pixels(&u);
+        assert!(
+            dark > 10_000,
+            "the Chinese title was not drawn: {dark} dark pixels"
+        );
+    } else {
+        assert!(!cjk_font_installed, "a CJK font is installed but not used");
+        assert!(
+            warnings[0].message.contains("PNG cover"),
+            "{:?}",
+            warnings[0]
+        );
+    }
+    // The same bytes again (the font choice is deterministic).
+    assert!(epub(&a, &EpubOptions::default()) == bytes);
+}
+
+/// Characters no font covers are named in a warning.
+#[test]
+fn uncovered_cover_characters_are_reported() {
+    let mut a = article(&fixture("seed-pyongyang-times"));
+    a.title = "Title \u{F0000}".into();
+    let w = folio_epub::cover_diagnostics(&a, &EpubOptions::default());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].message.contains('\u{F0000}'), "{}", w[0].message);
+    let latin = article(&fixture("seed-pyongyang-times"));
+    assert!(folio_epub::cover_diagnostics(&latin, &EpubOptions::default()).is_empty());
+}

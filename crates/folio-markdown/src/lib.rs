@@ -249,7 +249,8 @@ impl<'a> Doc<'a> {
                 a.subtitle.clone(),
                 a.kicker.clone(),
                 meta::byline_line(a),
-                meta::date_line(a),
+                // The parsed date, formatted; the raw text is metadata.
+                meta::display_date(a).map(|d| d.text),
                 a.updated_text.clone(),
             ]
             .into_iter()

@@ -78,7 +78,9 @@ mod options;
 mod typeset;
 
 use export::meta::DocMeta;
+use export::outline::BookOutline;
 use export::pack::{self, PackedPage};
+use folio_core::contents::Contents;
 use folio_core::model::{Article, Collection};
 use layout::geometry::Geometry;
 use layout::style::StyleTable;
@@ -128,7 +130,7 @@ fn render_doc(
     meta: DocMeta,
     digest: [u8; 32],
     opts: &PdfOptions,
-    book: Option<&Collection>,
+    book: Option<(&Collection, &Contents)>,
 ) -> Result<Vec<u8>, Error> {
     let geo = Geometry::new(opts);
     let style = StyleTable::new(geo.size);
@@ -149,9 +151,17 @@ fn render_doc(
         })
         .unzip();
     let counts: Vec<usize> = laid.iter().map(Vec::len).collect();
-    let front = book.map(|c| {
-        let mut f =
-            layout::book::front_matter(c, articles, &counts, &meta.language, &fonts, &geo, &style);
+    let front = book.map(|(c, toc)| {
+        let mut f = layout::book::front_matter(
+            c,
+            toc,
+            articles,
+            &counts,
+            &meta.language,
+            &fonts,
+            &geo,
+            &style,
+        );
         let part = articles.len() as u32;
         trees.push(layout::tags::front_matter(
             &mut f.title_page,
@@ -161,13 +171,14 @@ fn render_doc(
         ));
         f
     });
+    let front_pages = front.as_ref().map(|f| 1 + f.contents.len());
     let owners = layout::page::owners(front.as_ref().map(|f| f.contents.len()), &counts);
     let mut pages = pack::assemble(front, laid, geo.height);
     let rights_tags: Vec<_> = trees
         .iter()
         .map(|t| t.rights.map(|node| NodeRef { part: t.part, node }))
         .collect();
-    let book_title = book.map(|c| layout::labels::entry_title(&c.title));
+    let book_title = book.map(|(c, _)| layout::labels::entry_title(&c.title));
     let heads = layout::running::decorate(
         pages.len(),
         articles,
@@ -182,15 +193,15 @@ fn render_doc(
     pack::add_all(&mut pages, heads, geo.height);
     let id = export::meta::file_id(&digest, opts);
     let size = (geo.width, geo.height);
-    export::write_pdf(
-        &meta,
-        &pages,
-        &trees,
-        size,
-        &fonts,
-        id,
-        book_title.as_deref(),
-    )
+    let outline = book.zip(front_pages).map(|((_, toc), front)| BookOutline {
+        title: book_title.as_deref().unwrap_or_default(),
+        contents: toc,
+        starts: counts
+            .iter()
+            .scan(front, |at, &n| Some(std::mem::replace(at, *at + n)))
+            .collect(),
+    });
+    export::write_pdf(&meta, &pages, &trees, size, &fonts, id, outline.as_ref())
 }
 
 /// Typesets a collection as one PDF book: a title page (title, subtitle,
@@ -236,7 +247,8 @@ fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u
     };
     let meta = DocMeta::from_collection(collection, opts.timestamp);
     let digest = folio_core::meta::collection_fingerprint(collection);
-    render_doc(&articles, meta, digest, opts, Some(&front))
+    let toc = Contents::new(collection);
+    render_doc(&articles, meta, digest, opts, Some((&front, &toc)))
 }
 
 #[cfg(test)]

@@ -159,62 +159,94 @@ fn outline(pdf: &Path) -> Vec<(usize, String, usize)> {
     rows
 }
 
-fn expected_title(a: &Article) -> String {
-    if a.title.trim().is_empty() {
-        "Untitled".into()
-    } else {
-        a.title.trim().to_string()
-    }
-}
-
 /// Checks a book of `articles` end to end.
 fn check_book(name: &str, articles: Vec<Article>) {
+    check_collection(book(name, articles));
+}
+
+/// Checks the book `c` end to end: its outline and printed contents show
+/// the contents tree of `folio_core::contents` (groups, disambiguated
+/// labels) with the pages where the articles really start.
+fn check_collection(c: Collection) {
+    let name = c.title.clone();
+    let name = name.as_str();
+    let toc = folio_core::contents::Contents::new(&c);
+    let walk = toc.walk();
     let dir = tempfile::tempdir().unwrap();
-    let c = book(name, articles);
     let (pdf, bytes) = write(&c, dir.path());
     let pages = page_count(&pdf);
 
-    // Outline: the book at the root, the contents and every article below.
+    // Outline: the book at the root, the contents, then the contents tree:
+    // each group and entry at its depth with its label (an article's
+    // headings below it).
     let rows = outline(&pdf);
     assert_eq!(rows[0], (0, name.to_string(), 1), "book root");
     assert!(rows.iter().skip(1).all(|r| r.0 >= 1));
-    let top: Vec<&(usize, String, usize)> = rows.iter().filter(|r| r.0 == 1).collect();
-    assert_eq!(top[0].1, "Contents");
-    assert_eq!(top[0].2, 2, "contents follow the title page");
-    let arts: Vec<&(usize, String, usize)> = top[1..].to_vec();
+    assert_eq!(rows[1].1, "Contents");
+    assert_eq!(
+        (rows[1].0, rows[1].2),
+        (1, 2),
+        "contents follow the title page"
+    );
+    let mut at = 2;
+    let mut arts: Vec<(usize, String, usize)> = Vec::new();
+    let mut groups: Vec<(usize, String, usize)> = Vec::new();
+    for (level, item) in &walk {
+        let want = (level + 1, item.label().to_string());
+        // Rows between two items are headings of the previous article,
+        // deeper than it.
+        while at < rows.len() && (rows[at].0, rows[at].1.clone()) != want {
+            assert!(
+                !arts.is_empty() && rows[at].0 > arts.last().unwrap().0,
+                "{name}: outline row {:?} where {want:?} was expected",
+                rows[at]
+            );
+            at += 1;
+        }
+        assert!(at < rows.len(), "{name}: {want:?} not in the outline");
+        match item {
+            folio_core::contents::Item::Entry(_) => arts.push(rows[at].clone()),
+            folio_core::contents::Item::Group(_) => groups.push(rows[at].clone()),
+        }
+        at += 1;
+    }
     assert_eq!(arts.len(), c.articles.len(), "one bookmark per article");
-    for (a, r) in c.articles.iter().zip(&arts) {
-        assert_eq!(r.1, expected_title(a));
-    }
-    let first_article = arts.first().map_or(pages + 1, |r| r.2);
+    let entries: Vec<&folio_core::contents::Entry> = toc.entries().collect();
+    let first_article = arts.iter().map(|r| r.2).min().unwrap_or(pages + 1);
 
-    // The contents: each title, then (after leaders) its page number.
-    let mut toc = String::new();
+    // The contents: each group's label, each entry's label, then (after
+    // leaders) its page number.
+    let mut text = String::new();
     for n in 2..first_article {
-        toc.push_str(&page_text(&pdf, n, true, false));
+        text.push_str(&page_text(&pdf, n, true, false));
     }
-    let (toc, line_starts) = norm_lines(&toc);
-    assert!(toc.starts_with("Contents"));
+    let (text, line_starts) = norm_lines(&text);
+    assert!(text.starts_with("Contents"));
     let mut cursor = 0;
     let mut prev = 0;
-    for (k, a) in c.articles.iter().enumerate() {
-        let t = norm(&expected_title(a));
-        let at = toc[cursor..]
+    let mut k = 0;
+    for (_, item) in &walk {
+        let t = norm(item.label());
+        let at = text[cursor..]
             .find(&t)
-            .unwrap_or_else(|| panic!("{name}: TOC entry {k} '{t}' not found after {cursor}"));
+            .unwrap_or_else(|| panic!("{name}: TOC row '{t}' not found after {cursor}"));
+        if let folio_core::contents::Item::Group(_) = item {
+            cursor += at + t.len();
+            continue;
+        }
         // The number: digits after the leaders, up to the end of the line
         // (the next title may start with digits).
         let mut q = cursor + at + t.len();
-        while toc[q..].starts_with('.') {
+        while text[q..].starts_with('.') {
             q += 1;
         }
         let start = q;
-        while toc[q..].starts_with(|c: char| c.is_ascii_digit())
+        while text[q..].starts_with(|c: char| c.is_ascii_digit())
             && (q == start || !line_starts.contains(&q))
         {
             q += 1;
         }
-        let n: usize = toc[start..q]
+        let n: usize = text[start..q]
             .parse()
             .unwrap_or_else(|_| panic!("{name}: no page number after '{t}'"));
         cursor = q;
@@ -223,25 +255,39 @@ fn check_book(name: &str, articles: Vec<Article>) {
         // The bookmark goes to the same page.
         assert_eq!(arts[k].2, n, "{name}: bookmark and TOC disagree for '{t}'");
         // The page starts with the article's title block.
-        let text = norm(&page_text(&pdf, n, true, false));
+        let a = &c.articles[entries[k].article];
+        let title = norm(&entries[k].title);
+        let page = norm(&page_text(&pdf, n, true, false));
         let kicker = a.kicker.as_deref().map(norm).unwrap_or_default();
-        let starts = text.starts_with(&t) || text.starts_with(&format!("{kicker}{t}"));
+        let starts = page.starts_with(&title) || page.starts_with(&format!("{kicker}{title}"));
         let untitled = a.title.trim().is_empty();
         assert!(
             starts || untitled,
-            "{name}: page {n} does not start with '{t}': {}",
-            text.chars().take(80).collect::<String>()
+            "{name}: page {n} does not start with '{title}': {}",
+            page.chars().take(80).collect::<String>()
         );
-        // And the page before it is not a page of this article.
-        if n > first_article {
+        // And the page before it is not a page of this article (nor the
+        // first page of the one before, when that has the same title).
+        let same_as_before = k > 0 && entries[k - 1].title == entries[k].title;
+        if n > first_article && !same_as_before {
             let before = norm(&page_text(&pdf, n - 1, true, false));
-            assert!(!before.starts_with(&t) || k == 0 || untitled);
+            assert!(!before.starts_with(&title) || k == 0 || untitled);
         }
+        k += 1;
+    }
+    // A group's bookmark goes to its first article's page.
+    for (g, (_, item)) in groups.iter().zip(
+        walk.iter()
+            .filter(|(_, i)| matches!(i, folio_core::contents::Item::Group(_))),
+    ) {
+        let first = item.first_article().unwrap();
+        let k = entries.iter().position(|e| e.article == first).unwrap();
+        assert_eq!(g.2, arts[k].2, "{name}: group '{}' page", g.1);
     }
 
-    // Every entry is a link to its page.
+    // Every row is a link to its page.
     let s = String::from_utf8_lossy(&bytes);
-    assert_eq!(s.matches("/S /GoTo").count(), c.articles.len());
+    assert_eq!(s.matches("/S /GoTo").count(), walk.len());
 
     // Running headers: book title and article title on continuation pages.
     let mut headed = 0;
@@ -251,7 +297,7 @@ fn check_book(name: &str, articles: Vec<Article>) {
             let full = page_text(&pdf, n, false, true);
             let head = norm(full.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
             let prefix: String = norm(name).chars().take(8).collect();
-            let art: String = norm(&r.1).chars().take(8).collect();
+            let art: String = norm(&entries[k].title).chars().take(8).collect();
             assert!(head.contains(&prefix), "{name}: page {n} header '{head}'");
             assert!(head.contains(&art), "{name}: page {n} header '{head}'");
             headed += 1;
@@ -386,5 +432,178 @@ fn huge_titles_are_cut_on_the_title_page_and_in_the_contents() {
         let t = page_text(&pdf, n, false, false);
         assert!(t.contains('…'), "page {n} not shortened");
         assert!(t.split_whitespace().filter(|w| *w == "Word").count() < 120);
+    }
+}
+
+/// 40 articles in date order over two years, 30 of them called "Press
+/// Review": the outline and the printed contents group them by year and
+/// month and tell the same titles apart by date, as the EPUB navigation
+/// does (`check_collection` compares both with `folio_core::contents`).
+#[test]
+fn date_ordered_books_group_by_year_and_month_with_distinct_labels() {
+    if !tools_present() {
+        return;
+    }
+    let mut articles = Vec::new();
+    for i in 0..40u32 {
+        let title = if i % 4 == 3 {
+            format!("Harvest report {i}")
+        } else {
+            "Press Review".to_string()
+        };
+        let text =
+            format!("{title}\n\nThe first paragraph of item {i}.\n\n## A heading\n\nMore text.");
+        let mut a = folio_core::parse::parse(&text, &Default::default())
+            .unwrap()
+            .article;
+        a.date =
+            chrono::NaiveDate::from_ymd_opt(2015 + (i / 20) as i32, 1 + (i % 20) / 5, 1 + i % 3);
+        articles.push(a);
+    }
+    let mut c = book("Two Years of Reviews", articles);
+    c.order = folio_core::ArticleOrder::Date;
+    let toc = folio_core::contents::Contents::new(&c);
+    assert_eq!(toc.depth(), 3, "year > month > article");
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, _) = write(&c, dir.path());
+    let rows = outline(&pdf);
+    let titles: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert!(titles.contains(&"2015") && titles.contains(&"January 2016"));
+    assert!(titles.contains(&"Press Review (1 January 2015)"));
+    // No two article bookmarks read the same.
+    let mut labels: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.0 == 3)
+        .map(|r| r.1.as_str())
+        .collect();
+    assert_eq!(labels.len(), 40);
+    labels.sort();
+    labels.dedup();
+    assert_eq!(labels.len(), 40, "same-title entries are told apart");
+    // The printed contents show the group headings.
+    let contents = page_text(&pdf, 2, true, true);
+    assert!(contents.contains("2015"), "{contents}");
+    assert!(contents.contains("January 2015"), "{contents}");
+    check_collection(c);
+}
+
+/// The printed contents never break a line inside a name: "Kim Jong Un"
+/// (a run of capitalised words) and an author's name stay on one line,
+/// whatever the length of the words before them.
+#[test]
+fn contents_keep_names_on_one_line() {
+    if !tools_present() {
+        return;
+    }
+    let mut articles = Vec::new();
+    for i in 0..40 {
+        let pad = "ever ".repeat(i % 20) + &"x".repeat(i / 20 * 3);
+        let title = if i % 2 == 0 {
+            format!("Report on the visit {pad} where Kim Jong Un inspected the new farms")
+        } else {
+            format!("Notes {pad} on the speech given by Choe Ryong-hae at the plenary")
+        };
+        let text = format!("{title}\n\nText {i}.");
+        let mut a = folio_core::parse::parse(&text, &Default::default())
+            .unwrap()
+            .article;
+        a.authors = vec!["Ri Chol Min".into()];
+        a.title = format!("{title} with Ri Chol Min");
+        articles.push(a);
+    }
+    let c = book("Names", articles);
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, _) = write(&c, dir.path());
+    let mut text = String::new();
+    for n in 2..=4 {
+        text.push_str(&page_text(&pdf, n, true, true));
+    }
+    let lines: Vec<String> = text.lines().map(|l| l.replace('\u{a0}', " ")).collect();
+    let mut seen = 0;
+    for name in ["Kim Jong Un", "Ri Chol Min"] {
+        let first = name.split(' ').next().unwrap();
+        for l in &lines {
+            if l.split_whitespace().any(|w| w == first) {
+                assert!(l.contains(name), "name broken across lines: {l:?}");
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 40, "only {seen} names found in the contents");
+}
+
+/// No raw date text ("Date created : 2015-05-12", "[Juche113.6.11.]")
+/// appears on a book's title page or in an article's title block, for the
+/// fixtures and the dev corpus: they show the parsed date, formatted.
+#[test]
+fn raw_dates_never_reach_title_pages_or_title_blocks() {
+    if !tools_present() {
+        return;
+    }
+    let mut paths = txt_files(&fixtures_dir());
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev");
+    if dev.is_dir() {
+        paths.extend(txt_files(&dev));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for p in &paths {
+        let a = parse(p);
+        let mut bytes = Vec::new();
+        match folio_pdf::write(&a, &opts(), &mut bytes) {
+            Ok(()) => {}
+            Err(folio_pdf::Error::MissingGlyphs { .. }) => continue,
+            Err(e) => panic!("{}: {e}", p.display()),
+        }
+        let path = dir.path().join("a.pdf");
+        std::fs::write(&path, &bytes).unwrap();
+        // The title block: the first page's text up to the first body
+        // paragraph.
+        let first = page_text(&path, 1, true, false);
+        let body = a
+            .body
+            .first()
+            .map(|b| norm(&b.plain_text()).chars().take(12).collect::<String>())
+            .unwrap_or_default();
+        let page = norm(&first);
+        let block = match page.find(&body) {
+            Some(i) if !body.is_empty() => &page[..i],
+            _ => &page[..],
+        };
+        let shown = folio_core::meta::display_date(&a).map(|d| norm(&d.text));
+        if let Some(f) = &shown {
+            assert!(
+                block.contains(f.as_str()),
+                "{}: date {f:?} not shown",
+                p.display()
+            );
+        }
+        if let Some(raw) = a.date_text.as_deref().map(norm) {
+            if shown.as_deref().is_some_and(|f| f.contains(&raw)) {
+                continue;
+            }
+            assert!(
+                !block.contains(&raw),
+                "{}: raw date {raw:?} shown",
+                p.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} articles had a raw date text");
+    // A book's title page: its date, formatted.
+    let articles: Vec<Article> = txt_files(&fixtures_dir())
+        .iter()
+        .map(|p| parse(p))
+        .collect();
+    let mut c = book("Dates", articles);
+    c.date = chrono::NaiveDate::from_ymd_opt(2015, 5, 12);
+    let (pdf, _) = write(&c, dir.path());
+    let title = norm(&page_text(&pdf, 1, false, false));
+    assert!(title.contains(&norm("12 May 2015")), "{title}");
+    for a in &c.articles {
+        if let Some(raw) = a.date_text.as_deref().map(norm) {
+            assert!(!title.contains(&raw), "title page shows {raw:?}");
+        }
     }
 }

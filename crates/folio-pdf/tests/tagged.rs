@@ -92,7 +92,8 @@ fn model_words(a: &Article) -> Vec<String> {
     parts.push(a.title.clone());
     parts.extend(a.subtitle.iter().cloned());
     parts.extend(a.byline.clone().or_else(|| meta::byline_line(a)));
-    parts.extend(meta::date_line(a));
+    // The date as printed: formatted from the parsed date.
+    parts.extend(meta::display_date(a).map(|d| d.text));
     parts.extend(a.updated_text.iter().cloned());
     parts.extend(a.standfirst.iter().cloned());
     parts.extend(a.body.iter().map(|b| b.plain_text()));

@@ -28,7 +28,7 @@ use pdf_writer::Pdf;
 
 /// Writes the document of `pages` (`width` × `height` points), tagged
 /// with the structure elements of `trees`, with the file ID `id`; `book`
-/// is a book's title (the outline's root).
+/// is a book's outline (its title and contents).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_pdf(
     meta: &DocMeta,
@@ -37,7 +37,7 @@ pub(crate) fn write_pdf(
     (width, height): (f32, f32),
     fonts: &Fonts<'_>,
     id: [u8; 16],
-    book: Option<&str>,
+    book: Option<&outline::BookOutline<'_>>,
 ) -> Result<Vec<u8>, Error> {
     let uses = fonts::font_uses(pages);
     let mut alloc = Alloc(0);

@@ -172,7 +172,8 @@ fn meta_spans(article: &Article) -> Vec<Span> {
     } else if let Some(b) = folio_core::meta::byline_line(article) {
         meta.push(Span::new(b, Style::Bold));
     }
-    let date = folio_core::meta::date_line(article);
+    // The parsed date, formatted; the raw date text is metadata only.
+    let date = folio_core::meta::display_date(article).map(|d| d.text);
     if let Some(d) = date {
         if !meta.is_empty() {
             meta.push(Span::new("  ·  ", Style::Regular));

@@ -2,7 +2,11 @@
 //!
 //! The table of contents is set after the articles, so its page numbers
 //! are the real ones; [`front_matter`] settles how many pages the
-//! contents take.
+//! contents take. It prints the book's [`Contents`](ContentsTree) (the same
+//! groups and disambiguated labels as the EPUB navigation and the PDF
+//! outline): a group's label as a bold heading, its entries indented below
+//! it; names in an entry ("Kim Jong Un") are kept on one line
+//! ([`keep_names`]).
 
 use super::geometry::{Geometry, ascent_for};
 use super::labels::{contents_label, entry_title, shorten};
@@ -12,6 +16,7 @@ use crate::typeset::fonts::{Fonts, Style};
 use crate::typeset::para;
 use crate::typeset::shape;
 use crate::typeset::text::{Align, Color, Glyph, Line, ParaSpec, Span};
+use folio_core::contents::{Contents as ContentsTree, Item};
 use folio_core::model::{Article, Collection};
 
 /// A book's front matter, laid out.
@@ -20,15 +25,23 @@ pub(crate) struct FrontMatter {
     pub contents: Vec<Page>,
 }
 
-/// A table of contents entry: the article's title and the index of the
-/// page it starts on.
+/// A table of contents row: a group's heading or an article's entry, its
+/// label, its nesting level and the index of the page it leads to.
 pub(crate) struct Entry {
     pub title: String,
     pub page: usize,
+    /// 0 at the top level, 1 inside a group, 2 inside a group's group.
+    pub level: usize,
+    /// A group's heading (bold, no page number) rather than an article.
+    pub group: bool,
+    /// The language of the label (a date group's may differ from the
+    /// book's).
+    pub lang: String,
 }
 
-/// Everything the title page prints, for the font coverage check.
-pub(crate) fn front_text(c: &Collection) -> Vec<String> {
+/// Everything the front matter prints, for the font coverage check: the
+/// title page, the contents' heading and every label of `toc`.
+pub(crate) fn front_text(c: &Collection, toc: &ContentsTree, articles: &[&Article]) -> Vec<String> {
     let mut v = vec![c.title.clone(), contents_label(&c.language).to_string()];
     v.extend(c.subtitle.clone());
     v.extend(c.authors.iter().cloned());
@@ -36,15 +49,128 @@ pub(crate) fn front_text(c: &Collection) -> Vec<String> {
     v.extend(c.rights.clone());
     v.extend(date_text(c));
     v.push("Untitled".into());
+    let names = names(c, articles);
+    for (_, item) in toc.walk() {
+        v.push(keep_names(item.label(), &names));
+    }
     v
 }
 
-/// The front matter of a book whose articles take `article_pages` pages
-/// each: the title page, then the contents (in `lang`), set with the page numbers
-/// they imply; when they take a different number of pages than assumed,
-/// they are set again until the count is stable.
+/// The names an entry keeps together: the book's and the articles' authors
+/// of two words or more, longest first.
+pub(crate) fn names<'a>(c: &'a Collection, articles: &[&'a Article]) -> Vec<&'a str> {
+    let mut v: Vec<&str> = c
+        .authors
+        .iter()
+        .chain(articles.iter().flat_map(|a| a.authors.iter()))
+        .map(|n| n.trim())
+        .filter(|n| n.contains(' '))
+        .collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+/// Words a run of capitalised words may have and still be a name.
+const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Letters of a name's syllable ("Kim", "Jong", "Un", "Sung", "Ryong").
+const SYLLABLE_LETTERS: usize = 5;
+
+/// `label` with no-break spaces (U+00A0) inside names, so a contents entry
+/// never breaks a line inside "Kim Jong Un":
+///
+/// - the `names` given (the model's author names) wherever they occur;
+/// - a run of two to four consecutive words of at most five letters each,
+///   all capitalised ("Kim Jong Un", "Kim Il Sung", "Ri Chol"), even in a
+///   title-case headline;
+/// - in a label that is not in title case (some longer word starts in
+///   lower case), any run of two to four consecutive capitalised words
+///   ("Choe Ryong-hae", "Hillary Clinton").
+///
+/// A longer capitalised run is a title-case phrase, not a name, and keeps
+/// its break opportunities (gluing it would force an overlong line).
+pub(crate) fn keep_names(label: &str, names: &[&str]) -> String {
+    let mut s = label.to_string();
+    for n in names {
+        if s.contains(n) {
+            s = s.replace(n, &n.replace(' ', "\u{a0}"));
+        }
+    }
+    // Words and the single space or no-break space after each.
+    let words: Vec<&str> = s.split([' ', '\u{a0}']).collect();
+    let mut seps: Vec<char> = s.chars().filter(|&c| c == ' ' || c == '\u{a0}').collect();
+    let closing = [',', ';', ':', '.', '!', '?', ')', '"', '”', '»', '\''];
+    let core = |w: &str| -> String {
+        let w = w.trim_start_matches(['(', '"', '“', '«']);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        w.trim_end_matches(closing).to_string()
+    };
+    let capitalised = |w: &str| {
+        let w = core(w);
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’')
+    };
+    let short = |w: &str| core(w).chars().count() <= SYLLABLE_LETTERS;
+    let title_case = !words
+        .iter()
+        .any(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase));
+    // A word ending in punctuation closes a run (and belongs to it).
+    let ends_run = |w: &str| w.ends_with(closing) && !w.ends_with("'s") && !w.ends_with("’s");
+    let glue = |from: usize, to: usize, seps: &mut Vec<char>| {
+        for sep in seps.iter_mut().take(to - 1).skip(from) {
+            *sep = '\u{a0}';
+        }
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && capitalised(words[j]) {
+            j += 1;
+            if ends_run(words[j - 1]) {
+                break;
+            }
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        if !title_case && NAME_WORDS.contains(&(j - i)) {
+            glue(i, j, &mut seps);
+        } else {
+            // Runs of short syllables inside the run.
+            let mut k = i;
+            while k < j {
+                let mut m = k;
+                while m < j && short(words[m]) {
+                    m += 1;
+                }
+                if NAME_WORDS.contains(&(m - k)) {
+                    glue(k, m, &mut seps);
+                }
+                k = m.max(k + 1);
+            }
+        }
+        i = j;
+    }
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in words.iter().enumerate() {
+        out.push_str(w);
+        if let Some(&sep) = seps.get(k) {
+            out.push(sep);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn front_matter(
     c: &Collection,
+    toc: &ContentsTree,
     articles: &[&Article],
     article_pages: &[usize],
     lang: &str,
@@ -58,18 +184,35 @@ pub(crate) fn front_matter(
         starts.push(body_pages);
         body_pages += n;
     }
+    let names = names(c, articles);
+    // The rows, their pages counted from the first article's.
+    let mut entries: Vec<Entry> = toc
+        .walk()
+        .into_iter()
+        .filter_map(|(level, item)| {
+            let start = *starts.get(item.first_article()?)?;
+            let (group, lang) = match item {
+                Item::Group(gr) => (true, gr.language.clone()),
+                Item::Entry(_) => (false, lang.to_string()),
+            };
+            let title = shorten(&entry_title(item.label()), st.contents.title_chars);
+            Some(Entry {
+                title: keep_names(&title, &names),
+                page: start,
+                level,
+                group,
+                lang,
+            })
+        })
+        .collect();
+    let relative: Vec<usize> = entries.iter().map(|e| e.page).collect();
     let mut toc_pages = 1;
     let mut rounds = 0;
     let toc = loop {
         let front = 1 + toc_pages;
-        let entries: Vec<Entry> = articles
-            .iter()
-            .zip(&starts)
-            .map(|(a, &s)| Entry {
-                title: a.title.clone(),
-                page: front + s,
-            })
-            .collect();
+        for (e, &s) in entries.iter_mut().zip(&relative) {
+            e.page = front + s;
+        }
         let mut toc = contents(&entries, front + body_pages, lang, fonts, g, &st.contents);
         rounds += 1;
         if toc.len() == toc_pages {
@@ -88,14 +231,12 @@ pub(crate) fn front_matter(
     }
 }
 
+/// The book's date as the title page prints it: formatted in the book's
+/// language where there is a style for it, else ISO (never a raw date
+/// text).
 fn date_text(c: &Collection) -> Option<String> {
     let d = c.date?;
-    let primary = c.language.split(['-', '_']).next().unwrap_or("");
-    Some(if matches!(primary, "en" | "und" | "") {
-        d.format("%-d %B %Y").to_string()
-    } else {
-        d.format("%Y-%m-%d").to_string()
-    })
+    Some(folio_core::labels::format_date(d, &folio_core::Language::new(&c.language)).text)
 }
 
 fn set(fonts: &Fonts<'_>, spans: &[Span], size: f32, width: f32, lang: &str) -> Vec<Line> {
@@ -276,8 +417,9 @@ fn foot(
     }
 }
 
-/// The table of contents: one entry per article, its title wrapped on the
-/// measure less the number column, dotted leaders to the right-aligned page
+/// The table of contents: a bold heading per group, one entry per
+/// article, indented by its level, its title wrapped on the measure less
+/// the number column, dotted leaders to the right-aligned page
 /// number, the whole entry a link to the article's first page. `largest` is
 /// the largest page number the column must hold.
 pub(crate) fn contents(
@@ -291,21 +433,39 @@ pub(crate) fn contents(
     let mut pages = vec![Page::default()];
     let mut y = contents_heading(&mut pages[0], lang, fonts, g, st);
     let leaders = Leaders::new(fonts, largest, st);
-    let title_w = g.measure - leaders.num_w - st.gap - st.hang;
-    for e in entries {
-        let title = shorten(&entry_title(&e.title), st.title_chars);
+    // A nesting level's indent: two ems of the entries' size.
+    let indent = st.entry.size * 2.0;
+    for (i, e) in entries.iter().enumerate() {
+        let left = e.level as f32 * indent;
+        let style = if e.group { Style::Bold } else { Style::Regular };
+        let title_w = if e.group {
+            g.measure - left - st.hang
+        } else {
+            g.measure - leaders.num_w - st.gap - st.hang - left
+        };
         let mut lines = set(
             fonts,
-            &[Span::new(title, Style::Regular)],
+            &[Span::new(e.title.clone(), style)],
             st.entry.size,
-            title_w,
-            lang,
+            title_w.max(st.entry.size * 4.0),
+            &e.lang,
         );
         if lines.is_empty() {
             lines.push(Line::default());
         }
-        let h = lines.len() as f32 * st.entry.leading;
-        if y + h > g.height - g.bottom && !pages.last().expect("a page").lines.is_empty() {
+        let page_empty = pages.last().expect("a page").lines.is_empty();
+        // A group's heading has air above it (but at the top of a page)
+        // and keeps with the first line of what follows.
+        if e.group && i > 0 && y > g.top {
+            y += st.entry.leading * 0.5;
+        }
+        let keep = if e.group && i + 1 < entries.len() {
+            st.entry.leading
+        } else {
+            0.0
+        };
+        let h = lines.len() as f32 * st.entry.leading + keep;
+        if y + h > g.height - g.bottom && !page_empty {
             pages.push(Page::default());
             y = g.top;
         }
@@ -315,8 +475,8 @@ pub(crate) fn contents(
         for (k, mut line) in lines.into_iter().enumerate() {
             // Lines after the first hang in; the leaders and the number
             // keep to the page's grid and right edge.
-            let shift = if k == 0 { 0.0 } else { st.hang };
-            if k + 1 == n {
+            let shift = left + if k == 0 { 0.0 } else { st.hang };
+            if k + 1 == n && !e.group {
                 leaders.add(&mut line, e.page, shift, g.measure);
             }
             page.lines.push(Placed {
@@ -432,5 +592,62 @@ impl<'f, 'a> Leaders<'f, 'a> {
         }
         super::tags::leaders(line, dots, line.glyphs.len());
         line.glyphs.extend(num);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_names;
+
+    fn kept(label: &str, names: &[&str]) -> String {
+        keep_names(label, names).replace('\u{a0}', "_")
+    }
+
+    #[test]
+    fn names_are_kept_together() {
+        assert_eq!(
+            kept(
+                "Respected Comrade Kim Jong Un Receives Greetings from Kuwaiti Emir",
+                &[]
+            ),
+            "Respected Comrade Kim_Jong_Un Receives Greetings from Kuwaiti_Emir"
+        );
+        assert_eq!(
+            kept(
+                "Floral Tribute Paid to Statues of President Kim Il Sung",
+                &[]
+            ),
+            "Floral Tribute Paid to Statues of President Kim_Il_Sung"
+        );
+        assert_eq!(
+            kept("A speech by Choe Ryong-hae at the plenary", &[]),
+            "A speech by Choe_Ryong-hae at the plenary"
+        );
+        // Possessives and punctuation close a name.
+        assert_eq!(
+            kept("Respected Comrade Kim Jong Un's Leadership Lauded", &[]),
+            "Respected Comrade Kim_Jong_Un's Leadership Lauded"
+        );
+        // The model's author names, wherever they are.
+        assert_eq!(
+            kept(
+                "Notes on Agricultural Development by Margaret Elizabeth Thompson",
+                &["Margaret Elizabeth Thompson"]
+            ),
+            "Notes on Agricultural Development by Margaret_Elizabeth_Thompson"
+        );
+        // Long title-case runs keep their breaks; lower-case words too.
+        assert_eq!(
+            kept("Japan Denies Past Crimes and Insults Victims", &[]),
+            "Japan Denies Past Crimes and Insults Victims"
+        );
+        // No-break spaces in the source stay.
+        assert_eq!(
+            kept(
+                "Respected Comrade\u{a0}Kim Jong Un\u{a0}Receives Greetings",
+                &[]
+            ),
+            "Respected Comrade_Kim_Jong_Un_Receives Greetings"
+        );
     }
 }

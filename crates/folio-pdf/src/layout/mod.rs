@@ -18,6 +18,7 @@ pub(crate) mod style;
 pub(crate) mod tags;
 
 use crate::typeset::text::chars_of;
+use folio_core::contents::Contents;
 use folio_core::model::{Article, Collection};
 use std::collections::BTreeSet;
 
@@ -26,7 +27,10 @@ pub(crate) const GENERATED: &str = "0123456789/ .-•–·…©";
 
 /// Every character the layout of `articles` (and of the front matter of
 /// `book`) may draw, for the font coverage check.
-pub(crate) fn chars_needed(articles: &[&Article], book: Option<&Collection>) -> BTreeSet<char> {
+pub(crate) fn chars_needed(
+    articles: &[&Article],
+    book: Option<(&Collection, &Contents)>,
+) -> BTreeSet<char> {
     let mut chars = BTreeSet::new();
     for article in articles {
         for t in article.all_text() {
@@ -34,7 +38,7 @@ pub(crate) fn chars_needed(articles: &[&Article], book: Option<&Collection>) -> 
         }
         for t in [
             folio_core::meta::rights(article),
-            folio_core::meta::date_line(article),
+            folio_core::meta::display_date(article).map(|d| d.text),
             folio_core::meta::byline_line(article),
         ]
         .into_iter()
@@ -43,8 +47,8 @@ pub(crate) fn chars_needed(articles: &[&Article], book: Option<&Collection>) -> 
             chars_of(&t, &mut chars);
         }
     }
-    if let Some(c) = book {
-        for t in book::front_text(c) {
+    if let Some((c, toc)) = book {
+        for t in book::front_text(c, toc, articles) {
             chars_of(&t, &mut chars);
         }
     }
