@@ -81,4 +81,4 @@ else
 fi
 
 # Validators: EPUBCheck strict (and Ace with ACE=1).
-STRICT=1 "$SHARED/tools/validate" "$work/book.epub" "$work/book.pdf"
+PDFUA=1 STRICT=1 "$SHARED/tools/validate" "$work/book.epub" "$work/book.pdf"
