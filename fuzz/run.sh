@@ -3,6 +3,7 @@
 # and prints libFuzzer's final statistics (executions, coverage, peak RSS).
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]     targets: parse markdown jats epub pdf
+#                                         read_markdown read_jats read_html
 #
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 # Each corpus starts from the fixtures (with a leading option byte, see
@@ -16,7 +17,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(parse markdown jats epub pdf)
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
-  for f in ../fixtures/*.txt; do
+  for f in ../fixtures/*.txt ../fixtures/*.md; do
     seed="corpus/$t/fixture-$(basename "$f")"
     [ -e "$seed" ] || { printf '\0' >"$seed"; cat "$f" >>"$seed"; }
   done
