@@ -80,6 +80,7 @@ for ext in epub pdf; do
   if [ "$ext" = pdf ] && ! "$FOLIO" formats | grep -q '^pdf .* yes '; then echo "  pdf: the PDF writer has no collection support yet"; continue; fi
   /usr/bin/time -v "$FOLIO" book -q -o "$OUT/mem.$ext" "${BULK[@]}" 2> "$OUT/time.txt" >/dev/null || true
   echo "  $ext: $(grep -E 'Elapsed' "$OUT/time.txt" | sed 's/.*: //') wall, $(grep 'Maximum resident' "$OUT/time.txt" | awk '{print $NF/1024}') MB peak"
+  grep 'Maximum resident' "$OUT/time.txt" | awk '{print $NF/1024}' > "$OUT/peak-$ext.txt"
 done
 /usr/bin/time -v "$PANDOC" -f markdown -t epub3 -o "$OUT/pmem.epub" "${BULK[@]}" 2> "$OUT/ptime.txt" >/dev/null || true
 echo "  pandoc epub: $(grep 'Maximum resident' "$OUT/ptime.txt" | awk '{print $NF/1024}') MB peak"
@@ -98,3 +99,34 @@ PY
 echo
 hyperfine -N --warmup 3 --runs 30 "$FOLIO --version" --export-json "$OUT/startup.json" >/dev/null 2>&1
 python3 -c "import json,sys; r=json.load(open('$OUT/startup.json'))['results'][0]; print(f'startup (folio --version): {r[\"mean\"]*1000:.2f} ms')"
+
+# The book targets of issue #17, beside the measured figures.
+python3 - "$OUT" <<'PY'
+import json, sys, pathlib
+out = pathlib.Path(sys.argv[1])
+def mean(case, cmd="folio"):
+    f = out / f"{case}.json"
+    if not f.exists():
+        return None
+    return {x["command"]: x["mean"] for x in json.loads(f.read_text())["results"]}.get(cmd)
+def peak(ext):
+    f = out / f"peak-{ext}.txt"
+    try:
+        return float(f.read_text().strip())
+    except (OSError, ValueError):
+        return None
+st = json.loads((out / "startup.json").read_text())["results"][0]["mean"] if (out / "startup.json").exists() else None
+rows = [
+    ("1,000-article PDF book, wall", mean("book-pdf"), 0.5, "s"),
+    ("1,000-article PDF book, peak memory", peak("pdf"), 150, "MB"),
+    ("1,000-article EPUB book, wall", mean("book-epub"), 0.2, "s"),
+    ("seed PDF / process start", (mean("seed-pdf") / st) if (mean("seed-pdf") and st) else None, 4, "x"),
+]
+print("\nbook targets (issue #17):")
+for name, value, target, unit in rows:
+    if value is None:
+        print(f"  {name:<38} (not measured)   target <= {target} {unit}")
+        continue
+    ok = "ok" if value <= target else "MISS"
+    print(f"  {name:<38} {value:8.2f} {unit:<3} target <= {target} {unit}  {ok}")
+PY
