@@ -140,7 +140,10 @@ fn pdf_info_shown(pdf: &[u8]) -> Shown {
         .collect();
     let start = text.find(&format!("\n{num} 0 obj")).unwrap();
     let info = &text[start..start + text[start..].find("endobj").unwrap()];
-    let lang_at = text.find("/Lang ").unwrap();
+    // The catalog's /Lang (structure elements carry their own).
+    let catalog = text.find("/Type /Catalog").unwrap();
+    let obj = text[..catalog].rfind(" 0 obj").unwrap();
+    let lang_at = obj + text[obj..].find("/Lang ").unwrap();
     Shown {
         title: pdf_value(info, "Title").unwrap(),
         creators: pdf_value(info, "Author")

@@ -198,7 +198,14 @@ fn entity(name: &str) -> Option<&'static str> {
 }
 
 fn parse_tree(text: &str, diags: &mut Vec<Diagnostic>) -> Result<El, ReadError> {
-    let line_at = |pos: u64| text[..(pos as usize).min(text.len())].matches('\n').count() + 1;
+    let line_at = |pos: u64| {
+        // The parser's position may fall inside a character (a BOM).
+        let mut end = (pos as usize).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text[..end].matches('\n').count() + 1
+    };
     let mut r = quick_xml::Reader::from_str(text);
     r.config_mut().check_end_names = true;
     let mut stack: Vec<El> = vec![El::default()];

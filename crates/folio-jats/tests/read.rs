@@ -152,6 +152,9 @@ fn outside_jats_keeps_its_text() {
 fn bad_input_is_a_clear_error() {
     let e = read("<article><body><p>x</body></article>").unwrap_err();
     assert!(e.to_string().starts_with("line 1:"), "{e}");
+    // Found by the read_jats fuzz target: an error position inside a BOM.
+    let crash = "\u{feff}\u{feff}q;&#?6  rkami\u{a9}yk#Upda te0\u{5}9#66x86_646l```66ha";
+    assert!(read(crash).is_err());
     let e = read("<html/>").unwrap_err();
     assert!(e.to_string().contains("<html>"), "{e}");
     let deep = format!(
