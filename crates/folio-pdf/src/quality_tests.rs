@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 use crate::layout::geometry::Geometry;
-use crate::layout::page::Layout;
+use crate::layout::paginate::Layout;
 use crate::layout::style::StyleTable;
 use crate::options::{PageSize, PdfOptions};
 use crate::typeset::fonts;

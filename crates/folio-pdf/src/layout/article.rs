@@ -4,7 +4,8 @@
 
 use super::blocks::{Builder, inline_spans, unit_node};
 use super::geometry::Geometry;
-use super::page::{Anchor, Layout, Page};
+use super::page::{Anchor, Page};
+use super::paginate::Layout;
 use super::paginate::paginate;
 use super::running::footer_lines;
 use super::style::StyleTable;

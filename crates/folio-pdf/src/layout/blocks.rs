@@ -5,6 +5,7 @@ use super::geometry::ascent_for;
 use super::style::{StyleTable, Text};
 use super::tags::{self, Role, Tree};
 use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::lines;
 use crate::typeset::para;
 use crate::typeset::shape;
 use crate::typeset::text::{Align, Color, Line, Mark, NodeRef, ParaSpec, Span};
@@ -101,7 +102,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         let mark = self.tree.mark(node);
         let tree = &mut self.tree;
         for (line, _) in &mut unit.lines {
-            end_space(self.fonts, line);
+            lines::end_space(self.fonts, line);
             tags::mark_line(line, mark);
             tags::mark_links(line, |i| {
                 let slot = link_nodes.get_mut(i);
@@ -380,7 +381,7 @@ impl<'f, 'a> Builder<'f, 'a> {
         let code = self.tree.add(Role::Code, self.parent);
         let mark = self.tree.mark(code);
         for (line, _) in &mut lines {
-            end_space(self.fonts, line);
+            lines::end_space(self.fonts, line);
             tags::mark_line(line, mark);
         }
         self.push(Unit {
@@ -456,32 +457,6 @@ impl<'f, 'a> Builder<'f, 'a> {
         }
         0
     }
-}
-
-/// Ends `line` (unless it ends with a hyphen) with a space glyph of its
-/// last glyph's face, after its last glyph: spaces at line ends are not
-/// drawn, so without it a reader of the marked content (a screen reader,
-/// `pdfinfo -struct-text`) would join the last word of a line to the
-/// first of the next.
-pub(crate) fn end_space(fonts: &Fonts<'_>, line: &mut Line) {
-    if line.hyphenated {
-        return;
-    }
-    let Some(last) = line.glyphs.iter().max_by(|a, b| a.x.total_cmp(&b.x)) else {
-        return;
-    };
-    let Some(face) = fonts.faces.get(last.face) else {
-        return;
-    };
-    let Some(gid) = face.rb.glyph_index(' ') else {
-        return;
-    };
-    let mut g = last.clone();
-    g.gid = gid.0;
-    g.x = last.x + last.advance;
-    g.advance = 0.0;
-    g.text = " ".into();
-    line.glyphs.push(g);
 }
 
 /// The alternate description of a link: its text and its address.

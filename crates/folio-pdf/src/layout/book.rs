@@ -597,7 +597,7 @@ impl<'f, 'a> Leaders<'f, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::keep_names;
+    use crate::layout::book::keep_names;
 
     fn kept(label: &str, names: &[&str]) -> String {
         keep_names(label, names).replace('\u{a0}', "_")

@@ -69,13 +69,6 @@ pub(crate) struct Page {
     pub goto_tags: Vec<NodeRef>,
 }
 
-/// The laid-out document.
-pub(crate) struct Layout {
-    pub pages: Vec<Page>,
-    /// The structure elements the pages' lines are marked with.
-    pub tree: super::tags::Tree,
-}
-
 /// What a page holds, for its running header and footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Owner {

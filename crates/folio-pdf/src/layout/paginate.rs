@@ -4,8 +4,15 @@
 
 use super::blocks::Unit;
 use super::geometry::Geometry;
-use super::page::{Anchor, Layout, LineInfo, Page, Placed, Rule};
+use super::page::{Anchor, LineInfo, Page, Placed, Rule};
 use super::style::Blocks;
+
+/// The laid-out document.
+pub(crate) struct Layout {
+    pub pages: Vec<Page>,
+    /// The structure elements the pages' lines are marked with.
+    pub tree: super::tags::Tree,
+}
 
 /// Where the next line goes: the page being filled and the height used.
 struct Cursor {

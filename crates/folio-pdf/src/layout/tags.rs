@@ -8,9 +8,9 @@
 //! structure tree in the order the content first appears, which is the
 //! reading order.
 
-use super::blocks::end_space;
 use super::page::Page;
 use crate::typeset::fonts::Fonts;
+use crate::typeset::lines::end_space;
 use crate::typeset::text::{Artifact, Line, Mark, NodeRef};
 
 /// A standard structure type of PDF 1.7 (ISO 32000-1, 14.8.4).

@@ -3,6 +3,7 @@
 //! visual order (UAX #9), the line aligned, its links measured.
 
 use super::collect::Para;
+use super::fonts::Fonts;
 use super::linebreak::Kind;
 use super::text::{Align, Line, LinkArea, ParaSpec};
 
@@ -209,4 +210,30 @@ fn reorder(order: &mut [usize], levels: &[u8]) {
     for (o, (i, _)) in order.iter_mut().zip(lv) {
         *o = i;
     }
+}
+
+/// Ends `line` (unless it ends with a hyphen) with a space glyph of its
+/// last glyph's face, after its last glyph: spaces at line ends are not
+/// drawn, so without it a reader of the marked content (a screen reader,
+/// `pdfinfo -struct-text`) would join the last word of a line to the
+/// first of the next.
+pub(crate) fn end_space(fonts: &Fonts<'_>, line: &mut Line) {
+    if line.hyphenated {
+        return;
+    }
+    let Some(last) = line.glyphs.iter().max_by(|a, b| a.x.total_cmp(&b.x)) else {
+        return;
+    };
+    let Some(face) = fonts.faces.get(last.face) else {
+        return;
+    };
+    let Some(gid) = face.rb.glyph_index(' ') else {
+        return;
+    };
+    let mut g = last.clone();
+    g.gid = gid.0;
+    g.x = last.x + last.advance;
+    g.advance = 0.0;
+    g.text = " ".into();
+    line.glyphs.push(g);
 }
