@@ -2015,17 +2015,6 @@ pub(crate) fn article(html: &Html, diags: &mut Vec<Diagnostic>) -> Article {
     a
 }
 
-/// Rights phrases in several languages (lower case).
-const RESERVED: &[&str] = &[
-    "all rights reserved",
-    "tous droits réservés",
-    "alle rechte vorbehalten",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
-    "все права защищены",
-    "direitos reservados",
-];
-
 /// A copyright or rights line: ©, "copyright", `(c) 2024` or a
 /// reserved-rights phrase.
 fn is_rights_line(t: &str) -> bool {
@@ -2035,7 +2024,9 @@ fn is_rights_line(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     lower.contains("copyright")
-        || RESERVED.iter().any(|r| lower.contains(r))
+        || folio_core::parse::RIGHTS_RESERVED
+            .iter()
+            .any(|r| lower.contains(r))
         || lower.match_indices("(c)").any(|(i, _)| {
             let rest = lower[i + 3..].trim_start();
             rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)

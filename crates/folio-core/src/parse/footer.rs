@@ -24,14 +24,16 @@ pub(crate) fn is_footer_line(s: &str, after_gap: bool) -> bool {
     after_gap && short && t.split_whitespace().count() <= 3 && site_address(t).is_some()
 }
 
-/// Rights phrases in several languages (lowercase).
-pub(crate) const RESERVED: &[&str] = &[
+/// Rights phrases in several languages (lowercase), as a copyright line
+/// says them; the HTML reader finds a page's rights line with them too.
+pub const RESERVED: &[&str] = &[
     "all rights reserved",
     "tous droits réservés",
     "alle rechte vorbehalten",
     "todos los derechos reservados",
     "tutti i diritti riservati",
     "все права защищены",
+    "direitos reservados",
 ];
 
 /// A line with ©, `(c) 2024`, "copyright" or an "all rights reserved" phrase.

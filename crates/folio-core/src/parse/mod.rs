@@ -56,6 +56,7 @@ use text::*;
 /// How to read numeric dates (defined in [`date`], re-exported beside
 /// [`ParseOptions`]).
 pub use date::DateOrder;
+pub use footer::RESERVED as RIGHTS_RESERVED;
 pub use inline::linkify;
 /// How to treat invalid UTF-8 (defined in [`crate::normalize`], re-exported
 /// beside [`ParseOptions`]).
