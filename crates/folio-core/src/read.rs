@@ -16,14 +16,30 @@
 use crate::diag::Diagnostic;
 use crate::lang::Language;
 use crate::links::sanitize_article;
-use crate::model::Article;
+use crate::model::{Article, Block, plain_text};
 
 /// What every reader does to the article it built, last: the language
 /// detected from the title and the first blocks when the input named none
-/// (`und` when undetectable), text cleaned as raw-text input is
+/// (`und` when undetectable), the copyright (and, without one, the
+/// publisher) taken from a rights line in the footer as the text parser
+/// takes it when the input stated none, text cleaned as raw-text input is
 /// ([`crate::json::sanitize`]), and unsafe links made plain text. Returns
 /// the warnings for the links dropped.
 pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
+    if article.copyright.is_none() {
+        let found = article.footer.iter().find_map(|b| match b {
+            Block::Note { content, .. } | Block::Paragraph { content } => {
+                crate::parse::rights_line(&plain_text(content))
+            }
+            _ => None,
+        });
+        if let Some(c) = found {
+            if article.publisher.is_none() {
+                article.publisher = c.holder.clone();
+            }
+            article.copyright = Some(c);
+        }
+    }
     if article.language.is_undetermined() {
         let sample: String = article
             .body
@@ -36,4 +52,47 @@ pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
     }
     crate::json::sanitize(article);
     sanitize_article(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Inline, NoteKind};
+
+    #[test]
+    fn copyright_comes_from_a_rights_line_in_the_footer() {
+        let mut a = Article {
+            title: "T".into(),
+            language: Language::new("en"),
+            footer: vec![Block::Note {
+                kind: NoteKind::Other,
+                content: vec![Inline::text("© 2021 Example News. All rights reserved.")],
+            }],
+            ..Default::default()
+        };
+        finish_read(&mut a);
+        let c = a.copyright.expect("copyright from the footer");
+        assert_eq!(c.year, Some(2021));
+        assert_eq!(c.holder.as_deref(), Some("Example News"));
+        assert_eq!(a.publisher.as_deref(), Some("Example News"));
+    }
+
+    #[test]
+    fn a_stated_copyright_is_kept() {
+        let stated = crate::model::Copyright {
+            statement: "CC BY 4.0".into(),
+            year: None,
+            holder: None,
+        };
+        let mut a = Article {
+            title: "T".into(),
+            language: Language::new("en"),
+            copyright: Some(stated.clone()),
+            footer: vec![Block::paragraph("© 2021 Other")],
+            ..Default::default()
+        };
+        finish_read(&mut a);
+        assert_eq!(a.copyright, Some(stated));
+        assert_eq!(a.publisher, None);
+    }
 }

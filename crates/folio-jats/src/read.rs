@@ -423,7 +423,13 @@ fn meta(m: &El, a: &mut Article) {
                 )
             });
     }
-    if let Some(p) = m.child("permissions") {
+    // An empty `permissions` states nothing: Folio's writer leaves it
+    // empty when the copyright line gives no year or holder, and keeps
+    // the line in the footer, where `finish_read` finds it.
+    if let Some(p) = m
+        .child("permissions")
+        .filter(|p| p.child("copyright-statement").is_some() || p.find("license-p").is_some())
+    {
         let statement = p
             .child("copyright-statement")
             .map(El::text)

@@ -15,13 +15,10 @@ fn to_jats(a: &Article, flavor: &str) -> String {
     String::from_utf8(out).unwrap()
 }
 
-/// What JATS carries of an article: everything but the publisher and the
-/// copyright details, which the writer derives (`journal-meta`, rights
-/// statement); heading levels are section depths, as the writer nests them.
+/// What JATS carries of an article: all of it, with heading levels as
+/// section depths (the writer nests sections by level).
 fn jats_view(a: &Article) -> Article {
     let mut v = a.clone();
-    v.publisher = None;
-    v.copyright = None;
     let mut open: Vec<u8> = Vec::new();
     for b in &mut v.body {
         if let Block::Heading { level, .. } = b {

@@ -8,6 +8,11 @@
 //! line between blocks, `-` bullets, fenced code with an info string, heading
 //! levels that step by one, no trailing punctuation in headings.
 //!
+//! Roles that CommonMark has no syntax for (a caption's or note's kind, a
+//! heading level that skips, the footer) go in invisible marks, `[//]: #
+//! "folio:note related"` on the line before the block, so that
+//! [`read`] gives back the same article.
+//!
 //! ```
 //! use folio_core::{Article, Block};
 //! let article = Article {
@@ -27,7 +32,7 @@ use folio_core::meta;
 mod read;
 pub use read::{MAX_DEPTH, Read, ReadError, read};
 
-use folio_core::model::{Article, Block, Collection, Inline, ListItem};
+use folio_core::model::{Article, Block, CaptionKind, Collection, Inline, ListItem};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -185,6 +190,24 @@ fn article_fields(a: &Article) -> Vec<(&'static str, Value)> {
     }
     if let Some(r) = meta::rights(a) {
         f.push(("rights", Value::Str(r)));
+        // What the statement alone does not say exactly, for the reader.
+        if let Some(c) = &a.copyright {
+            if let Some(y) = c.year {
+                f.push(("rights_year", Value::Raw(y.to_string())));
+            }
+            if let Some(h) = &c.holder {
+                f.push(("rights_holder", Value::Str(h.clone())));
+            }
+        }
+    }
+    if let Some(d) = &a.dateline {
+        f.push(("dateline", Value::Str(d.text.clone())));
+        if let Some(p) = &d.place {
+            f.push(("dateline_place", Value::Str(p.clone())));
+        }
+        if let Some(g) = &d.agency {
+            f.push(("dateline_agency", Value::Str(g.clone())));
+        }
     }
     if let Some(u) = &a.source_url {
         f.push(("source", Value::Str(u.clone())));
@@ -222,6 +245,22 @@ fn front_matter(md: &mut String, fields: &[(&str, Value)]) {
 const MD014_OFF: &str = "[//]: # \"<!-- markdownlint-disable MD014 -->\"\n\n";
 /// Switches MD014 back on.
 const MD014_ON: &str = "[//]: # \"<!-- markdownlint-enable MD014 -->\"\n\n";
+
+/// An invisible role mark before a block: a link reference definition
+/// labelled `//` (no renderer shows it, markdownlint's MD053 ignores the
+/// label) whose title names the role CommonMark has no syntax for, so
+/// Folio's reader gives the block its role back.
+fn role_mark(role: &str) -> String {
+    format!("[//]: # \"folio:{role}\"\n\n")
+}
+
+/// The role name of a caption or note kind, as the JSON model spells it.
+fn kind_name<T: Serialize>(kind: &T) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
 
 /// The CommonMark body writer.
 struct Doc<'a> {
@@ -269,6 +308,7 @@ impl<'a> Doc<'a> {
             self.block(b, "", title_level);
         }
         if !a.footer.is_empty() {
+            self.md.push_str(&role_mark("footer"));
             self.md.push_str("---\n\n");
             for b in &a.footer {
                 self.block(b, "", title_level);
@@ -292,10 +332,26 @@ impl<'a> Doc<'a> {
     }
 
     fn paragraph(&mut self, content: &[Inline], prefix: &str) {
+        self.marked_paragraph(content, prefix, None);
+    }
+
+    /// A paragraph, after a role mark (see [`role_mark`]) when `role` is
+    /// given. Nothing, not even the mark, for empty content.
+    fn marked_paragraph(&mut self, content: &[Inline], prefix: &str, role: Option<String>) {
         let mut s = String::new();
         inlines(content, &mut s, Context::Paragraph);
         if s.is_empty() {
             return;
+        }
+        if let Some(role) = role {
+            self.md.push_str(prefix);
+            self.md.push_str(&role_mark(&role));
+            if !prefix.is_empty() {
+                // The blank line after the mark, inside the container.
+                self.md.truncate(self.md.len() - 1);
+                self.md.push_str(prefix.trim_end());
+                self.md.push('\n');
+            }
         }
         self.md.push_str(prefix);
         self.md.push_str(&s);
@@ -304,16 +360,30 @@ impl<'a> Doc<'a> {
 
     fn block(&mut self, b: &Block, prefix: &str, title_level: u8) {
         match b {
-            Block::Paragraph { content }
-            | Block::Caption { content, .. }
-            | Block::Note { content, .. } => self.paragraph(content, prefix),
+            Block::Paragraph { content } => self.paragraph(content, prefix),
+            Block::Caption { kind, content } => {
+                let role = match kind {
+                    CaptionKind::Caption => "caption".to_owned(),
+                    k => format!("caption {}", kind_name(k)),
+                };
+                self.marked_paragraph(content, prefix, Some(role))
+            }
+            Block::Note { kind, content } => {
+                self.marked_paragraph(content, prefix, Some(format!("note {}", kind_name(kind))))
+            }
             Block::Heading { level, content } => {
-                if prefix.is_empty() {
-                    self.heading(title_level + level, content);
+                let wanted = title_level + level;
+                if prefix.is_empty() && wanted <= self.last_heading + 1 && wanted <= 6 {
+                    self.heading(wanted, content);
+                } else if prefix.is_empty() {
+                    // Levels step by one in Markdown (MD001): the model's
+                    // level goes in a mark.
+                    self.md.push_str(&role_mark(&format!("heading {level}")));
+                    self.heading(wanted, content);
                 } else {
                     // Headings cannot stand inside quotes or lists in a way
                     // every renderer agrees on; keep them as paragraphs.
-                    self.paragraph(content, prefix);
+                    self.marked_paragraph(content, prefix, Some(format!("heading {level}")));
                 }
             }
             Block::Code { text } => {

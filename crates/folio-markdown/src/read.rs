@@ -3,7 +3,8 @@
 //!
 //! - Front matter (a `---` block first in the file): Folio's own keys
 //!   (`title`, `subtitle`, `kicker`, `date`, `date_text`, `updated`,
-//!   `authors`, `byline`, `lang`, `publisher`, `rights`, `source`) and the
+//!   `authors`, `byline`, `lang`, `publisher`, `rights`, `source`, and the
+//!   dateline and copyright details below) and the
 //!   common ones (`author`, `language`, `description` as the standfirst,
 //!   `url`). The YAML read is the subset front matter uses: `key: value`
 //!   scalars (plain, single- or double-quoted), block lists (`- item`) and
@@ -17,8 +18,15 @@
 //!   link).
 //! - Tables, raw HTML and footnotes, which the model cannot hold, are kept
 //!   as text with a warning naming the line. Nothing is dropped.
-//! - After a last `---` rule, short closing paragraphs are the footer (as
-//!   Folio's writer puts them).
+//! - Folio's role marks, `[//]: # "folio:ROLE"` on the line before a block
+//!   (link reference definitions, which no renderer shows), give back what
+//!   CommonMark cannot say: `caption`, `caption credit`, `note KIND`,
+//!   `heading LEVEL` and `footer` (the rule before the footer). Unknown
+//!   marks are ignored. With the front-matter keys `dateline`,
+//!   `dateline_place`, `dateline_agency`, `rights_year` and `rights_holder`,
+//!   Folio's own Markdown reads back to the same article.
+//! - Without a footer mark, short closing paragraphs after a last `---`
+//!   rule are the footer.
 //! - Links with unsafe schemes become text (see [`folio_core::links`]).
 //!
 //! ```
@@ -88,8 +96,17 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     if let Some(t) = b.title.take() {
         article.title = t;
     }
-    // Footer: after the last top-level rule, up to three short paragraphs.
-    if let Some(pos) = blocks.iter().rposition(|x| matches!(x, Item::Rule)) {
+    // Footer: after the rule Folio's writer marks, or else after the last
+    // top-level rule, up to three short paragraphs.
+    if let Some(pos) = blocks.iter().rposition(|x| matches!(x, Item::FooterRule)) {
+        article.footer = blocks
+            .drain(pos..)
+            .filter_map(|x| match x {
+                Item::Block(b) => Some(b),
+                _ => None,
+            })
+            .collect();
+    } else if let Some(pos) = blocks.iter().rposition(|x| matches!(x, Item::Rule)) {
         let tail = &blocks[pos + 1..];
         if !tail.is_empty()
             && tail.len() <= 3
@@ -104,7 +121,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
                 .iter()
                 .filter_map(|x| match x {
                     Item::Block(b) => Some(b.clone()),
-                    Item::Rule => None,
+                    _ => None,
                 })
                 .collect();
             blocks.truncate(pos);
@@ -114,7 +131,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         .into_iter()
         .filter_map(|x| match x {
             Item::Block(b) => Some(b),
-            Item::Rule => None,
+            _ => None,
         })
         .collect();
     // Folio's writer puts the standfirst both in `description` and as the
@@ -252,6 +269,10 @@ fn front_matter(
             entries.push((ln, key, Value::Str(unquote(v))));
         }
     }
+    // Folio's writer states the copyright year and holder beside the
+    // statement; without them they are guessed from the statement.
+    let mut rights_year: Option<Option<i32>> = None;
+    let mut rights_holder: Option<String> = None;
     for (ln, key, v) in entries {
         let s = |v: &Value| match v {
             Value::Str(s) => s.clone(),
@@ -301,6 +322,13 @@ fn front_matter(
                     holder: None,
                 });
             }
+            "rights_year" => rights_year = Some(s(&v).trim().parse().ok()),
+            "rights_holder" => rights_holder = Some(s(&v)),
+            "dateline" => a.dateline.get_or_insert_with(Default::default).text = s(&v),
+            "dateline_place" => a.dateline.get_or_insert_with(Default::default).place = Some(s(&v)),
+            "dateline_agency" => {
+                a.dateline.get_or_insert_with(Default::default).agency = Some(s(&v))
+            }
             "source" | "url" | "source_url" => a.source_url = Some(s(&v)),
             other => diags.push(Diagnostic::warning(
                 ln,
@@ -308,12 +336,79 @@ fn front_matter(
             )),
         }
     }
+    if let Some(c) = &mut a.copyright
+        && (rights_year.is_some() || rights_holder.is_some())
+    {
+        c.year = rights_year.flatten();
+        c.holder = rights_holder;
+    }
+    if a.dateline.as_ref().is_some_and(|d| d.text.is_empty()) {
+        a.dateline = None;
+    }
     Ok((end.min(text.len()), true))
 }
 
 enum Item {
     Block(Block),
     Rule,
+    /// The rule Folio's writer marks as the start of the footer.
+    FooterRule,
+}
+
+/// Folio's role marks (see the writer's `role_mark`): each mark's role and
+/// the offset where its line ends, in source order.
+fn role_marks(src: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        offset += line.len();
+        let t = line.trim_start_matches([' ', '\t', '>']).trim_end();
+        if let Some(role) = t
+            .strip_prefix("[//]: # \"folio:")
+            .and_then(|r| r.strip_suffix('"'))
+        {
+            out.push((offset, role));
+        }
+    }
+    out
+}
+
+/// The role marked right before a block starting at `start`: only blank
+/// lines and quote markers may stand between the mark and the block.
+fn role_at<'s>(marks: &[(usize, &'s str)], src: &str, start: usize) -> Option<&'s str> {
+    let i = marks.partition_point(|&(end, _)| end <= start);
+    let &(end, role) = marks.get(i.checked_sub(1)?)?;
+    src.get(end..start)?
+        .chars()
+        .all(|c| c.is_whitespace() || c == '>')
+        .then_some(role)
+}
+
+/// A paragraph's block under a role mark; `None` for an unknown role.
+fn marked_block(role: &str, content: Vec<Inline>) -> Result<Block, Vec<Inline>> {
+    let (name, arg) = role.split_once(' ').unwrap_or((role, ""));
+    fn kind<K: serde::de::DeserializeOwned>(arg: &str) -> Result<K, serde_json::Error> {
+        serde_json::from_value(serde_json::Value::String(arg.to_owned()))
+    }
+    match name {
+        "caption" if arg.is_empty() => Ok(Block::Caption {
+            kind: CaptionKind::Caption,
+            content,
+        }),
+        "caption" => match kind(arg) {
+            Ok(kind) => Ok(Block::Caption { kind, content }),
+            Err(_) => Err(content),
+        },
+        "note" => match kind(arg) {
+            Ok(kind) => Ok(Block::Note { kind, content }),
+            Err(_) => Err(content),
+        },
+        "heading" => match arg.parse::<u8>() {
+            Ok(level @ 1..=6) => Ok(Block::Heading { level, content }),
+            _ => Err(content),
+        },
+        _ => Err(content),
+    }
 }
 
 struct BodyReader<'a, 'd> {
@@ -352,6 +447,9 @@ impl BodyReader<'_, '_> {
         let opts =
             Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
         let parser = Parser::new_ext(self.src, opts).into_offset_iter();
+        let marks = role_marks(self.src);
+        // The role mark of the paragraph or heading being read.
+        let mut role: Option<&str> = None;
         let mut stack: Vec<Frame> = vec![Frame::Root(Vec::new())];
         // Inline collection for the current leaf block.
         let mut inl: Vec<Inline> = Vec::new();
@@ -402,6 +500,7 @@ impl BodyReader<'_, '_> {
                 Event::Start(Tag::Paragraph) => {
                     inl.clear();
                     image_only = false;
+                    role = role_at(&marks, self.src, range.start);
                 }
                 Event::End(TagEnd::Paragraph) => {
                     let content = tidy(std::mem::take(&mut inl));
@@ -410,17 +509,21 @@ impl BodyReader<'_, '_> {
                     if content.is_empty() {
                         continue;
                     }
-                    let b = if only_image {
-                        Block::Caption {
+                    let b = match role.take() {
+                        Some(r) => marked_block(r, content)
+                            .unwrap_or_else(|content| Block::Paragraph { content }),
+                        None if only_image => Block::Caption {
                             kind: CaptionKind::Caption,
                             content,
-                        }
-                    } else {
-                        Block::Paragraph { content }
+                        },
+                        None => Block::Paragraph { content },
                     };
                     push_block(&mut stack, b);
                 }
-                Event::Start(Tag::Heading { .. }) => inl.clear(),
+                Event::Start(Tag::Heading { .. }) => {
+                    inl.clear();
+                    role = role_at(&marks, self.src, range.start);
+                }
                 Event::End(TagEnd::Heading(level)) => {
                     let content = tidy(std::mem::take(&mut inl));
                     let n = heading_number(level);
@@ -432,7 +535,10 @@ impl BodyReader<'_, '_> {
                     if content.is_empty() {
                         continue;
                     }
-                    let level = n.saturating_sub(1).max(1);
+                    let level = match role.take().map(|r| marked_block(r, Vec::new())) {
+                        Some(Ok(Block::Heading { level, .. })) => level,
+                        _ => n.saturating_sub(1).max(1),
+                    };
                     push_block(&mut stack, Block::Heading { level, content });
                 }
                 Event::Start(Tag::BlockQuote(_)) => stack.push(Frame::Quote(Vec::new())),
@@ -636,7 +742,13 @@ impl BodyReader<'_, '_> {
                 }
                 Event::Rule => {
                     if let Some(Frame::Root(items)) = stack.last_mut() {
-                        items.push(Item::Rule);
+                        items.push(
+                            if role_at(&marks, self.src, range.start) == Some("footer") {
+                                Item::FooterRule
+                            } else {
+                                Item::Rule
+                            },
+                        );
                     }
                 }
                 Event::TaskListMarker(done) => {

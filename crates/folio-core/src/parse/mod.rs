@@ -57,6 +57,7 @@ use text::*;
 /// [`ParseOptions`]).
 pub use date::DateOrder;
 pub use footer::RESERVED as RIGHTS_RESERVED;
+pub(crate) use footer::copyright as rights_line;
 pub use inline::linkify;
 /// How to treat invalid UTF-8 (defined in [`crate::normalize`], re-exported
 /// beside [`ParseOptions`]).
