@@ -18,14 +18,26 @@ use crate::lang::Language;
 use crate::links::sanitize_article;
 use crate::model::{Article, Block, plain_text};
 
-/// What every reader does to the article it built, last: the language
-/// detected from the title and the first blocks when the input named none
+/// What every reader does to the article it built, last: author names
+/// made unique (white space and case aside) and empty ones dropped, the
+/// language detected from the title and the first blocks when the input named none
 /// (`und` when undetectable), the copyright (and, without one, the
 /// publisher) taken from a rights line in the footer as the text parser
 /// takes it when the input stated none, text cleaned as raw-text input is
 /// ([`crate::json::sanitize`]), and unsafe links made plain text. Returns
 /// the warnings for the links dropped.
 pub fn finish_read(article: &mut Article) -> Vec<Diagnostic> {
+    // One entry per person: names from several sources (a byline and the
+    // page's metadata) may repeat, or be empty.
+    let mut seen = std::collections::HashSet::new();
+    article.authors.retain(|n| {
+        let key = n
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        !key.is_empty() && seen.insert(key)
+    });
     if article.copyright.is_none() {
         let found = article.footer.iter().find_map(|b| match b {
             Block::Note { content, .. } | Block::Paragraph { content } => {

@@ -306,12 +306,19 @@ pub fn byline_matches(byline: &str, authors: &[String]) -> bool {
     left <= 1
 }
 
-/// Whether parsed names are the labelled names (same set, spaces folded).
+/// Whether parsed names are the labelled names: the same set, with white
+/// space and letter case folded (`ESTEBAN URREIZTIETA`, as a byline shows
+/// it, is the name `Esteban Urreiztieta`).
 pub fn authors_match(expected: &[String], got: &[String]) -> bool {
     let norm = |v: &[String]| {
         let mut v: Vec<String> = v
             .iter()
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| {
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
             .filter(|s| !s.is_empty())
             .collect();
         v.sort();
