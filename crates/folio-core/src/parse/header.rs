@@ -254,7 +254,11 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
     let mut plain_run = 0;
     for (i, t) in texts.iter().take(n).enumerate() {
         let wc = word_count(t);
-        if wc > 70 {
+        // A long unit ends the header, unless it is a photo caption (a
+        // gallery's caption can run to paragraphs; its credit closes it).
+        let long_caption =
+            wc > 70 && !t.starts_with(['“', '"', '«', '„']) && lexicon::ends_with_credit(t);
+        if wc > 70 && !long_caption {
             limit = i;
             break;
         }
@@ -396,6 +400,7 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
                 } else if let Some(k) = caption_with_credit(t) {
                     Role::Caption(k)
                 } else if lexicon::caption_words(t)
+                    || word_count(t) > 70 && lexicon::ends_with_credit(t)
                     || texts.get(i + 1).is_some_and(|nx| credit_line(nx).is_some())
                         && is_caption_sized(t)
                 {

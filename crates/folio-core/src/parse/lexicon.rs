@@ -369,7 +369,14 @@ pub(crate) fn caption_words(t: &str) -> bool {
     }) {
         return true;
     }
-    // The credit stands in the last eight words.
+    ends_with_credit(t)
+}
+
+/// Whether a photo credit (`Getty Images`, `AFP PHOTO`, `Photograph:`…)
+/// stands in the last eight words of a text, whatever its length: a
+/// gallery's caption can run to paragraphs.
+pub(crate) fn ends_with_credit(t: &str) -> bool {
+    let t = t.trim();
     let tail_start = t
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())

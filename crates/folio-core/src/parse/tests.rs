@@ -852,3 +852,25 @@ fn a_second_date_line_is_kept_when_the_first_took_the_date() {
     assert_eq!(kinds(&a), ["note"]);
     assert_eq!(a.body[0].plain_text(), "March 17, 2023");
 }
+
+/// A gallery caption that runs to paragraphs, closed by its photo credit,
+/// does not end the header: the date line and byline under it are found.
+#[test]
+fn long_caption_with_credit_keeps_the_header_open() {
+    let caption = format!(
+        "A rocket lifts off from the launch complex at dawn. {}The launch went silent two minutes in. AFP PHOTO/ JANE ROE/AFP/Getty Images",
+        "The crowd on the beach watched the long climb into a clear sky while the engines roared. "
+            .repeat(6)
+    );
+    let text = format!(
+        "A hard year for rockets\n\nIt has been a rough few months for the launch company.\n\n{caption}\n\nDec. 13, 2016, 12:31 PM UTC / Updated Dec. 13, 2016, 6:06 PM UTC\n\nBy Ann Writer\n\nThe first paragraph of the story follows here, with enough words to be one.\n\nThe second paragraph follows it, also a full sentence of body text.\n"
+    );
+    let a = p(&text).article;
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2016-12-13"));
+    assert_eq!(a.authors, ["Ann Writer"]);
+    assert!(
+        a.body.iter().any(|b| matches!(b, Block::Caption { .. })),
+        "{:?}",
+        kinds(&a)
+    );
+}
