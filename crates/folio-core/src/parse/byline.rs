@@ -192,6 +192,13 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
         None if bare && !t.contains('/') => (t.to_owned(), false),
         None => return None,
     };
+    // `By Jane Doe last updated 4 April 17`: a publication or update stamp
+    // after the names is not part of them.
+    let names_part = if prefixed {
+        cut_at_stamp(&names_part).to_owned()
+    } else {
+        names_part
+    };
     // Drop an e-mail address or handle after the name.
     let mut names_part = names_part
         .split_whitespace()
@@ -228,6 +235,42 @@ pub(crate) fn byline_names(s: &str, bare: bool) -> Option<Vec<String>> {
         }
     }
     Some(names)
+}
+
+/// The text up to a publication or update stamp word (`last updated`,
+/// `Published`, `aktualisiert`…) that follows at least one word.
+fn cut_at_stamp(t: &str) -> &str {
+    let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return t;
+    }
+    let mut cut = t.len();
+    for w in super::lexicon::UPDATED_WORDS.iter().chain(&[
+        "published",
+        "posted",
+        "last updated",
+        "last modified",
+    ]) {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(w).map(|i| i + from) {
+            let before_ok = i > 0 && lower[..i].ends_with(' ');
+            let after_ok = lower[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ':' | '|'));
+            if before_ok && after_ok && lower[..i].trim().contains(char::is_alphabetic) {
+                cut = cut.min(i);
+                break;
+            }
+            from = i + w.len();
+        }
+    }
+    let head = t[..cut].trim_end();
+    // `… last updated`: the `last` belongs to the stamp.
+    head.strip_suffix(" last")
+        .or_else(|| head.strip_suffix(" Last"))
+        .unwrap_or(head)
+        .trim_end_matches([' ', ',', '|', '-', '–', '·'])
 }
 
 /// The text without bracketed lowercase words (`(reporting)`).
@@ -280,4 +323,30 @@ pub(crate) fn desk_byline(t: &str) -> bool {
             .iter()
             .any(|w| lexicon::DESK_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
             || lexicon::is_agency_name(rest))
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::*;
+
+    #[test]
+    fn a_stamp_after_the_names_is_cut() {
+        assert_eq!(
+            byline_names("By Daniel Bader last updated 4 April 17", false),
+            Some(vec!["Daniel Bader".to_owned()])
+        );
+        assert_eq!(
+            byline_names("By Jane Doe, Published 3 hours ago", false),
+            Some(vec!["Jane Doe".to_owned()])
+        );
+        assert_eq!(
+            byline_names("Von Max Muster aktualisiert am 3. März", false),
+            Some(vec!["Max Muster".to_owned()])
+        );
+        // A name that merely contains the letters stays whole.
+        assert_eq!(
+            byline_names("By Anne Posted-Smith", false),
+            Some(vec!["Anne Posted-Smith".to_owned()])
+        );
+    }
 }
