@@ -344,16 +344,18 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
             )
         })
         .collect();
-    let &last = strong.last()?;
+    let &strong_last = strong.last()?;
+    let mut last = strong_last;
     let has_date = strong
         .iter()
         .any(|&i| matches!(roles[i], Some(Role::Date(_) | Role::BylineDate(..))));
-    // Bare names and desk names next to a date line are bylines.
-    for i in 0..=last.min(n - 1) {
+    // Bare names and desk names near a date line are bylines, also just
+    // below the last header line (a photo caption may stand between).
+    for i in 0..=(strong_last + 2).min(n - 1) {
         if roles[i].is_some() {
             continue;
         }
-        let near_date = [i.wrapping_sub(1), i + 1, i + 2]
+        let near_date = [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
             .iter()
             .any(|&j| j < n && matches!(roles[j], Some(Role::Date(_) | Role::BylineDate(..))));
         if has_date && near_date {
@@ -363,10 +365,12 @@ pub(crate) fn analyse(texts: &[&str], order: DateOrder, month_first: bool) -> Op
                 } else {
                     roles[i] = Some(Role::Byline(vec![name]));
                 }
+                last = last.max(i);
                 continue;
             }
             if desk_byline(texts[i]) {
                 roles[i] = Some(Role::Byline(Vec::new()));
+                last = last.max(i);
             }
         }
     }

@@ -874,3 +874,13 @@ fn long_caption_with_credit_keeps_the_header_open() {
         kinds(&a)
     );
 }
+
+/// A bare name two lines under the date line, below the lead photo's
+/// caption, is the byline.
+#[test]
+fn bare_name_below_the_lead_caption_is_the_byline() {
+    let text = "Forest industry leaders back the prime minister\n\nThe leaders met the prime minister on Wednesday.\n\n2.9.2020 klo 12.45\n\nThe chief executive (left) and the director at the meeting in Helsinki.\n\nMarika Harjumaa\n\nThe forest industry says that its trust in the state is intact after a heated debate over the mill closure.\n\nThe second paragraph of the story is here, and it is a sentence too.\n";
+    let a = p(text).article;
+    assert_eq!(a.authors, ["Marika Harjumaa"]);
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2020-09-02"));
+}
