@@ -183,6 +183,7 @@ pub(crate) fn residue(line: &str, hits: &[DateHit]) -> String {
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
             let date_word = lexicon::DATE_WORDS.contains(&lw)
+                || (caps && lexicon::ZONE_WORDS.contains(&lw))
                 || super::date::is_weekday(lw)
                 || (caps && super::date::is_filler_pub(lw))
                 || super::date::is_time(&w.to_lowercase());

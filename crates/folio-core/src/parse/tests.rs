@@ -884,3 +884,14 @@ fn bare_name_below_the_lead_caption_is_the_byline() {
     assert_eq!(a.authors, ["Marika Harjumaa"]);
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2020-09-02"));
 }
+
+/// `et` joins two names in French; only `ET` in capitals is a time zone.
+#[test]
+fn french_et_joins_names_on_a_byline_date_line() {
+    let text = "Séries à voir cette semaine\n\nPar Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42\n\nLe premier paragraphe de l'article est ici, avec assez de mots pour en être un.\n\nLe deuxième paragraphe suit, lui aussi une phrase complète du corps du texte.\n";
+    let a = p(text).article;
+    assert_eq!(a.authors, ["Alexandre Hervaud", "Jérémy Piette"]);
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2017-11-24"));
+    let en = "A title here\n\nBy Jane Doe | March 4, 2024 9:41 AM ET\n\nThe first paragraph of the story follows here, with enough words to be one.\n\nThe second paragraph follows it, also a full sentence of body text.\n";
+    assert_eq!(p(en).article.authors, ["Jane Doe"]);
+}
