@@ -5,7 +5,8 @@
 //! a PDF's text its own way; [`Reader::missing_words`] compares a reader's
 //! words with the model's.
 
-use crate::words;
+use crate::{dehyphenate, pdf_footer_words, pdf_words, words};
+use folio_core::Article;
 use folio_core::script::is_rtl;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -201,8 +202,8 @@ impl Reader {
 /// ```
 /// use folio_check::readers::logical;
 /// let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-/// assert_eq!(logical(&w("ملاس ابحرم")), w("مرحبا سلام"));
-/// assert_eq!(logical(&w("say ملاس ابحرم now")), w("say مرحبا سلام now"));
+/// assert_eq!(logical(&w("مالس ابحرم")), w("مرحبا سلام"));
+/// assert_eq!(logical(&w("we say مالس ابحرم right now")), w("we say مرحبا سلام right now"));
 /// ```
 pub fn logical(visual: &[String]) -> Vec<String> {
     let rtl_word = |w: &String| w.chars().any(is_rtl);
@@ -303,4 +304,52 @@ fn stext_text(xml: &str, area: Option<[f32; 4]>) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// Every reader's text of `pdf` (a PDF of `article`) against the model:
+/// the text block (`text_area`, as `folio_pdf::text_area` gives it, widened
+/// as [`crate::pdf`] widens it: the title block and list markers stay
+/// inside) holds every word of [`pdf_words`], whole and in order (line-end
+/// hyphens joined); the whole pages hold the footer's words. Returns the
+/// failures, one a reader, each starting with the reader's name. A reader
+/// that is not installed is a failure in CI (`CI=true`) and skipped with a
+/// printed reason elsewhere ([`skip_missing`]).
+pub fn check_pdf(article: &Article, pdf: &[u8], text_area: [f32; 4]) -> Vec<String> {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("folio-check-{}-{n}.pdf", std::process::id()));
+    if let Err(e) = std::fs::write(&path, pdf) {
+        return vec![format!("writing {}: {e}", path.display())];
+    }
+    let failures = check_pdf_file(article, &path, text_area);
+    let _ = std::fs::remove_file(&path);
+    failures
+}
+
+/// [`check_pdf`] on the PDF file at `path`.
+pub fn check_pdf_file(article: &Article, path: &Path, text_area: [f32; 4]) -> Vec<String> {
+    let [x, y, w, h] = text_area;
+    let crop = [x - 40.0, y - 6.0, w + 80.0, h + 8.0];
+    let expected = pdf_words(article);
+    let footer = pdf_footer_words(article);
+    let mut failures = Vec::new();
+    for reader in Reader::ALL {
+        let texts = reader
+            .extract_area(path, Some(crop))
+            .and_then(|body| Ok((body, reader.extract(path)?)));
+        let (body, all) = match texts {
+            Ok(t) => t,
+            Err(e) if skip_missing(&e) => continue,
+            Err(e) => {
+                failures.push(format!("{}: {e}", reader.name()));
+                continue;
+            }
+        };
+        if let Some(m) = reader.missing_words(&expected, &dehyphenate(&body)) {
+            failures.push(m);
+        } else if let Some(m) = reader.missing_words(&footer, &dehyphenate(&all)) {
+            failures.push(format!("{m} (footer)"));
+        }
+    }
+    failures
 }

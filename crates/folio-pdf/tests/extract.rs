@@ -5,8 +5,8 @@
 //! (line-end hyphens joined). A reader that is not installed fails the
 //! test in CI (`CI=true`) and is skipped with a printed reason locally.
 
-use folio_check::readers::{Reader, skip_missing};
-use folio_check::{dehyphenate, pdf_footer_words, pdf_words};
+use folio_check::pdf_words;
+use folio_check::readers::Reader;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -62,37 +62,11 @@ fn check(input: &Path, dir: &Path) -> Result<(), String> {
 /// header as "2023 مارس 17" (its bidi pass on one text item).
 const KNOWN_GAPS: &[(&str, Reader)] = &[("arabic-rtl", Reader::PdfJs)];
 
-/// Each reader's text of the PDF at `path` against `article`'s words: the
-/// text block (cropped to `area`, widened as the oracle widens it: the
-/// title block and list markers stay inside) holds every word of
-/// [`pdf_words`], whole and in order; the whole pages hold the footer's.
-/// Returns the failures, one a reader.
+/// Each reader's failures on the PDF at `path` (see
+/// `folio_check::readers::check_pdf`).
 fn readers_check(path: &Path, article: &folio_core::Article, area: [f32; 4]) -> Vec<String> {
-    let [x, y, w, h] = area;
-    let crop = [x - 40.0, y - 6.0, w + 80.0, h + 8.0];
-    let expected = pdf_words(article);
-    assert!(!expected.is_empty());
-    let footer = pdf_footer_words(article);
-    let mut failures = Vec::new();
-    for reader in Reader::ALL {
-        let texts = reader
-            .extract_area(path, Some(crop))
-            .and_then(|body| Ok((body, reader.extract(path)?)));
-        let (body, all) = match texts {
-            Ok(t) => t,
-            Err(e) if skip_missing(&e) => continue,
-            Err(e) => {
-                failures.push(format!("{}: {e}", reader.name()));
-                continue;
-            }
-        };
-        if let Some(m) = reader.missing_words(&expected, &dehyphenate(&body)) {
-            failures.push(m);
-        } else if let Some(m) = reader.missing_words(&footer, &dehyphenate(&all)) {
-            failures.push(format!("(footer) {m}"));
-        }
-    }
-    failures
+    assert!(!pdf_words(article).is_empty());
+    folio_check::readers::check_pdf_file(article, path, area)
 }
 
 fn run_dir(dir: &Path) -> Vec<String> {
