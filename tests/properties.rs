@@ -188,6 +188,23 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(cases(4))]
+
+    /// The readers people use (pdf.js, MuPDF, poppler) give back every word
+    /// of odd text, whole and in order.
+    #[test]
+    fn pdf_readers_read_every_word_of_odd_text(text in article_text()) {
+        let Some(a) = parse_ok(&text) else { return Ok(()) };
+        let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
+        let mut pdf = Vec::new();
+        if folio_pdf::write(&a, &opts, &mut pdf).is_ok() {
+            let failures = folio_check::readers::check_pdf(&a, &pdf, folio_pdf::text_area(&opts));
+            prop_assert!(failures.is_empty(), "{}", failures.join("\n"));
+        }
+    }
+}
+
 /// The oracles can fail: outputs of one article checked against the same
 /// article with one more word (the word the writer "lost") are rejected
 /// by each of them, and accepted against the article that was written.

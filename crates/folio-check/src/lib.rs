@@ -23,7 +23,7 @@ pub use folio_core::script::words;
 use std::collections::HashMap;
 use std::io::Read;
 
-mod actual_text;
+pub mod readers;
 
 /// The words every output of `article` must contain, in reading order:
 /// title, header lines, body and footer.
@@ -398,14 +398,11 @@ use folio_core::script::is_rtl;
 /// are checked to be there, the rest word by word in order. (Reading order
 /// of right-to-left text is tested with poppler in `folio-pdf`.)
 ///
-/// Text in an `/ActualText` span (`/Span <</ActualText …>> BDC … EMC`)
-/// reads as its ActualText, as in a conforming reader: the document is
-/// rewritten for pdf-extract (which ignores the spans) before extraction;
-/// a span this cannot rewrite (glyphs of a font other than an Identity-H
-/// Type0 font, unbalanced marked content…) is an `Err`.
+/// `/ActualText` spans are not honoured (pdf-extract ignores them, as
+/// pdf.js and MuPDF do in practice): each glyph's own ToUnicode text must
+/// give the words.
 pub fn pdf(article: &Article, bytes: &[u8], text_area: [f32; 4]) -> Result<(), String> {
-    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("lopdf: {e}"))?;
-    actual_text::honour_actual_text(&mut doc).map_err(|e| format!("PDF ActualText: {e}"))?;
+    let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("lopdf: {e}"))?;
     let [x, y, w, h] = text_area.map(f64::from);
     let mut body = String::new();
     let mut all = String::new();

@@ -9,12 +9,14 @@
 //! with their text and widow/orphan control. The PDF objects are written
 //! with `pdf-writer`; fonts are subset with `subsetter` and embedded as CID
 //! fonts with a ToUnicode map, so text extraction gives back the words.
-//! A glyph drawn for more than one text — the glyph of "a" that is also the
-//! base of "a\u{31f}", a precomposed "á" also shaped from "a\u{301}", the
-//! "fi" ligature also standing for "ﬁ", a reordered Indic vowel sign — gets
-//! the text of its most common use in the map, and every other use is
-//! wrapped in an `/ActualText` span, so copying and searching give back
-//! exactly the characters of the article.
+//! Each cluster's text is split among its glyphs in drawing order (a mark's
+//! glyph says the mark), and a glyph drawn for more than one text — a
+//! precomposed "á" also shaped from "a\u{301}", the "fi" ligature also
+//! standing for "ﬁ", a reordered Indic vowel sign — is shown through one
+//! Type 0 font per text, each with its own ToUnicode map, so pdf.js, MuPDF
+//! and poppler give back the article's characters without `/ActualText`
+//! (kept only around clusters of several glyphs, for poppler's word
+//! breaking).
 //!
 //! Fonts: DejaVu Serif (Latin, Greek, Cyrillic) is bundled, with DejaVu Sans
 //! for Arabic and Hebrew and DejaVu Sans Mono for code. Characters none of

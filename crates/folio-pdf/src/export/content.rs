@@ -1,10 +1,23 @@
-//! Page content streams: rules, then the glyph runs as `TJ` arrays, with
-//! an `/ActualText` span around each cluster whose glyphs do not say its
-//! text. Every run is in marked content: the content of a structure
+//! Page content streams: rules, then the glyph runs as `TJ` arrays, each
+//! glyph shown in the font (layer) of its (glyph, text) use, so that its
+//! ToUnicode entry says exactly its part of its cluster's text (see
+//! [`super::fonts`]).
+//!
+//! Each cluster's glyphs, read in content (drawing) order, say the
+//! cluster's text ([`super::fonts::split_cluster`]); readers put
+//! right-to-left runs, drawn left to right, back into logical order
+//! themselves (pdf.js and poppler by the bidi algorithm; the glyph texts of
+//! right-to-left clusters are stored reversed for them, see
+//! `typeset::shape`). pdf.js and MuPDF ignore `/ActualText`; it is kept
+//! only around clusters of several glyphs, for poppler: poppler joins a
+//! mark to its base only when the mark's advance box is centred over the
+//! base, and a zero-width mark drawn where the font's anchors put it often
+//! is not, so without the span poppler ends the word after the mark
+//! ("моло́ ко"). Every run is in marked content: the content of a structure
 //! element (`/P <</MCID 3>> BDC … EMC`, numbered in the page's order), or
 //! an artifact (`/Artifact <</Type /Pagination /Subtype /Header>> BDC`).
 
-use super::fonts::FontUse;
+use super::fonts::{FontUse, font_name, glyph_texts};
 use super::pack::{PackedGlyph, PackedPage};
 use crate::layout::tags::Tree;
 use crate::typeset::fonts::Fonts;
@@ -22,41 +35,24 @@ fn color_rgb(c: Color) -> (f32, f32, f32) {
     }
 }
 
-/// The clusters of `page` whose glyphs do not say their text: (first
-/// glyph, end, text). A reader shows the text of a glyph's ToUnicode
-/// entry, one entry a glyph, so a glyph drawn for different texts — "a"
-/// alone and as the base of "a\u{31f}", a reordered Indic vowel sign, a
-/// ligature standing for "fi" and for "ﬁ" — says the right thing only in
-/// its most common use. The others get an `/ActualText` span, which
-/// readers take instead of the glyphs' own text.
-fn actual_text_spans<'p>(
-    page: &'p PackedPage,
-    uses: &BTreeMap<usize, FontUse>,
-) -> Vec<(u32, u32, &'p str)> {
+/// The clusters of `page` drawn with several glyphs (a base and its
+/// marks, a conjunct with a reordered vowel sign): (first glyph, end,
+/// text), each to get an `/ActualText` span for poppler (see the module
+/// documentation). The glyphs' own codes say the same text.
+fn actual_text_spans(page: &PackedPage) -> Vec<(u32, u32, &str)> {
     let mut spans = Vec::new();
-    // The open cluster: first glyph, text, whether it needs a span.
-    let mut cur: Option<(u32, &str, bool)> = None;
-    for run in &page.runs {
-        let u = &uses[&(run.face as usize)];
-        for gi in run.start..run.end {
-            let g = page.glyphs[gi as usize];
-            let says = u.says(g.gid);
-            if g.text == 0 {
-                // A later glyph of the cluster must say nothing.
-                if let Some(c) = cur.as_mut() {
-                    c.2 |= !says.is_empty();
-                }
-                continue;
-            }
-            if let Some((start, text, true)) = cur {
-                spans.push((start, gi, text));
-            }
-            let text = page.text_of(gi as usize);
-            cur = Some((gi, text, says != text));
+    let n = page.glyphs.len() as u32;
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && page.glyphs[j as usize].text == 0 {
+            j += 1;
         }
-    }
-    if let Some((start, text, true)) = cur {
-        spans.push((start, page.glyphs.len() as u32, text));
+        let text = page.text_of(i as usize);
+        if j - i > 1 && !text.is_empty() {
+            spans.push((i, j, text));
+        }
+        i = j;
     }
     spans
 }
@@ -155,13 +151,14 @@ pub(crate) fn page_content(
     if !page.rules.is_empty() {
         content.end_marked_content();
     }
-    let spans = actual_text_spans(page, uses);
-    let mut cur_mark: Option<Mark> = None;
+    let texts = glyph_texts(page, fonts);
+    let spans = actual_text_spans(page);
     let mut spans = spans.iter().peekable();
     // The end of the open span.
     let mut open: Option<u32> = None;
+    let mut cur_mark: Option<Mark> = None;
     content.begin_text();
-    let mut cur_font: Option<(u16, f32)> = None;
+    let mut cur_font: Option<(u16, usize, f32)> = None;
     let mut cur_color = Color::Black;
     let mut items: Vec<TjItem> = Vec::new();
     let mut buf: Vec<u8> = Vec::new();
@@ -181,9 +178,11 @@ pub(crate) fn page_content(
             begin_mark(&mut content, run.mark, trees, &mut mcids);
             cur_mark = Some(run.mark);
         }
-        if cur_font != Some((run.face, run.size)) {
-            content.set_font(Name(format!("F{}", run.face).as_bytes()), run.size);
-            cur_font = Some((run.face, run.size));
+        let u = &uses[&(run.face as usize)];
+        let first_layer = u.code(first.gid, texts[run.start as usize]).1;
+        if cur_font != Some((run.face, first_layer, run.size)) {
+            content.set_font(Name(font_name(run.face, first_layer).as_bytes()), run.size);
+            cur_font = Some((run.face, first_layer, run.size));
         }
         if cur_color != run.color {
             let (r, g, b) = color_rgb(run.color);
@@ -193,7 +192,6 @@ pub(crate) fn page_content(
         content.set_text_matrix([1.0, 0.0, 0.0, 1.0, run.x0 + first_x, run.baseline]);
         let face = &fonts.faces[run.face as usize];
         let scale = 1000.0 / face.units_per_em;
-        let remap = &uses[&(run.face as usize)].remapper;
         // `pen` follows where the viewer's pen is, so the adjustments
         // (rounded to a tenth of a thousandth of an em, and left out below
         // half of one: float noise) never let errors add up along a line.
@@ -205,8 +203,11 @@ pub(crate) fn page_content(
                 content.end_marked_content();
                 open = None;
             }
+            while spans.peek().is_some_and(|&&(start, _, _)| start < gi) {
+                spans.next();
+            }
             if let Some(&&(start, end, text)) = spans.peek() {
-                if start == gi {
+                if start == gi && open.is_none() {
                     show_tj(&mut content, &mut items, &mut buf);
                     content
                         .begin_marked_content_with_properties(Name(b"Span"))
@@ -225,8 +226,14 @@ pub(crate) fn page_content(
                 items.push(TjItem::Adjust(-adj));
                 pen += adj * run.size / 1000.0;
             }
-            let new = remap.get(gid).unwrap_or(0);
-            buf.extend_from_slice(&new.to_be_bytes());
+            let (code, layer) = u.code(gid, texts[gi as usize]);
+            if cur_font != Some((run.face, layer, run.size)) {
+                // A `TJ` shows one font: a layer change cuts it.
+                show_tj(&mut content, &mut items, &mut buf);
+                content.set_font(Name(font_name(run.face, layer).as_bytes()), run.size);
+                cur_font = Some((run.face, layer, run.size));
+            }
+            buf.extend_from_slice(&code.to_be_bytes());
             let w = face
                 .rb
                 .glyph_hor_advance(ttf_parser::GlyphId(gid))

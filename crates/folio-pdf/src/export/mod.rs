@@ -39,7 +39,7 @@ pub(crate) fn write_pdf(
     id: [u8; 16],
     book: Option<&outline::BookOutline<'_>>,
 ) -> Result<Vec<u8>, Error> {
-    let uses = fonts::font_uses(pages);
+    let uses = fonts::font_uses(pages, fonts);
     let mut alloc = Alloc(0);
     let catalog_id = alloc.next();
     let pages_id = alloc.next();

@@ -32,7 +32,8 @@ pub(crate) struct Written {
 pub(crate) struct PageSetup<'p, 'f, 'a> {
     pub fonts: &'f Fonts<'a>,
     pub uses: &'p BTreeMap<usize, FontUse>,
-    pub font_refs: &'p BTreeMap<usize, Ref>,
+    /// Each font's resource name and object.
+    pub font_refs: &'p [(String, Ref)],
     /// The structure elements the pages' marks name.
     pub trees: &'p [Tree],
     /// The page tree's object.
@@ -89,8 +90,8 @@ pub(crate) fn write_pages(
         all_mcids.push(mcids);
         let mut res = p.resources();
         let mut f = res.fonts();
-        for (&face, &r) in s.font_refs {
-            f.pair(Name(format!("F{face}").as_bytes()), r);
+        for (name, r) in s.font_refs {
+            f.pair(Name(name.as_bytes()), *r);
         }
         f.finish();
         res.finish();
