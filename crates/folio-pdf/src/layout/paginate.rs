@@ -137,6 +137,15 @@ fn place_lines(c: &mut Cursor, u: &Unit, g: &Geometry, area: f32) {
                     measure: u.width,
                 }),
             });
+            let (x0, base) = (g.left + x, g.top + c.y + u.ascent);
+            for (_, strokes) in u.wrap_marks.iter().filter(|m| m.0 == k + li) {
+                page.rules.extend(strokes.iter().map(|r| Rule {
+                    x0: r.x0 + x0,
+                    x1: r.x1 + x0,
+                    y: r.y + base,
+                    width: r.width,
+                }));
+            }
             c.y += u.leading;
             c.empty = false;
         }
