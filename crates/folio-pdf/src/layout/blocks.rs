@@ -517,12 +517,13 @@ fn has_rtl(text: &str) -> bool {
 }
 
 /// Characters a code line may wrap after (besides spaces): a path's or
-/// URL's separators, an option's or expression's punctuation.
+/// URL's separators, an option's or expression's punctuation. Not a
+/// hyphen: readers (poppler) take a line ending in one for a hyphenated
+/// word and drop it when they join the lines; a line may start with one.
 fn wraps_after(c: char) -> bool {
     matches!(
         c,
         '/' | '\\'
-            | '-'
             | '.'
             | ','
             | ';'
@@ -538,6 +539,12 @@ fn wraps_after(c: char) -> bool {
             | '}'
             | '>'
     )
+}
+
+/// Characters that end a line only where nothing else fits: readers
+/// drop a hyphen at a line end when they join the lines.
+fn ends_badly(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}')
 }
 
 /// Wraps a code line set on one line (`line`, its glyphs left to right,
@@ -567,14 +574,13 @@ pub(crate) fn wrap_code(line: Line, width: f32, hang: f32, mark_room: f32) -> Ve
     let soft = |k: usize| -> bool {
         // A break before cluster `starts[k]`.
         let (prev, here) = (starts[k - 1], starts[k]);
-        let next_alnum = glyphs[here]
-            .text
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
+        let first = glyphs[here].text.chars().next();
+        let last = glyphs[prev].text.chars().last();
+        let next_alnum = first.is_some_and(char::is_alphanumeric);
         !is_space(here)
             && (is_space(prev)
-                || (next_alnum && glyphs[prev].text.chars().last().is_some_and(wraps_after)))
+                || (next_alnum && last.is_some_and(wraps_after))
+                || (first == Some('-') && last.is_some_and(char::is_alphanumeric)))
     };
     // The right edge of the ink of glyphs `a..b` (trailing spaces left out).
     let ink = |a: usize, b: usize| -> f32 {
@@ -604,7 +610,10 @@ pub(crate) fn wrap_code(line: Line, width: f32, hang: f32, mark_room: f32) -> Ve
                 if !fits(end_of(kk), mark_room) {
                     break;
                 }
-                hard_b = kk;
+                let prev_end = glyphs[starts[kk - 1]].text.chars().last();
+                if !prev_end.is_some_and(ends_badly) || hard_b == k + 1 {
+                    hard_b = kk;
+                }
                 if soft(kk) {
                     soft_b = Some(kk);
                 }
