@@ -10,10 +10,11 @@ const A5_BODY_SIZE: f32 = 10.0;
 /// The body size on larger paper when the options give none: Libertinus
 /// Serif has a small x-height, so it is set larger than DejaVu was.
 const BODY_SIZE: f32 = 11.5;
-/// The side margins: this fraction of the paper's width (a text block of
-/// 52% of the width holds 60–70 characters of Libertinus at 11.5 pt on A4
-/// and Letter, see `measure` below)…
-const MARGIN_OF_WIDTH: f32 = 0.24;
+/// The measure (the text block's width) in body sizes: 27 ems of
+/// Libertinus Serif hold 60–70 characters a line (a median of 65 on A4
+/// and Letter over the seed and the dev corpus, see `measure` below), on any paper,
+/// at any body size; the side margins take the rest…
+const MEASURE_EMS: f32 = 27.0;
 /// …but at least this many body sizes.
 const MIN_MARGIN_SIZES: f32 = 3.0;
 /// The top margin: this fraction of the paper's height plus a body size.
@@ -51,7 +52,7 @@ impl Geometry {
                 PageSize::A5 => A5_BODY_SIZE,
                 _ => BODY_SIZE,
             });
-        let margin = (width * MARGIN_OF_WIDTH).max(size * MIN_MARGIN_SIZES);
+        let margin = ((width - size * MEASURE_EMS) / 2.0).max(size * MIN_MARGIN_SIZES);
         Geometry {
             width,
             height,

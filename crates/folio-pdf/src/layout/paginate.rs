@@ -84,9 +84,11 @@ pub(crate) fn paginate(units: Vec<Unit>, g: &Geometry, st: &Blocks) -> Layout {
 /// with (a title above a subtitle above text).
 fn space_needed(units: &[Unit], i: usize, empty: bool, rule_room: f32) -> f32 {
     let u = &units[i];
+    // What the unit kept with needs where it starts: as below, two lines
+    // of a unit that may split (more than three lines), else all of it.
     let min_lines = |u: &Unit| -> f32 {
-        if u.splittable {
-            u.leading * u.lines.len().min(2) as f32
+        if u.splittable && u.lines.len() > 3 {
+            u.leading * 2.0
         } else {
             u.height(rule_room)
         }
