@@ -344,8 +344,8 @@ fn contents(s: f32) -> Contents {
         title_chars: 300,
         gap: s * 2.0,
         hang: s,
-        dot_step: s * 0.6,
-        dot_gap: s * 0.5,
+        dot_step: s * 0.4,
+        dot_gap: s * 0.2,
         entry_space_after: s * 0.35,
     }
 }
