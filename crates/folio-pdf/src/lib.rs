@@ -18,8 +18,10 @@
 //! (kept only around clusters of several glyphs, for poppler's word
 //! breaking).
 //!
-//! Fonts: DejaVu Serif (Latin, Greek, Cyrillic) is bundled, with DejaVu Sans
-//! for Arabic and Hebrew and DejaVu Sans Mono for code. Characters none of
+//! Fonts: Libertinus Serif, a book face (Latin with Vietnamese, Greek,
+//! Cyrillic, Hebrew; SIL OFL 1.1, `fonts/OFL.txt`), sets the text; DejaVu
+//! Serif and Sans are bundled for what it lacks (Arabic…) and DejaVu Sans
+//! Mono for code. Characters none of
 //! them covers are looked up in the installed system fonts (Noto CJK for
 //! Chinese, Japanese, Korean…); [`PdfOptions::fonts`] adds fonts in front
 //! of all of these. When no font covers a character, [`write()`] fails with

@@ -143,11 +143,11 @@ fn emphasis_is_italic_and_strong_is_bold() {
     let bytes = pdf(&a, &PdfOptions::default());
     // The body face's italic is embedded only for the emphasis; the bold
     // face is also the title's, so compare with the span-free article.
-    assert!(contains(&bytes, b"DejaVuSerif-Italic"));
+    assert!(contains(&bytes, b"LibertinusSerif-Italic"));
     let mut plain = a.clone();
     plain.body = vec![Block::paragraph("Plain emphasised and strong words.")];
     let without = pdf(&plain, &PdfOptions::default());
-    assert!(!contains(&without, b"DejaVuSerif-Italic"));
+    assert!(!contains(&without, b"LibertinusSerif-Italic"));
     let opts = PdfOptions::default();
     folio_check::pdf(&a, &bytes, folio_pdf::text_area(&opts)).unwrap();
 }
@@ -252,7 +252,7 @@ fn a_given_font_replaces_the_default() {
     let s = String::from_utf8_lossy(&bytes);
     assert!(s.contains("+DejaVuSansMono"), "the given font is not used");
     assert!(
-        !s.contains("+DejaVuSerif"),
+        !s.contains("+DejaVuSerif") && !s.contains("+LibertinusSerif"),
         "the default font is still used"
     );
     // A file that is not a font is an error naming it.

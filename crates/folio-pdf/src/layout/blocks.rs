@@ -2,6 +2,7 @@
 //! units of set lines, each sized and spaced from the style table.
 
 use super::geometry::ascent_for;
+use super::page::Rule;
 use super::style::{StyleTable, Text};
 use super::tags::{self, Role, Tree};
 use crate::typeset::fonts::{Fonts, Style};
@@ -26,6 +27,10 @@ pub(crate) struct Unit {
     pub anchor: Option<(u8, String)>,
     /// A rule above the unit, as a fraction of the measure.
     pub rule_above: Option<f32>,
+    /// Continuation marks of wrapped code lines: the line's index and the
+    /// strokes of its mark, from the line's left edge and baseline (drawn
+    /// as rules, so they are artifacts with no text).
+    pub wrap_marks: Vec<(usize, Vec<Rule>)>,
 }
 
 impl Unit {
@@ -167,6 +172,7 @@ impl<'f, 'a> Builder<'f, 'a> {
             splittable: true,
             anchor: None,
             rule_above: None,
+            wrap_marks: Vec::new(),
         }
     }
 
@@ -342,6 +348,14 @@ impl<'f, 'a> Builder<'f, 'a> {
         }
     }
 
+    /// A code block: each source line is set on its own; a line too long
+    /// for the measure wraps at a space or after punctuation where it can,
+    /// inside a token where it must, and each wrapped line gets a drawn
+    /// continuation mark at its end (an artifact: copying the text gives
+    /// the source line, see [`wrap_code`]). Continuation lines hang
+    /// [`Blocks::code_hang`] further in.
+    ///
+    /// [`Blocks::code_hang`]: super::style::Blocks::code_hang
     fn code(&mut self, text: &str, indent: f32) {
         let b = &self.st.blocks;
         let (size, leading) = (b.code.size, b.code.leading);
@@ -349,39 +363,74 @@ impl<'f, 'a> Builder<'f, 'a> {
         let width = self.measure - indent - b.code_indent;
         let space = b.code_space;
         let max_lead = b.code_max_lead;
+        let hang = b.code_hang;
         let mut lines = Vec::new();
+        let mut wrap_marks = Vec::new();
         let mono = self.fonts.primary(Style::Mono);
         let space_w = shape::shape(self.fonts, mono, " ", size, false, "und", Color::Black)
             .iter()
             .map(|g| g.advance)
             .sum::<f32>();
+        let mark = continuation_mark(size);
+        let mark_room = mark_width(size) + space_w * 0.5;
         for src in text.split('\n') {
             let src = src.trim_end().replace('\t', "    ");
             let body = src.trim_start_matches(' ');
-            let lead = (src.len() - body.len()) as f32 * space_w;
+            let lead = ((src.len() - body.len()) as f32 * space_w).min(self.measure * max_lead);
             let spans = [Span::new(body, Style::Mono)];
-            let set = para::set(
-                self.fonts,
-                &ParaSpec {
-                    spans: &spans,
-                    size,
-                    width,
-                    first_indent: lead.min(self.measure * max_lead),
-                    align: Align::Start,
-                    lang: "und",
-                    rtl: false,
-                    preformatted: true,
-                },
-            );
+            let spec = |width: f32| ParaSpec {
+                spans: &spans,
+                size,
+                width,
+                first_indent: lead,
+                align: Align::Start,
+                lang: "und",
+                rtl: false,
+                preformatted: true,
+            };
+            // Set unbroken, then wrapped here; right-to-left text keeps
+            // the paragraph breaker (its glyphs are in visual order).
+            let mut set = if has_rtl(body) {
+                para::set(self.fonts, &spec(width))
+                    .into_iter()
+                    .map(|l| (l, false))
+                    .collect()
+            } else {
+                let mut whole = para::set(self.fonts, &spec(f32::from(u16::MAX)));
+                if whole.len() == 1 {
+                    let line = whole.remove(0);
+                    wrap_code(line, width, lead + hang.min(width * 0.25), mark_room)
+                } else {
+                    whole.into_iter().map(|l| (l, false)).collect()
+                }
+            };
             if set.is_empty() {
-                lines.push((Line::default(), x));
+                set.push((Line::default(), false));
             }
-            lines.extend(set.into_iter().map(|l| (l, x)));
+            for (mut line, wrapped) in set {
+                if wrapped {
+                    let end = line.width + space_w * 0.5;
+                    let strokes = mark
+                        .iter()
+                        .map(|r| Rule {
+                            x0: r.x0 + end,
+                            x1: r.x1 + end,
+                            ..*r
+                        })
+                        .collect();
+                    wrap_marks.push((lines.len(), strokes));
+                } else {
+                    // The space a reader puts between this line and the
+                    // next; a wrapped line has none, so the source line
+                    // reads back whole.
+                    lines::end_space(self.fonts, &mut line);
+                }
+                lines.push((line, x));
+            }
         }
         let code = self.tree.add(Role::Code, self.parent);
         let mark = self.tree.mark(code);
         for (line, _) in &mut lines {
-            lines::end_space(self.fonts, line);
             tags::mark_line(line, mark);
         }
         self.push(Unit {
@@ -395,6 +444,7 @@ impl<'f, 'a> Builder<'f, 'a> {
             splittable: true,
             anchor: None,
             rule_above: None,
+            wrap_marks,
         });
     }
 
@@ -457,6 +507,184 @@ impl<'f, 'a> Builder<'f, 'a> {
         }
         0
     }
+}
+
+/// Whether `text` has a right-to-left character.
+fn has_rtl(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, AN, R};
+    text.chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | AN))
+}
+
+/// Characters a code line may wrap after (besides spaces): a path's or
+/// URL's separators, an option's or expression's punctuation. Not a
+/// hyphen: readers (poppler) take a line ending in one for a hyphenated
+/// word and drop it when they join the lines; a line may start with one.
+fn wraps_after(c: char) -> bool {
+    matches!(
+        c,
+        '/' | '\\'
+            | '.'
+            | ','
+            | ';'
+            | ':'
+            | '&'
+            | '?'
+            | '='
+            | '|'
+            | '_'
+            | '+'
+            | ')'
+            | ']'
+            | '}'
+            | '>'
+    )
+}
+
+/// Characters that end a line only where nothing else fits: readers
+/// drop a hyphen at a line end when they join the lines.
+fn ends_badly(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}')
+}
+
+/// Wraps a code line set on one line (`line`, its glyphs left to right,
+/// the first at its lead indent) to `width`: each piece ends at the last
+/// space or punctuation that fits, or, when a token is longer than the
+/// room, at the last character that fits; pieces after the first start at
+/// `hang`. Every piece but the last leaves `mark_room` for a continuation
+/// mark and is returned with `true`. A piece keeps the spaces it ends
+/// with, so that the text of the pieces, one after the other, is the text
+/// of the line.
+pub(crate) fn wrap_code(line: Line, width: f32, hang: f32, mark_room: f32) -> Vec<(Line, bool)> {
+    let glyphs = line.glyphs;
+    let n = glyphs.len();
+    let right = |i: usize| glyphs[i].x + glyphs[i].advance;
+    if n == 0 || glyphs.iter().map(|g| g.x + g.advance).fold(0.0, f32::max) <= width + 0.01 {
+        let mut l = Line { glyphs, ..line };
+        l.width = l.width.min(width);
+        return vec![(l, false)];
+    }
+    // Cluster starts (a cluster's later glyphs have no text), and whether
+    // a line may start there because the cluster before ends a word.
+    let starts: Vec<usize> = (0..n)
+        .filter(|&i| i == 0 || !glyphs[i].text.is_empty())
+        .collect();
+    let is_space =
+        |i: usize| glyphs[i].text.chars().all(|c| c == ' ') && !glyphs[i].text.is_empty();
+    let soft = |k: usize| -> bool {
+        // A break before cluster `starts[k]`.
+        let (prev, here) = (starts[k - 1], starts[k]);
+        let first = glyphs[here].text.chars().next();
+        let last = glyphs[prev].text.chars().last();
+        let next_alnum = first.is_some_and(char::is_alphanumeric);
+        !is_space(here)
+            && (is_space(prev)
+                || (next_alnum && last.is_some_and(wraps_after))
+                || (first == Some('-') && last.is_some_and(char::is_alphanumeric)))
+    };
+    // The right edge of the ink of glyphs `a..b` (trailing spaces left out).
+    let ink = |a: usize, b: usize| -> f32 {
+        (a..b)
+            .filter(|&i| !is_space(i))
+            .map(right)
+            .fold(glyphs[a].x, f32::max)
+    };
+    let mut out = Vec::new();
+    let mut k = 0; // index into `starts` of the piece's first cluster
+    let mut first = true;
+    while k < starts.len() {
+        let s = starts[k];
+        let indent = if first { glyphs[0].x } else { hang };
+        let shift = indent - glyphs[s].x;
+        let fits = |b: usize, room: f32| ink(s, b) + shift <= width - room + 0.01;
+        let end_of = |kk: usize| starts.get(kk).copied().unwrap_or(n);
+        let last = fits(n, 0.0);
+        let kb = if last {
+            starts.len()
+        } else {
+            // The last soft break that fits, else the last cluster that
+            // fits (at least one cluster a line).
+            let mut soft_b = None;
+            let mut hard_b = k + 1;
+            for kk in k + 1..starts.len() {
+                if !fits(end_of(kk), mark_room) {
+                    break;
+                }
+                let prev_end = glyphs[starts[kk - 1]].text.chars().last();
+                if !prev_end.is_some_and(ends_badly) || hard_b == k + 1 {
+                    hard_b = kk;
+                }
+                if soft(kk) {
+                    soft_b = Some(kk);
+                }
+            }
+            soft_b.unwrap_or(hard_b)
+        };
+        let e = end_of(kb);
+        let mut piece: Vec<_> = glyphs[s..e].to_vec();
+        for g in &mut piece {
+            g.x += shift;
+        }
+        let w = ink(s, e) + shift;
+        out.push((
+            Line {
+                glyphs: piece,
+                width: w.min(width),
+                ..Default::default()
+            },
+            kb < starts.len(),
+        ));
+        k = kb;
+        first = false;
+    }
+    out
+}
+
+/// The width of a continuation mark for code of `size`.
+fn mark_width(size: f32) -> f32 {
+    size * 0.55
+}
+
+/// A continuation mark for code of `size` — a hooked arrow, ↩, pointing
+/// back to the left margin — drawn with rules (horizontal strokes) from
+/// its left edge at 0 and the baseline: up a stem at the right, back
+/// along a bar, to a head at the left.
+fn continuation_mark(size: f32) -> Vec<Rule> {
+    let w = mark_width(size);
+    let t = size * 0.06; // stroke
+    let bar = size * 0.18; // the bar's height above the baseline
+    let top = size * 0.55;
+    let head = size * 0.2; // the head's length and half height
+    let mut rules = vec![
+        // The bar, from the head to the stem.
+        Rule {
+            x0: head * 0.6,
+            x1: w,
+            y: -bar,
+            width: t,
+        },
+        // The stem: a short, thick horizontal stroke is a vertical bar.
+        Rule {
+            x0: w - t,
+            x1: w,
+            y: -(bar + top) / 2.0,
+            width: top - bar + t / 2.0,
+        },
+    ];
+    // The head: rows of a triangle pointing left.
+    let rows = 7;
+    let step = 2.0 * head * 0.55 / rows as f32;
+    for r in 0..rows {
+        let dy = (r as f32 + 0.5) * step - head * 0.55;
+        let inset = head * (dy.abs() / (head * 0.55));
+        rules.push(Rule {
+            x0: inset,
+            x1: head,
+            y: -bar + dy,
+            width: step * 1.05,
+        });
+    }
+    rules
 }
 
 /// The alternate description of a link: its text and its address.

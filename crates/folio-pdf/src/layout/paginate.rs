@@ -84,9 +84,11 @@ pub(crate) fn paginate(units: Vec<Unit>, g: &Geometry, st: &Blocks) -> Layout {
 /// with (a title above a subtitle above text).
 fn space_needed(units: &[Unit], i: usize, empty: bool, rule_room: f32) -> f32 {
     let u = &units[i];
+    // What the unit kept with needs where it starts: as below, two lines
+    // of a unit that may split (more than three lines), else all of it.
     let min_lines = |u: &Unit| -> f32 {
-        if u.splittable {
-            u.leading * u.lines.len().min(2) as f32
+        if u.splittable && u.lines.len() > 3 {
+            u.leading * 2.0
         } else {
             u.height(rule_room)
         }
@@ -137,6 +139,15 @@ fn place_lines(c: &mut Cursor, u: &Unit, g: &Geometry, area: f32) {
                     measure: u.width,
                 }),
             });
+            let (x0, base) = (g.left + x, g.top + c.y + u.ascent);
+            for (_, strokes) in u.wrap_marks.iter().filter(|m| m.0 == k + li) {
+                page.rules.extend(strokes.iter().map(|r| Rule {
+                    x0: r.x0 + x0,
+                    x1: r.x1 + x0,
+                    y: r.y + base,
+                    width: r.width,
+                }));
+            }
             c.y += u.leading;
             c.empty = false;
         }

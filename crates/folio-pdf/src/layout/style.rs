@@ -44,6 +44,9 @@ pub(crate) struct Blocks {
     /// Most a code line's leading spaces indent it, as a fraction of the
     /// measure.
     pub code_max_lead: f32,
+    /// How much further in than its line's first the continuation of a
+    /// wrapped code line starts.
+    pub code_hang: f32,
     pub caption: Text,
     pub credit: Text,
     pub caption_space_before: f32,
@@ -179,7 +182,7 @@ fn blocks(s: f32) -> Blocks {
     Blocks {
         body: Text {
             size: s,
-            leading: s * 1.34,
+            leading: s * 1.3,
         },
         para_indent: s * 1.2,
         para_space: s * 0.6,
@@ -207,13 +210,16 @@ fn blocks(s: f32) -> Blocks {
         list_space_after: s * 0.5,
         marker_size: s,
         marker_gap: s * 0.5,
+        // DejaVu Sans Mono's x-height is a quarter larger than
+        // Libertinus's: at 0.8 of the body size their x-heights match.
         code: Text {
-            size: s * 0.85,
-            leading: s * 0.85 * 1.3,
+            size: s * 0.8,
+            leading: s * 0.8 * 1.35,
         },
         code_indent: s,
         code_space: s * 0.6,
         code_max_lead: 0.5,
+        code_hang: s * 0.8 * 0.6 * 2.0,
         caption: Text {
             size: s * 0.85,
             leading: s * 0.85 * 1.3,
@@ -338,8 +344,8 @@ fn contents(s: f32) -> Contents {
         title_chars: 300,
         gap: s * 2.0,
         hang: s,
-        dot_step: s * 0.6,
-        dot_gap: s * 0.5,
+        dot_step: s * 0.4,
+        dot_gap: s * 0.2,
         entry_space_after: s * 0.35,
     }
 }

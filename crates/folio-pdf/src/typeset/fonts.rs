@@ -1,4 +1,5 @@
-//! Font loading: the bundled DejaVu faces, the user's fonts, and installed
+//! Font loading: the bundled faces (Libertinus Serif for text, DejaVu for
+//! coverage and code), the user's fonts, and installed
 //! system fonts for scripts the bundled faces do not cover.
 //!
 //! Loading happens in two steps. [`FontSources::load`] gathers the font
@@ -73,9 +74,15 @@ enum Origin {
     System,
 }
 
-/// The bundled DejaVu faces.
+/// The bundled faces: Libertinus Serif, the book face of body text (in
+/// `fonts/`, SIL OFL 1.1, see `fonts/OFL.txt`), and the DejaVu faces, which
+/// set headings' fallbacks, code, and whatever Libertinus lacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bundled {
+    Book,
+    BookBold,
+    BookItalic,
+    BookBoldItalic,
     Serif,
     SerifBold,
     SerifItalic,
@@ -88,6 +95,12 @@ enum Bundled {
 impl Bundled {
     fn data(self) -> &'static [u8] {
         match self {
+            Bundled::Book => include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
+            Bundled::BookBold => include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
+            Bundled::BookItalic => include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
+            Bundled::BookBoldItalic => {
+                include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf")
+            }
             Bundled::Serif => dejavu::serif::regular(),
             Bundled::SerifBold => dejavu::serif::bold(),
             Bundled::SerifItalic => dejavu::serif::italic(),
@@ -96,6 +109,14 @@ impl Bundled {
             Bundled::SansBold => dejavu::sans::bold(),
             Bundled::Mono => dejavu::sans_mono::regular(),
         }
+    }
+
+    /// Whether this is one of the Libertinus (book) faces.
+    fn is_book(self) -> bool {
+        matches!(
+            self,
+            Bundled::Book | Bundled::BookBold | Bundled::BookItalic | Bundled::BookBoldItalic
+        )
     }
 }
 
@@ -134,7 +155,7 @@ pub(crate) struct FontSources {
 
 impl FontSources {
     /// Gathers the faces for a document whose text uses `chars`: the user's
-    /// `fonts` first, then the bundled DejaVu faces, then system fonts for
+    /// `fonts` first, then the bundled faces, then system fonts for
     /// whatever is still uncovered. `lang` picks among regional CJK faces.
     pub(crate) fn load(
         user_fonts: &[PathBuf],
@@ -172,6 +193,10 @@ impl FontSources {
             }
         }
         for b in [
+            Bundled::Book,
+            Bundled::BookBold,
+            Bundled::BookItalic,
+            Bundled::BookBoldItalic,
             Bundled::Serif,
             Bundled::SerifBold,
             Bundled::SerifItalic,
@@ -186,10 +211,24 @@ impl FontSources {
                 origin: Origin::Bundled(b),
                 bold: matches!(
                     b,
-                    Bundled::SerifBold | Bundled::SerifBoldItalic | Bundled::SansBold
+                    Bundled::BookBold
+                        | Bundled::BookBoldItalic
+                        | Bundled::SerifBold
+                        | Bundled::SerifBoldItalic
+                        | Bundled::SansBold
                 ),
-                italic: matches!(b, Bundled::SerifItalic | Bundled::SerifBoldItalic),
-                label: "DejaVu (bundled)".into(),
+                italic: matches!(
+                    b,
+                    Bundled::BookItalic
+                        | Bundled::BookBoldItalic
+                        | Bundled::SerifItalic
+                        | Bundled::SerifBoldItalic
+                ),
+                label: if b.is_book() {
+                    "Libertinus Serif (bundled)".into()
+                } else {
+                    "DejaVu (bundled)".into()
+                },
             });
         }
         let mut fonts = FontSources { sources };
@@ -328,7 +367,11 @@ impl<'a> Fonts<'a> {
             let serif = matches!(
                 s.origin,
                 Origin::Bundled(
-                    Bundled::Serif
+                    Bundled::Book
+                        | Bundled::BookBold
+                        | Bundled::BookItalic
+                        | Bundled::BookBoldItalic
+                        | Bundled::Serif
                         | Bundled::SerifBold
                         | Bundled::SerifItalic
                         | Bundled::SerifBoldItalic
@@ -370,10 +413,22 @@ impl<'a> Fonts<'a> {
                 }
             }
             let bundled: &[Bundled] = match style {
-                Style::Regular => &[Bundled::Serif, Bundled::Sans],
-                Style::Bold => &[Bundled::SerifBold, Bundled::SansBold, Bundled::Serif],
-                Style::Italic => &[Bundled::SerifItalic, Bundled::Serif, Bundled::Sans],
+                // The book face first; DejaVu for what it lacks.
+                Style::Regular => &[Bundled::Book, Bundled::Serif, Bundled::Sans],
+                Style::Bold => &[
+                    Bundled::BookBold,
+                    Bundled::SerifBold,
+                    Bundled::SansBold,
+                    Bundled::Serif,
+                ],
+                Style::Italic => &[
+                    Bundled::BookItalic,
+                    Bundled::SerifItalic,
+                    Bundled::Serif,
+                    Bundled::Sans,
+                ],
                 Style::BoldItalic => &[
+                    Bundled::BookBoldItalic,
                     Bundled::SerifBoldItalic,
                     Bundled::SerifBold,
                     Bundled::SansBold,
