@@ -351,7 +351,13 @@ fn writer_keywords(writer: &dyn Writer) -> &'static [&'static str] {
             "publisher",
         ],
         "epub" => &["cover"],
-        "pdf" => &["page_size", "font_size", "fonts", "system_fonts"],
+        "pdf" => &[
+            "page_size",
+            "font_size",
+            "fonts",
+            "system_fonts",
+            "strict_fonts",
+        ],
         _ => &[],
     }
 }
@@ -427,7 +433,7 @@ fn build_settings(
         }
         let full = format!("{fmt}.{}", key.replace('_', "-"));
         match key.as_str() {
-            "front_matter" | "system_fonts" => {
+            "front_matter" | "system_fonts" | "strict_fonts" => {
                 opts.set(&full, bool_value(&key, &v)?)?;
             }
             "cover" => {
