@@ -14,14 +14,17 @@ const REPORTED: usize = 20;
 /// the character, so copying and searching give it back.
 ///
 /// ```
-/// let a = folio_core::parse::parse("Title\n\nA private sign \u{F8FF} here.", &Default::default())
-///     .unwrap()
-///     .article;
+/// use folio_core::model::{Article, Block};
+/// let a = Article {
+///     title: "Title".into(),
+///     body: vec![Block::paragraph("A private sign \u{10FFFD} here.")],
+///     ..Default::default()
+/// };
 /// let opts = folio_pdf::PdfOptions::default().with_system_fonts(false);
 /// let mut out = Vec::new();
 /// let missing = folio_pdf::write_with_warnings(&a, &opts, &mut out).unwrap();
-/// assert_eq!(missing[0].ch, '\u{F8FF}');
-/// assert!(missing[0].to_string().starts_with("no font covers U+F8FF"));
+/// assert_eq!(missing[0].ch, '\u{10FFFD}');
+/// assert!(missing[0].to_string().starts_with("no font covers U+10FFFD"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -166,3 +166,31 @@ fn text_without_emoji_does_not_embed_the_emoji_face() {
     .unwrap();
     assert!(!pdf.windows(9).any(|w| w == b"NotoEmoji"));
 }
+
+#[test]
+fn a_thai_and_emoji_article_keeps_every_word() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/thai-emoji.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = folio_core::parse::parse(&text, &Default::default())
+        .unwrap()
+        .article;
+    let opts = PdfOptions::default();
+    let mut pdf = Vec::new();
+    let missing = write_with_warnings(&a, &opts, &mut pdf).unwrap();
+    if !missing.is_empty() {
+        // CI installs fonts-noto-core (Thai); elsewhere Thai may be missing.
+        eprintln!("{}", missing[0]);
+    }
+    folio_check::pdf(&a, &pdf, folio_pdf::text_area(&opts)).unwrap();
+    if let Some(t) = extract(&pdf, "pdftotext") {
+        let t = squeeze(&t);
+        for w in [
+            "กรุงเทพมหานครเป็นเมืองหลวง",
+            "🎉",
+            "👩\u{200D}💻",
+            "1\u{FE0F}\u{20E3}",
+        ] {
+            assert!(t.contains(w), "{w:?} not in {t}");
+        }
+    }
+}
