@@ -189,6 +189,10 @@ pub(crate) struct WriterArgs {
     /// PDF: use only the bundled and --font fonts, never installed system fonts.
     #[arg(long)]
     pub(crate) no_system_fonts: bool,
+    /// PDF: fail (exit 3) when no font covers a character, instead of
+    /// drawing a replacement mark and warning (pdf.strict-fonts).
+    #[arg(long)]
+    pub(crate) strict_fonts: bool,
     /// PDF page size.
     #[arg(long, value_enum, value_name = "SIZE")]
     pub(crate) page_size: Option<folio_pdf::PageSize>,
@@ -388,6 +392,9 @@ impl WriterArgs {
         }
         if self.no_system_fonts {
             o.set("pdf.system-fonts", false)?;
+        }
+        if self.strict_fonts {
+            o.set("pdf.strict-fonts", true)?;
         }
         if let Some(p) = self.page_size {
             o.set("pdf.page-size", p)?;

@@ -459,8 +459,8 @@ fn keep_going_converts_the_rest() {
 
 #[test]
 fn a_batch_writer_failure_leaves_no_partial_file() {
-    // Without system fonts, Chinese text cannot be set: the writer fails
-    // after the input parsed. The other outputs still land; nothing else
+    // Without system fonts and with --strict-fonts, Chinese text cannot
+    // be set: the writer fails after the input parsed. The other outputs still land; nothing else
     // (no temporary file) is left in the folder.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
@@ -472,6 +472,7 @@ fn a_batch_writer_failure_leaves_no_partial_file() {
             "-t",
             "pdf",
             "--no-system-fonts",
+            "--strict-fonts",
             "--keep-going",
         ])
         .arg("--out-dir")
@@ -621,4 +622,48 @@ fn a_linked_output_keeps_its_link() {
             .unwrap()
             .contains("DPRK-Russia friendship")
     );
+}
+
+#[test]
+fn a_character_no_font_covers_is_a_warning_or_with_strict_fonts_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tangut.txt");
+    fs::write(
+        &input,
+        "Tangut Glyphs\n\nThe Tangut character \u{17000} is in no installed font.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("tangut.pdf");
+    folio()
+        .args(["convert", "--no-system-fonts"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("warning").and(predicate::str::contains(
+                "no font covers U+17000 '\u{17000}' in article \"Tangut Glyphs\"",
+            )),
+        );
+    assert!(fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    // -q silences the warning.
+    folio()
+        .args(["convert", "-q", "--no-system-fonts"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    let strict = dir.path().join("strict.pdf");
+    folio()
+        .args(["convert", "--no-system-fonts", "--strict-fonts"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&strict)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("U+17000"));
+    assert!(!strict.exists());
 }

@@ -399,7 +399,9 @@ pub fn run(job: BookJob) -> u8 {
     for (writer, target) in &job.outputs {
         let r = if writer.supports_collections() {
             output::write_atomic(&Target::File(target.clone()), |w| {
-                Ok(writer.write_collection(&collection, &job.settings, w)?)
+                let warnings = writer.write_collection(&collection, &job.settings, w)?;
+                print_diagnostics(&target.display().to_string(), &warnings, job.quiet);
+                Ok(())
             })
         } else if target
             .extension()
@@ -419,7 +421,7 @@ pub fn run(job: BookJob) -> u8 {
                 ),
             })
         } else {
-            write_folder(*writer, &collection, &job.settings, target)
+            write_folder(*writer, &collection, &job.settings, target, job.quiet)
         };
         if let Err(e) = r {
             eprintln!("{}: error: {e}", target.display());
@@ -483,6 +485,7 @@ fn write_folder(
     c: &Collection,
     settings: &Options,
     dir: &Path,
+    quiet: bool,
 ) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
     let ext = writer.extensions()[0];
@@ -495,11 +498,13 @@ fn write_folder(
             let name = format!("{:0width$}-{}.{ext}", i + 1, stem);
             let path = dir.join(&name);
             output::write_atomic(&Target::File(path.clone()), |w| {
-                writer.write_article(a, settings, w).map_err(|e| {
+                let warnings = writer.write_article(a, settings, w).map_err(|e| {
                     let mut f = Failure::from(e);
                     f.message = format!("{name}: {}", f.message);
                     f
-                })
+                })?;
+                print_diagnostics(&path.display().to_string(), &warnings, quiet);
+                Ok(())
             })?;
             written.push(path);
             entries.push(serde_json::json!({

@@ -195,10 +195,18 @@ pub(crate) fn run_job<T>(
         }
     };
     print_diagnostics(&j.source.display(), &loaded.diagnostics, quiet);
-    put(&mut |w| Ok(writer.write_article(&loaded.article, settings, w)?)).map_err(|e| {
+    let mut warnings = Vec::new();
+    let r = put(&mut |w| {
+        warnings = writer.write_article(&loaded.article, settings, w)?;
+        Ok(())
+    })
+    .map_err(|e| {
         eprintln!("{}: error: {e}", j.target.display());
         e.code
-    })
+    });
+    // The writer's warnings (a character no font covers) name the output.
+    print_diagnostics(&j.target.display(), &warnings, quiet);
+    r
 }
 
 pub(crate) fn convert_one(

@@ -67,31 +67,32 @@ pub use error::{Error, ErrorKind};
 pub use folio_core::{Article, Collection};
 pub use options::Options;
 pub use registry::{
-    ArticleFn, CollectionFn, Format, NoOptions, WRITERS, Writer, find, known_formats,
+    ArticleFn, CollectionFn, Format, NoOptions, WRITERS, Warnings, Writer, find, known_formats,
 };
 
 use std::io::Write;
 
 /// Writes `article` in `format` (a name, alias or extension) with
-/// `options` into `out`.
+/// `options` into `out`, and returns the warnings about the output (see
+/// [`Warnings`]).
 pub fn write(
     article: &Article,
     format: &str,
     options: &Options,
     out: &mut dyn Write,
-) -> Result<(), Error> {
+) -> Result<Warnings, Error> {
     find(format)?.write_article(article, options, out)
 }
 
 /// Writes `collection` as one document in `format`; an
 /// [`Error::Unsupported`] for formats that write one file per article
-/// (JATS).
+/// (JATS). Returns the warnings about the output.
 pub fn write_collection(
     collection: &Collection,
     format: &str,
     options: &Options,
     out: &mut dyn Write,
-) -> Result<(), Error> {
+) -> Result<Warnings, Error> {
     find(format)?.write_collection(collection, options, out)
 }
 

@@ -8,7 +8,7 @@
 
 use crate::error::Error;
 use crate::options::Options;
-use folio_core::{Article, Collection};
+use folio_core::{Article, Collection, Diagnostic};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::io::Write;
@@ -32,27 +32,46 @@ pub trait Writer: Send + Sync {
     /// Checks a table of this writer's options against its options struct;
     /// the error is the message of the struct's deserializer.
     fn check_options(&self, table: &toml::Table) -> Result<(), String>;
-    /// Writes one article.
+    /// Writes one article, and returns the warnings about what was written
+    /// (a character no font covers, drawn as a replacement mark).
     fn write_article(
         &self,
         article: &Article,
         options: &Options,
         out: &mut dyn Write,
-    ) -> Result<(), Error>;
+    ) -> Result<Warnings, Error>;
     /// Writes a collection as one document ([`Error::Unsupported`] when
-    /// [`Writer::supports_collections`] is false).
+    /// [`Writer::supports_collections`] is false), and returns the
+    /// warnings about what was written.
     fn write_collection(
         &self,
         collection: &Collection,
         options: &Options,
         out: &mut dyn Write,
-    ) -> Result<(), Error>;
+    ) -> Result<Warnings, Error>;
 }
 
+/// Warnings about written output (the output is complete, but the user
+/// should know), without line numbers: they concern the output.
+pub type Warnings = Vec<Diagnostic>;
+
 /// Writes one article with a writer's typed options.
-pub type ArticleFn<O> = fn(&Article, &O, &mut dyn Write) -> Result<(), Error>;
+pub type ArticleFn<O> = fn(&Article, &O, &mut dyn Write) -> Result<Warnings, Error>;
 /// Writes a collection with a writer's typed options.
-pub type CollectionFn<O> = fn(&Collection, &O, &mut dyn Write) -> Result<(), Error>;
+pub type CollectionFn<O> = fn(&Collection, &O, &mut dyn Write) -> Result<Warnings, Error>;
+
+/// No warnings: for the writers that have none.
+fn quiet(_: ()) -> Warnings {
+    Vec::new()
+}
+
+/// The PDF writer's missing-glyph reports as warnings.
+fn pdf_warnings(missing: Vec<folio_pdf::MissingGlyph>) -> Warnings {
+    missing
+        .iter()
+        .map(|m| Diagnostic::warning(None, m.to_string()))
+        .collect()
+}
 
 /// A registry line: a writer's names, its typed options `O` and its entry
 /// points.
@@ -119,7 +138,7 @@ where
         article: &Article,
         options: &Options,
         out: &mut dyn Write,
-    ) -> Result<(), Error> {
+    ) -> Result<Warnings, Error> {
         (self.article)(article, &self.options(options)?, out)
     }
     fn write_collection(
@@ -127,7 +146,7 @@ where
         collection: &Collection,
         options: &Options,
         out: &mut dyn Write,
-    ) -> Result<(), Error> {
+    ) -> Result<Warnings, Error> {
         match self.collection {
             Some(f) => f(collection, &self.options(options)?, out),
             None => Err(Error::Unsupported {
@@ -148,11 +167,11 @@ fn no_stamp<O>(_: &mut O, _: Option<i64>) {}
 /// All registered writers, in the order `folio formats` lists them.
 #[rustfmt::skip]
 pub static WRITERS: &[&dyn Writer] = &[
-    &Format::<NoOptions> { name: "json", aliases: &[], extensions: &["json"], description: "Folio's document model as JSON (readable back as input)", binary: false, stamp: no_stamp, article: |a, _, w| Ok(folio_core::json::write(a, w)?), collection: Some(|c, _, w| Ok(folio_core::json::write_collection(c, w)?)) },
-    &Format::<folio_markdown::MarkdownOptions> { name: "markdown", aliases: &["md", "commonmark"], extensions: &["md", "markdown"], description: "CommonMark with YAML front matter", binary: false, stamp: no_stamp, article: |a, o, mut w| Ok(folio_markdown::write(a, o, &mut w)?), collection: Some(|c, o, mut w| Ok(folio_markdown::write_collection(c, o, &mut w)?)) },
-    &Format::<folio_pdf::PdfOptions> { name: "pdf", aliases: &[], extensions: &["pdf"], description: "PDF typeset with embedded subset fonts, justification, hyphenation and an outline", binary: true, stamp: |o, t| o.timestamp = t, article: |a, o, mut w| Ok(folio_pdf::write(a, o, &mut w)?), collection: Some(|c, o, mut w| Ok(folio_pdf::write_collection(c, o, &mut w)?)) },
-    &Format::<folio_jats::JatsOptions> { name: "jats", aliases: &["jats-xml"], extensions: &["xml", "jats"], description: "JATS 1.3 XML (Archiving, or Journal Publishing with --jats-flavor publishing)", binary: false, stamp: no_stamp, article: |a, o, mut w| Ok(folio_jats::write(a, o, &mut w)?), collection: None },
-    &Format::<folio_epub::EpubOptions> { name: "epub", aliases: &["epub3"], extensions: &["epub"], description: "EPUB 3.3 e-book (EPUBCheck- and Ace-clean, reproducible)", binary: true, stamp: |o, t| o.timestamp = t, article: |a, o, mut w| Ok(folio_epub::write(a, o, &mut w)?), collection: Some(|c, o, mut w| Ok(folio_epub::write_collection(c, o, &mut w)?)) },
+    &Format::<NoOptions> { name: "json", aliases: &[], extensions: &["json"], description: "Folio's document model as JSON (readable back as input)", binary: false, stamp: no_stamp, article: |a, _, w| Ok(folio_core::json::write(a, w).map(quiet)?), collection: Some(|c, _, w| Ok(folio_core::json::write_collection(c, w).map(quiet)?)) },
+    &Format::<folio_markdown::MarkdownOptions> { name: "markdown", aliases: &["md", "commonmark"], extensions: &["md", "markdown"], description: "CommonMark with YAML front matter", binary: false, stamp: no_stamp, article: |a, o, mut w| Ok(folio_markdown::write(a, o, &mut w).map(quiet)?), collection: Some(|c, o, mut w| Ok(folio_markdown::write_collection(c, o, &mut w).map(quiet)?)) },
+    &Format::<folio_pdf::PdfOptions> { name: "pdf", aliases: &[], extensions: &["pdf"], description: "PDF typeset with embedded subset fonts, justification, hyphenation and an outline", binary: true, stamp: |o, t| o.timestamp = t, article: |a, o, mut w| Ok(folio_pdf::write_with_warnings(a, o, &mut w).map(pdf_warnings)?), collection: Some(|c, o, mut w| Ok(folio_pdf::write_collection_with_warnings(c, o, &mut w).map(pdf_warnings)?)) },
+    &Format::<folio_jats::JatsOptions> { name: "jats", aliases: &["jats-xml"], extensions: &["xml", "jats"], description: "JATS 1.3 XML (Archiving, or Journal Publishing with --jats-flavor publishing)", binary: false, stamp: no_stamp, article: |a, o, mut w| Ok(folio_jats::write(a, o, &mut w).map(quiet)?), collection: None },
+    &Format::<folio_epub::EpubOptions> { name: "epub", aliases: &["epub3"], extensions: &["epub"], description: "EPUB 3.3 e-book (EPUBCheck- and Ace-clean, reproducible)", binary: true, stamp: |o, t| o.timestamp = t, article: |a, o, mut w| Ok(folio_epub::write(a, o, &mut w).map(quiet)?), collection: Some(|c, o, mut w| Ok(folio_epub::write_collection(c, o, &mut w).map(quiet)?)) },
 ];
 
 /// Finds a writer by name, alias or extension (case-insensitive, a leading

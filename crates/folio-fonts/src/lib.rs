@@ -30,6 +30,54 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The bundled monochrome emoji face: Noto Emoji Regular (outlines, SIL
+/// Open Font License 1.1, `fonts/OFL.txt`; from the npm package
+/// `@expo-google-fonts/noto-emoji` 0.4.7, Google Fonts v64). Its GSUB
+/// joins flags, keycaps, skin tones and ZWJ sequences into one glyph, and
+/// outlines draw in every PDF reader, where colour bitmap (CBDT) glyphs
+/// would need Type 3 fonts. Writers add it only for characters the text
+/// faces lack.
+///
+/// ```
+/// let face = ttf_parser::Face::parse(folio_fonts::emoji(), 0).unwrap();
+/// assert!(face.glyph_index('\u{1F389}').is_some()); // 🎉
+/// ```
+pub fn emoji() -> &'static [u8] {
+    include_bytes!("../fonts/NotoEmoji-Regular.ttf")
+}
+
+/// Whether `c`, followed by `next`, asks for an emoji glyph rather than a
+/// text one: a character with emoji presentation by default (🎉, 🇫), one
+/// followed by the emoji variation selector U+FE0F (❤️) or by the keycap
+/// mark U+20E3 (1⃣), a skin-tone modifier, or a tag of a flag sequence.
+///
+/// ```
+/// assert!(folio_fonts::wants_emoji('\u{1F389}', None));
+/// assert!(folio_fonts::wants_emoji('1', Some('\u{FE0F}')));
+/// assert!(!folio_fonts::wants_emoji('1', None));
+/// assert!(!folio_fonts::wants_emoji('\u{2764}', None)); // ❤ stays text
+/// ```
+pub fn wants_emoji(c: char, next: Option<char>) -> bool {
+    matches!(next, Some('\u{FE0F}' | '\u{20E3}'))
+        || matches!(c as u32,
+            0x1F000..=0x1F0FF // mahjong, dominoes, cards
+            | 0x1F18E | 0x1F191..=0x1F19A
+            | 0x1F1E6..=0x1F1FF // regional indicators (flags)
+            | 0x1F300..=0x1F5FF
+            | 0x1F600..=0x1F64F
+            | 0x1F680..=0x1F6FF
+            | 0x1F7E0..=0x1F7EB
+            | 0x1F900..=0x1F9FF
+            | 0x1FA70..=0x1FAFF
+            | 0xE0020..=0xE007F // tags (subdivision flags)
+            | 0x231A | 0x231B | 0x23E9..=0x23EC | 0x23F0 | 0x23F3
+            | 0x25FD | 0x25FE | 0x2614 | 0x2615 | 0x2648..=0x2653 | 0x267F | 0x2693
+            | 0x26A1 | 0x26AA | 0x26AB | 0x26BD | 0x26BE | 0x26C4 | 0x26C5 | 0x26CE
+            | 0x26D4 | 0x26EA | 0x26F2 | 0x26F3 | 0x26F5 | 0x26FA | 0x26FD | 0x2705
+            | 0x270A | 0x270B | 0x2728 | 0x274C | 0x274E | 0x2753..=0x2755 | 0x2757
+            | 0x2795..=0x2797 | 0x27B0 | 0x27BF | 0x2B1B | 0x2B1C | 0x2B50 | 0x2B55)
+}
+
 /// Characters that need no glyph of their own (spaces, joiners, controls).
 pub fn needs_glyph(c: char) -> bool {
     !(c.is_whitespace()
@@ -313,8 +361,8 @@ pub fn install_hint(missing: &BTreeSet<char>) -> String {
                 "Indic scripts: fonts-noto-core (Debian/Ubuntu) or Noto Serif Devanagari etc."
             }
             0x0E00..=0x0EFF => "Thai/Lao: fonts-noto-core or fonts-thai-tlwg",
-            0x1F000..=0x1FAFF | 0x2600..=0x27BF => {
-                "emoji and symbols: fonts-noto-core or Symbola (outline fonts; colour-bitmap emoji fonts cannot be embedded)"
+            0x2600..=0x27BF | 0x1F000..=0x1FAFF => {
+                "symbols: fonts-noto-core or fonts-symbola (outline fonts)"
             }
             _ => "a font covering them, e.g. fonts-noto-core / fonts-noto-extra (Debian/Ubuntu)",
         };

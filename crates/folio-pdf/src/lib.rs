@@ -3,7 +3,8 @@
 //! The layout is Folio's own: text is shaped with `rustybuzz` (kerning,
 //! ligatures, Arabic joining), reordered for right-to-left paragraphs
 //! (`unicode-bidi`), broken into lines with the Knuth–Plass total-fit
-//! algorithm over UAX #14 break opportunities (`unicode-linebreak`) and TeX
+//! algorithm over UAX #14 break opportunities (`icu_segmenter`, with
+//! dictionaries for Thai, Lao, Khmer and Myanmar) and TeX
 //! hyphenation patterns (`hyphenation`, embedded for en, de, fr, es, it and
 //! ru), justified with a ragged last line, and paginated with headings kept
 //! with their text and widow/orphan control. The PDF objects are written
@@ -24,9 +25,12 @@
 //! Mono for code. Characters none of
 //! them covers are looked up in the installed system fonts (Noto CJK for
 //! Chinese, Japanese, Korean…); [`PdfOptions::fonts`] adds fonts in front
-//! of all of these. When no font covers a character, [`write()`] fails with
-//! [`Error::MissingGlyphs`] naming the characters and what to install: the
-//! writer never prints empty boxes or question marks.
+//! of all of these, and emoji come from the bundled Noto Emoji outlines.
+//! A character that no font covers is drawn as a replacement mark (U+FFFD)
+//! whose text is still the character, and reported as a
+//! [`MissingGlyph`] warning by [`write_with_warnings`]; with
+//! [`PdfOptions::strict_fonts`], [`write()`] fails instead with
+//! [`Error::MissingGlyphs`] naming the characters and what to install.
 //!
 //! Entry points: [`write()`] for one article, [`write_collection`] for a
 //! book (the `folio-driver` crate registers both). A book has a title page, a
@@ -80,6 +84,7 @@ mod export;
 mod layout;
 mod options;
 mod typeset;
+mod warning;
 
 use export::meta::DocMeta;
 use export::outline::BookOutline;
@@ -97,12 +102,26 @@ use typeset::text::NodeRef;
 pub use error::{Error, describe};
 pub use options::{FontSize, PageSize, PdfOptions};
 pub use typeset::hyph::LANGUAGES as HYPHENATION_LANGUAGES;
+pub use warning::MissingGlyph;
 
-/// Typesets `article` as a PDF into `out`.
+/// Typesets `article` as a PDF into `out`. Characters that no font
+/// covers are drawn as a replacement mark without a word; use
+/// [`write_with_warnings`] to learn of them.
 pub fn write(article: &Article, opts: &PdfOptions, out: &mut impl Write) -> Result<(), Error> {
-    let bytes = render(article, opts)?;
+    write_with_warnings(article, opts, out).map(drop)
+}
+
+/// Typesets `article` as a PDF into `out`, and returns the characters that
+/// no font covers (drawn as a replacement mark; an error instead with
+/// [`PdfOptions::strict_fonts`]).
+pub fn write_with_warnings(
+    article: &Article,
+    opts: &PdfOptions,
+    out: &mut impl Write,
+) -> Result<Vec<MissingGlyph>, Error> {
+    let (bytes, missing) = render(article, opts)?;
     out.write_all(&bytes)?;
-    Ok(())
+    Ok(missing)
 }
 
 /// The text block of a page for `opts`: `[left, top, width, height]` in
@@ -118,11 +137,14 @@ pub fn text_area(opts: &PdfOptions) -> [f32; 4] {
 }
 
 /// Typesets `article` and returns the PDF bytes.
-fn render(article: &Article, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
+fn render(article: &Article, opts: &PdfOptions) -> Result<Rendered, Error> {
     let meta = DocMeta::from_article(article, opts.timestamp);
     let digest = folio_core::meta::fingerprint(article);
     render_doc(&[article], meta, digest, opts, None)
 }
+
+/// A document's bytes and the characters no font covered.
+type Rendered = (Vec<u8>, Vec<MissingGlyph>);
 
 /// Typesets the articles one after another (each from a new page) as one
 /// document described by `meta`: a book when `book` gives its front
@@ -135,11 +157,18 @@ fn render_doc(
     digest: [u8; 32],
     opts: &PdfOptions,
     book: Option<(&Collection, &Contents)>,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Rendered, Error> {
     let geo = Geometry::new(opts);
     let style = StyleTable::new(geo.size);
     let chars = layout::chars_needed(articles, book);
-    let sources = FontSources::load(&opts.fonts, &chars, &meta.language, opts.system_fonts)?;
+    let sources = FontSources::load(
+        &opts.fonts,
+        &chars,
+        &meta.language,
+        opts.system_fonts,
+        opts.strict_fonts,
+    )?;
+    let missing = warning::missing_glyphs(sources.missing(), articles);
     let fonts = Fonts::new(&sources)?;
     // Articles start on new pages, so their layouts are independent: set
     // them in parallel and pack each one's pages at once (glyph ids and
@@ -205,7 +234,8 @@ fn render_doc(
             .scan(front, |at, &n| Some(std::mem::replace(at, *at + n)))
             .collect(),
     });
-    export::write_pdf(&meta, &pages, &trees, size, &fonts, id, outline.as_ref())
+    let bytes = export::write_pdf(&meta, &pages, &trees, size, &fonts, id, outline.as_ref())?;
+    Ok((bytes, missing))
 }
 
 /// Typesets a collection as one PDF book: a title page (title, subtitle,
@@ -228,12 +258,22 @@ pub fn write_collection(
     opts: &PdfOptions,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let bytes = render_collection(collection, opts)?;
-    out.write_all(&bytes)?;
-    Ok(())
+    write_collection_with_warnings(collection, opts, out).map(drop)
 }
 
-fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Vec<u8>, Error> {
+/// [`write_collection`], returning the characters that no font covers
+/// (see [`write_with_warnings`]).
+pub fn write_collection_with_warnings(
+    collection: &Collection,
+    opts: &PdfOptions,
+    out: &mut impl Write,
+) -> Result<Vec<MissingGlyph>, Error> {
+    let (bytes, missing) = render_collection(collection, opts)?;
+    out.write_all(&bytes)?;
+    Ok(missing)
+}
+
+fn render_collection(collection: &Collection, opts: &PdfOptions) -> Result<Rendered, Error> {
     let articles: Vec<&Article> = collection.articles.iter().collect();
     let resolved = folio_core::Metadata::of_collection(collection, opts.timestamp);
     // The title page shows the resolved metadata (the articles' authors

@@ -147,6 +147,10 @@ pub struct PdfOptions {
     /// `system-fonts`: search the installed system fonts for characters
     /// the given and bundled fonts do not cover (default `true`).
     pub system_fonts: bool,
+    /// `strict-fonts`: fail with [`Error::MissingGlyphs`](crate::Error)
+    /// when no font covers a character of the text, instead of drawing a
+    /// replacement mark for it and warning (default `false`).
+    pub strict_fonts: bool,
     /// Seconds since the Unix epoch for the creation and modification
     /// dates (`SOURCE_DATE_EPOCH`); by default the article's date. Not an
     /// option key: front ends set it from the environment.
@@ -161,6 +165,7 @@ impl Default for PdfOptions {
             font_size: None,
             fonts: Vec::new(),
             system_fonts: true,
+            strict_fonts: false,
             timestamp: None,
         }
     }
@@ -185,6 +190,11 @@ impl PdfOptions {
     /// Sets [`PdfOptions::system_fonts`].
     pub fn with_system_fonts(mut self, on: bool) -> Self {
         self.system_fonts = on;
+        self
+    }
+    /// Sets [`PdfOptions::strict_fonts`].
+    pub fn with_strict_fonts(mut self, on: bool) -> Self {
+        self.strict_fonts = on;
         self
     }
     /// Sets [`PdfOptions::timestamp`].

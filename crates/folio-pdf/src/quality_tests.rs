@@ -37,7 +37,8 @@ fn lay_out(article: &Article, opts: &PdfOptions) -> Option<Layout> {
         crate::typeset::text::chars_of(&t, &mut chars);
     }
     chars.extend(crate::layout::GENERATED.chars());
-    let sources = match fonts::FontSources::load(&[], &chars, article.language.as_str(), true) {
+    let sources = match fonts::FontSources::load(&[], &chars, article.language.as_str(), true, true)
+    {
         Ok(s) => s,
         Err(e @ Error::MissingGlyphs { .. }) => {
             eprintln!("{}: skipped: {e}", article.title);

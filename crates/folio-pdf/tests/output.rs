@@ -169,7 +169,7 @@ fn page_sizes_set_the_media_box() {
 }
 
 #[test]
-fn uncovered_characters_are_named_not_dropped() {
+fn uncovered_characters_are_an_error_with_strict_fonts() {
     // Private-use characters: no font has them.
     let a = Article {
         title: "Glyphs \u{E000}\u{E001}".into(),
@@ -177,9 +177,13 @@ fn uncovered_characters_are_named_not_dropped() {
         body: vec![Block::paragraph("text")],
         ..Default::default()
     };
+    // With `strict_fonts` (without it they are drawn as a replacement
+    // mark: tests/scripts.rs).
     let err = folio_pdf::write(
         &a,
-        &PdfOptions::default().with_system_fonts(false),
+        &PdfOptions::default()
+            .with_system_fonts(false)
+            .with_strict_fonts(true),
         &mut Vec::new(),
     )
     .unwrap_err();

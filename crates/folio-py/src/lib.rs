@@ -351,7 +351,13 @@ fn writer_keywords(writer: &dyn Writer) -> &'static [&'static str] {
             "publisher",
         ],
         "epub" => &["cover"],
-        "pdf" => &["page_size", "font_size", "fonts", "system_fonts"],
+        "pdf" => &[
+            "page_size",
+            "font_size",
+            "fonts",
+            "system_fonts",
+            "strict_fonts",
+        ],
         _ => &[],
     }
 }
@@ -427,7 +433,7 @@ fn build_settings(
         }
         let full = format!("{fmt}.{}", key.replace('_', "-"));
         match key.as_str() {
-            "front_matter" | "system_fonts" => {
+            "front_matter" | "system_fonts" | "strict_fonts" => {
                 opts.set(&full, bool_value(&key, &v)?)?;
             }
             "cover" => {
@@ -567,10 +573,18 @@ fn convert<'py>(
     let ropts = read_opts(date_order, lossy, lenient, title, date, authors, lang)?;
     let json = json.unwrap_or_else(|| looks_like_json(&bytes));
     let r = py.detach(|| {
-        load(&name, &bytes, json, &ropts).map(|(a, d)| {
+        load(&name, &bytes, json, &ropts).map(|(a, mut d)| {
             let mut out = Vec::new();
             let w = writer.write_article(&a, &settings, &mut out);
-            (w.map(|()| out), d)
+            // The writer's warnings (a character no font covers) follow
+            // the reader's.
+            (
+                w.map(|warnings| {
+                    d.extend(warnings);
+                    out
+                }),
+                d,
+            )
         })
     });
     let (out, diags) = r.map_err(|e| e.into_py(py))?;
@@ -712,9 +726,10 @@ fn book<'py>(
             collection.order = folio_core::ArticleOrder::Date;
         }
         let mut out = Vec::new();
-        writer
+        let warnings = writer
             .write_collection(&collection, &settings, &mut out)
             .map_err(BookErr::Write)?;
+        diags.extend(warnings.into_iter().map(|d| (collection.title.clone(), d)));
         Ok((out, diags, failed))
     });
     match r {

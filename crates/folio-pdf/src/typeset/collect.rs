@@ -1,19 +1,31 @@
 //! Paragraph collection: a paragraph's spans become the boxes, glue and
 //! penalties of [`super::linebreak`] — text joined and cleaned, bidi
-//! levels resolved, break opportunities found (UAX #14), words split into
-//! pieces of one face and level, shaped, and cut at their hyphenation
-//! points.
+//! levels resolved, break opportunities found (UAX #14 by `icu_segmenter`,
+//! with dictionaries for Thai, Lao, Khmer and Myanmar, which put no spaces
+//! between words), words split into pieces of one face and level, shaped,
+//! and cut at their hyphenation points.
+//!
+//! Justified text in those scripts stretches at the word boundaries the
+//! dictionary finds: a zero-width glue that stretches as a space does. A
+//! line of Thai has a dozen such boundaries or more, so each gap stays a
+//! fraction of a space, and clusters (a consonant with its stacked vowel
+//! and tone marks) are never pulled apart, as letter-spacing would.
 
 use super::fonts::{Fonts, needs_glyph};
 use super::linebreak::{INFINITE, Item, Kind};
 use super::shape::shape;
-use super::text::{Align, Glyph, ParaSpec, clean, is_mark, is_space};
+use super::text::{Align, Color, Glyph, GlyphText, ParaSpec, clean, is_mark, is_space};
 use folio_core::script::{is_cjk, is_rtl};
 use hyphenation::Standard;
-use unicode_linebreak::BreakOpportunity;
+use icu_segmenter::LineSegmenter;
+use icu_segmenter::options::LineBreakOptions;
+use std::sync::OnceLock;
 
 /// How far a justified space stretches, as a fraction of its width.
 const SPACE_STRETCH: f64 = 0.5;
+/// How far a word boundary of Thai (and the other scripts without
+/// spaces) stretches in justified text, as a fraction of a space.
+const DICTIONARY_STRETCH: f64 = 1.0;
 /// How far a justified space shrinks, as a fraction of its width.
 const SPACE_SHRINK: f64 = 0.4;
 /// The width of a space whose glyph has none, as a fraction of the size.
@@ -128,25 +140,49 @@ fn bidi_levels(spec: &ParaSpec<'_>, text: &str) -> Vec<u8> {
     }
 }
 
-/// Where lines may break: UAX #14 opportunities (code: at spaces only),
-/// always ending with a mandatory break at the end of the text.
-fn break_opportunities(spec: &ParaSpec<'_>, text: &str) -> Vec<(usize, BreakOpportunity)> {
-    let mut breaks: Vec<(usize, BreakOpportunity)> = if spec.preformatted {
+/// The UAX #14 line segmenter with the dictionaries for Thai, Lao, Khmer
+/// and Myanmar (compiled in), made once.
+fn segmenter() -> &'static icu_segmenter::LineSegmenterBorrowed<'static> {
+    static SEGMENTER: OnceLock<icu_segmenter::LineSegmenterBorrowed<'static>> = OnceLock::new();
+    SEGMENTER.get_or_init(|| LineSegmenter::new_dictionary(LineBreakOptions::default()))
+}
+
+/// Where lines may break, as byte offsets after each opportunity: UAX #14
+/// with dictionary word boundaries for the scripts written without spaces
+/// (code: at spaces only), always ending at the end of the text.
+fn break_opportunities(spec: &ParaSpec<'_>, text: &str) -> Vec<usize> {
+    let mut breaks: Vec<usize> = if spec.preformatted {
         // Code breaks only at spaces (and, when too long, anywhere).
-        let mut v: Vec<(usize, BreakOpportunity)> = text
-            .char_indices()
+        text.char_indices()
             .filter(|&(_, c)| c == ' ')
-            .map(|(i, _)| (i + 1, BreakOpportunity::Allowed))
-            .collect();
-        v.push((text.len(), BreakOpportunity::Mandatory));
-        v
+            .map(|(i, _)| i + 1)
+            .collect()
     } else {
-        unicode_linebreak::linebreaks(text).collect()
+        // The segmenter reports 0 first: not a break. It also reports the
+        // end of a run of Thai (say) before a space, where UAX #14 allows
+        // no break (LB7): the break is after the space.
+        segmenter()
+            .segment_str(text)
+            .filter(|&b| b > 0 && !text[b..].starts_with(is_space))
+            .collect()
     };
-    if breaks.last().map(|b| b.0) != Some(text.len()) {
-        breaks.push((text.len(), BreakOpportunity::Mandatory));
+    if breaks.last() != Some(&text.len()) {
+        breaks.push(text.len());
     }
     breaks
+}
+
+/// Whether `c` belongs to a script written without spaces between words
+/// whose line breaks come from a dictionary (UAX #14 class SA: Thai, Lao,
+/// Myanmar, Khmer, Tai Tham, Tai Viet, New Tai Lue).
+fn is_dictionary_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F // Myanmar
+        | 0x1780..=0x17FF | 0x19E0..=0x19FF // Khmer
+        | 0x1950..=0x19DF // Tai Le, New Tai Lue
+        | 0x1A20..=0x1AAF // Tai Tham
+        | 0xAA80..=0xAADF) // Tai Viet
 }
 
 /// Collects the items of a paragraph whose joined text is not empty:
@@ -192,7 +228,7 @@ pub(crate) fn collect<'f, 'a>(
     }
     let mut prev = 0;
     let mut last_face = fonts.primary(spec.spans[joined.bounds[0].1].style);
-    for (end, _) in break_opportunities(spec, text) {
+    for end in break_opportunities(spec, text) {
         if end <= prev {
             continue;
         }
@@ -213,11 +249,18 @@ pub(crate) fn collect<'f, 'a>(
         if !space.is_empty() && !is_last {
             push_space(&mut para, &ctx, word_end, space, last_face);
         } else if !is_last && !word.is_empty() {
-            push_break(&mut para, &ctx, word);
+            push_break(&mut para, &ctx, word, last_face);
         }
         prev = end;
     }
     para
+}
+
+/// The width of a space in `face` at `size`.
+pub(crate) fn space_width(fonts: &Fonts<'_>, face: usize, size: f32) -> f64 {
+    let glyphs = shape(fonts, face, " ", size, false, "und", Color::Black);
+    let w: f32 = glyphs.iter().map(|g| g.advance).sum();
+    if w <= 0.0 { size * EMPTY_SPACE } else { w }.into()
 }
 
 /// The glue of the space `space` at byte `at`, in the face of the word
@@ -226,6 +269,13 @@ fn push_space(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, at: usize, space: &str, fa
     let spec = ctx.spec;
     let size = spec.size;
     let span = &spec.spans[ctx.joined.span_at(at)];
+    // A face without a space glyph (the emoji face) leaves it to the
+    // text face.
+    let face = if para.fonts.faces[face].covers(' ') {
+        face
+    } else {
+        para.fonts.face_for(span.style, ' ')
+    };
     let glyphs = shape(para.fonts, face, space, size, false, spec.lang, span.color);
     let w: f32 = glyphs.iter().map(|g| g.advance).sum();
     let w = if w <= 0.0 { size * EMPTY_SPACE } else { w } as f64;
@@ -248,8 +298,9 @@ fn push_space(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, at: usize, space: &str, fa
 }
 
 /// A break opportunity after `word` without a space: after a hyphen or
-/// dash, between CJK characters, after a slash.
-fn push_break(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, word: &str) {
+/// dash, between CJK characters, between words of Thai and the other
+/// scripts without spaces, after a slash. `face` is the face of the word.
+fn push_break(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, word: &str, face: usize) {
     let lastc = word.chars().last().unwrap_or(' ');
     if matches!(lastc, '-' | '‐' | '–' | '—') {
         para.push(
@@ -263,24 +314,38 @@ fn push_break(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, word: &str) {
         );
         return;
     }
-    let stretch = if ctx.justify && is_cjk(lastc) {
+    let dictionary = is_dictionary_script(lastc);
+    let stretch = if !ctx.justify {
+        0.0
+    } else if is_cjk(lastc) {
         ctx.spec.size as f64 * CJK_STRETCH
+    } else if dictionary {
+        // A word boundary found by the dictionary starts at zero width
+        // and stretches by a whole space of the word's face: a line of
+        // Thai has a space or two between phrases and a dozen such
+        // boundaries, which carry the justification. At the adjustment
+        // ratio 2 both a boundary and a space are twice a space wide.
+        space_width(para.fonts, face, ctx.spec.size) * DICTIONARY_STRETCH
     } else {
         0.0
     };
     para.push(
         0.0,
         Kind::Penalty {
-            cost: if is_cjk(lastc) { 0.0 } else { NO_SPACE_PENALTY },
+            cost: if is_cjk(lastc) || dictionary {
+                0.0
+            } else {
+                NO_SPACE_PENALTY
+            },
             flagged: false,
             discretionary: false,
         },
         Content::default(),
     );
     if stretch > 0.0 {
-        // Inter-character glue for justifying CJK; a break here is the
-        // same as at the penalty, so it is not a breakpoint (a penalty
-        // precedes it, not a box).
+        // Inter-character glue for justifying CJK, inter-word glue for
+        // Thai; a break here is the same as at the penalty, so it is not a
+        // breakpoint (a penalty precedes it, not a box).
         para.push(
             0.0,
             Kind::Glue {
@@ -299,6 +364,8 @@ struct Piece {
     span: usize,
     face: usize,
     level: u8,
+    /// Characters no face covers: drawn as the replacement glyph.
+    missing: bool,
 }
 
 /// Adds the word `word` (at byte `start` of the text): its pieces, shaped,
@@ -335,11 +402,35 @@ fn word_pieces(
         let abs = start + off;
         let span_i = ctx.joined.span_at(abs);
         let style = ctx.spec.spans[span_i].style;
+        let level = ctx.levels.get(abs).copied().unwrap_or(0);
+        if fonts.is_missing(c) {
+            prev_char = Some(c);
+            match pieces.last_mut() {
+                Some(p) if p.missing && p.span == span_i && p.level == level => {
+                    p.end = abs + c.len_utf8()
+                }
+                _ => pieces.push(Piece {
+                    start: abs,
+                    end: abs + c.len_utf8(),
+                    span: span_i,
+                    face: *last_face,
+                    level,
+                    missing: true,
+                }),
+            }
+            continue;
+        }
+        let next = word[off + c.len_utf8()..].chars().next();
         let last = &fonts.faces[*last_face];
         let primary = &fonts.faces[fonts.primary(style)];
         let same_style =
             last.bold == primary.bold && last.italic == primary.italic && last.mono == primary.mono;
+        let emoji = fonts.emoji_for(c, next);
+        // An emoji sequence (modifier, ZWJ partner, keycap) stays in the
+        // emoji face so that it shapes into one glyph.
+        let in_emoji = emoji.is_some_and(|e| e == *last_face && prev_char.is_some());
         let keep = !needs_glyph(c)
+            || in_emoji
             || (is_mark(c) && last.covers(c))
             || (prev_char.is_some() && !c.is_alphabetic() && same_style && last.covers(c));
         // Digits and punctuation opening a word take the face of the
@@ -355,6 +446,8 @@ fn word_pieces(
         };
         let face = if keep {
             *last_face
+        } else if let Some(f) = emoji {
+            f
         } else if let Some(f) = ahead() {
             f
         } else {
@@ -362,9 +455,8 @@ fn word_pieces(
         };
         *last_face = face;
         prev_char = Some(c);
-        let level = ctx.levels.get(abs).copied().unwrap_or(0);
         match pieces.last_mut() {
-            Some(p) if p.span == span_i && p.face == face && p.level == level => {
+            Some(p) if !p.missing && p.span == span_i && p.face == face && p.level == level => {
                 p.end = abs + c.len_utf8()
             }
             _ => pieces.push(Piece {
@@ -373,6 +465,7 @@ fn word_pieces(
                 span: span_i,
                 face,
                 level,
+                missing: false,
             }),
         }
     }
@@ -436,11 +529,24 @@ fn push_piece(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, piece: Piece, hyph_points:
         span: span_i,
         face,
         level,
+        missing,
     } = piece;
     let span = &spec.spans[span_i];
     let rtl = level % 2 == 1;
     let piece_text = &ctx.joined.text[ps..pe];
-    let glyphs = shape(fonts, face, piece_text, size, rtl, spec.lang, span.color);
+    let glyphs = if missing {
+        replacement_glyphs(fonts, piece_text, size, span.color)
+    } else {
+        let mut g = shape(fonts, face, piece_text, size, rtl, spec.lang, span.color);
+        if fonts.is_emoji_face(face) {
+            // The emoji face leaves an empty, zero-advance glyph for a
+            // variation selector; its hmtx width is not zero, so readers
+            // that place glyphs by the font's widths would overlap it
+            // with the next word.
+            g.retain(|g| !(g.text.is_empty() && fonts.faces[face].is_blank(g.gid)));
+        }
+        g
+    };
     let link = ctx.link_ids[span_i];
     let mut cuts = if rtl {
         Vec::new()
@@ -484,6 +590,32 @@ fn push_piece(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, piece: Piece, hyph_points:
         }
         from = to;
     }
+}
+
+/// The replacement glyph once for each character of `text` (characters no
+/// face covers), each glyph's text the character it stands for, so that
+/// copying and searching still give the original.
+fn replacement_glyphs(fonts: &Fonts<'_>, text: &str, size: f32, color: Color) -> Vec<Glyph> {
+    let Some((face, gid)) = fonts.replacement() else {
+        return Vec::new();
+    };
+    let f = &fonts.faces[face];
+    let advance =
+        f.rb.glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .map_or(size * 0.6, |a| a as f32 * size / f.units_per_em);
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| Glyph {
+            face,
+            gid,
+            size,
+            x: i as f32 * advance,
+            y: 0.0,
+            advance,
+            text: GlyphText::from(c.encode_utf8(&mut [0; 4]) as &str),
+            color,
+        })
+        .collect()
 }
 
 /// The glyph indices where the hyphenation points inside `ps..pe` fall

@@ -7,6 +7,13 @@
 //! still uncovered — system fonts found by scanning the usual font folders).
 //! [`Fonts::new`] then parses them for shaping and builds one fallback chain
 //! per [`Style`].
+//!
+//! Emoji come from the bundled Noto Emoji face ([`folio_fonts::emoji`]),
+//! added only when the text has characters the text faces lack. A
+//! character that no face covers is drawn as the replacement glyph (U+FFFD
+//! of DejaVu Sans) whose text stays the original character, and reported
+//! by [`FontSources::missing`]; with `strict` it fails the document
+//! instead ([`Error::MissingGlyphs`]).
 
 use crate::error::Error;
 use std::collections::{BTreeSet, HashMap};
@@ -71,6 +78,8 @@ impl Style {
 enum Origin {
     User,
     Bundled(Bundled),
+    /// The bundled emoji face.
+    Emoji,
     System,
 }
 
@@ -151,17 +160,22 @@ struct Source {
 /// The font files a document needs, before parsing for shaping.
 pub(crate) struct FontSources {
     sources: Vec<Source>,
+    /// Characters of the document that no face covers.
+    missing: BTreeSet<char>,
 }
 
 impl FontSources {
     /// Gathers the faces for a document whose text uses `chars`: the user's
     /// `fonts` first, then the bundled faces, then system fonts for
     /// whatever is still uncovered. `lang` picks among regional CJK faces.
+    /// Characters no face covers are drawn as a replacement mark (see
+    /// [`FontSources::missing`]), or fail the document when `strict`.
     pub(crate) fn load(
         user_fonts: &[PathBuf],
         chars: &BTreeSet<char>,
         lang: &str,
         system_fallback: bool,
+        strict: bool,
     ) -> Result<Self, Error> {
         let mut sources = Vec::new();
         for path in user_fonts {
@@ -231,19 +245,51 @@ impl FontSources {
                 },
             });
         }
-        let mut fonts = FontSources { sources };
+        let mut fonts = FontSources {
+            sources,
+            missing: BTreeSet::new(),
+        };
+        let missing = fonts.uncovered(chars);
+        if !missing.is_empty() {
+            fonts.add_emoji(&missing);
+        }
         let missing = fonts.uncovered(chars);
         if !missing.is_empty() && system_fallback {
             fonts.add_system_fonts(&missing, lang);
         }
         let missing = fonts.uncovered(chars);
-        if !missing.is_empty() {
+        if !missing.is_empty() && strict {
             return Err(Error::MissingGlyphs {
                 chars: missing.iter().collect(),
                 hint: folio_fonts::install_hint(&missing),
             });
         }
+        fonts.missing = missing;
         Ok(fonts)
+    }
+
+    /// The document's characters that no face covers: each is drawn as a
+    /// replacement mark, and the caller warns about it.
+    pub(crate) fn missing(&self) -> &BTreeSet<char> {
+        &self.missing
+    }
+
+    /// Adds the bundled emoji face when it covers some of `missing`.
+    fn add_emoji(&mut self, missing: &BTreeSet<char>) {
+        let data = folio_fonts::emoji();
+        let Ok(face) = ttf_parser::Face::parse(data, 0) else {
+            return;
+        };
+        if missing.iter().any(|&c| face.glyph_index(c).is_some()) {
+            self.sources.push(Source {
+                bytes: Bytes::Static(data),
+                index: 0,
+                origin: Origin::Emoji,
+                bold: false,
+                italic: false,
+                label: "Noto Emoji (bundled)".into(),
+            });
+        }
     }
 
     fn uncovered(&self, chars: &BTreeSet<char>) -> BTreeSet<char> {
@@ -321,6 +367,13 @@ impl Face<'_> {
         }
     }
 
+    /// Whether glyph `gid` draws nothing (no outline).
+    pub fn is_blank(&self, gid: u16) -> bool {
+        self.rb
+            .glyph_bounding_box(ttf_parser::GlyphId(gid))
+            .is_none()
+    }
+
     /// The ascender in em.
     pub fn ascender(&self) -> f32 {
         self.rb.ascender() as f32 / self.units_per_em
@@ -336,6 +389,13 @@ impl Face<'_> {
 pub(crate) struct Fonts<'a> {
     pub faces: Vec<Face<'a>>,
     chains: [Vec<usize>; 5],
+    /// The bundled emoji face, when the document needs it.
+    emoji: Option<usize>,
+    /// Characters no face covers (see [`FontSources::missing`]).
+    missing: BTreeSet<char>,
+    /// The glyph drawn for them: (face, glyph id), U+FFFD where a face
+    /// has it.
+    replacement: Option<(usize, u16)>,
     /// Shaping plans by face, direction, script and language: building a
     /// plan costs more than shaping a paragraph with it.
     plans: Mutex<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
@@ -441,6 +501,9 @@ impl<'a> Fonts<'a> {
                     chain.push(i);
                 }
             }
+            if let Some(i) = origins.iter().position(|o| *o == Origin::Emoji) {
+                chain.push(i);
+            }
             // System fallbacks: the matching weight first.
             for (i, f) in faces.iter().enumerate() {
                 if origins[i] == Origin::System && f.bold == style.bold() {
@@ -454,9 +517,26 @@ impl<'a> Fonts<'a> {
                 }
             }
         }
+        let emoji = origins.iter().position(|o| *o == Origin::Emoji);
+        let missing = sources.missing.clone();
+        let replacement = if missing.is_empty() {
+            None
+        } else {
+            // A visible mark, never `.notdef` (PDF/UA forbids drawing it):
+            // U+FFFD, else a white square, else a question mark.
+            ['\u{FFFD}', '\u{25A1}', '?'].into_iter().find_map(|c| {
+                chains[Style::Regular.index()].iter().find_map(|&i| {
+                    let gid = faces[i].rb.glyph_index(c)?;
+                    Some((i, gid.0))
+                })
+            })
+        };
         Ok(Fonts {
             faces,
             chains,
+            emoji,
+            missing,
+            replacement,
             plans: Mutex::new(HashMap::new()),
             shaped: Mutex::default(),
         })
@@ -496,6 +576,30 @@ impl<'a> Fonts<'a> {
                 ))
             })
             .clone()
+    }
+
+    /// The face for `c` when it asks for an emoji glyph (see
+    /// [`folio_fonts::wants_emoji`]; `next` is the character after it) and
+    /// the bundled emoji face has one.
+    pub(crate) fn emoji_for(&self, c: char, next: Option<char>) -> Option<usize> {
+        let i = self.emoji?;
+        (folio_fonts::wants_emoji(c, next) && self.faces[i].covers(c)).then_some(i)
+    }
+
+    /// Whether `face` is the bundled emoji face.
+    pub(crate) fn is_emoji_face(&self, face: usize) -> bool {
+        self.emoji == Some(face)
+    }
+
+    /// Whether no face covers `c` (it is drawn as [`Fonts::replacement`]).
+    pub(crate) fn is_missing(&self, c: char) -> bool {
+        !self.missing.is_empty() && self.missing.contains(&c)
+    }
+
+    /// The replacement glyph drawn for a character no face covers:
+    /// (face, glyph id).
+    pub(crate) fn replacement(&self) -> Option<(usize, u16)> {
+        self.replacement
     }
 
     /// The primary face of a style.

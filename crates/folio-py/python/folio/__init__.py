@@ -198,7 +198,9 @@ def convert(
     - EPUB: ``cover`` (path to a PNG, JPEG, GIF or SVG image).
     - PDF: ``page_size`` (``"a4"``, ``"letter"``, ``"a5"``), ``font_size``
       (points, 4 to 72), ``fonts`` (list of font files tried first),
-      ``system_fonts`` (bool, default True).
+      ``system_fonts`` (bool, default True), ``strict_fonts`` (bool, default
+      False: a character no font covers is drawn as a replacement mark and
+      reported as a warning diagnostic; True makes it an error).
 
     An option the format does not have raises ``TypeError``; a bad value
     raises :class:`OptionError`; unreadable input raises

@@ -82,6 +82,7 @@ def convert(
     font_size: float = ...,
     fonts: Sequence[Union[str, "os.PathLike[str]"]] = ...,
     system_fonts: bool = ...,
+    strict_fonts: bool = ...,
 ) -> bytes: ...
 def book(
     items: Iterable[BookItem],
@@ -106,5 +107,6 @@ def book(
     font_size: float = ...,
     fonts: Sequence[Union[str, "os.PathLike[str]"]] = ...,
     system_fonts: bool = ...,
+    strict_fonts: bool = ...,
 ) -> bytes: ...
 def formats() -> List[Format]: ...
