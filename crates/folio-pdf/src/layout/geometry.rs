@@ -105,7 +105,8 @@ pub(crate) mod measure {
         let g = Geometry::new(&opts);
         let st = StyleTable::new(g.size);
         let chars = crate::layout::chars_needed(&[a], None);
-        let sources = FontSources::load(&[], &chars, a.language.as_str(), true).expect("fonts");
+        let sources =
+            FontSources::load(&[], &chars, a.language.as_str(), true, true).expect("fonts");
         let fonts = Fonts::new(&sources).expect("fonts parse");
         let layout = article(a, &fonts, &g, &st);
         let mut out = Vec::new();

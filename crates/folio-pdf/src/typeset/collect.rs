@@ -301,7 +301,14 @@ fn push_space(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, at: usize, space: &str, fa
 /// dash, between CJK characters, between words of Thai and the other
 /// scripts without spaces, after a slash. `face` is the face of the word.
 fn push_break(para: &mut Para<'_, '_>, ctx: &Ctx<'_>, word: &str, face: usize) {
-    let lastc = word.chars().last().unwrap_or(' ');
+    let mut rev = word.chars().rev();
+    let lastc = rev.next().unwrap_or(' ');
+    // No break after a hyphen that follows a digit (`150-odd`, `3-2`):
+    // pdftotext takes a hyphen at a line end for a soft one and joins the
+    // lines without it, so `150odd` would be what poppler's readers copy.
+    if matches!(lastc, '-' | '‐') && rev.next().is_some_and(|c| c.is_ascii_digit()) {
+        return;
+    }
     if matches!(lastc, '-' | '‐' | '–' | '—') {
         para.push(
             0.0,
