@@ -358,9 +358,13 @@ fn readers_read_arabic_with_harakat() {
     // Shadda, tanween, sukun; the same letters bare.
     assert_readers_read(
         "عنوان المقال\n\nكَتَبَ الوَلَدُ الدَّرْسَ مُحَمَّدٌ كِتَابًا شُكْرًا جِدًّا عَرَبِيٌّ. كتب الولد الدرس في البيت.\n",
-        // Marks raised or lowered by the font are drawn on their own
-        // baseline (a text matrix each): pdf.js then cuts the line into
-        // items and orders them wrongly, and poppler ends words at some.
+        // Marks are now drawn in their word's run with a text rise (Ts),
+        // and a mark glyph says every mark before its letter, so no letter
+        // glyph's text holds a mark (pdf.js counts such a glyph as
+        // zero-width). Still: pdf.js ends a text item at each marked-content
+        // operator, and the /ActualText span of each letter-and-marks
+        // cluster (kept for poppler) makes each cluster an item that its
+        // bidi pass reverses alone; poppler gives "مُحَ مَّدٌ", "شُ كْرً ا".
         &[Reader::PdfJs, Reader::Poppler],
     );
 }
@@ -371,7 +375,12 @@ fn readers_read_devanagari_matras_and_conjuncts() {
     // (क्ष, त्र, न्द, ल्ल) are one glyph or half forms.
     assert_readers_read(
         "हिन्दी लेख\n\nदिल्ली क्षत्रिय हिन्दी किताब विद्यार्थी श्रीमती दिल्ली में।\n",
-        // pdf.js puts a space inside "क्षत्रिय" (after the क्ष conjunct).
+        // pdf.js puts a space inside "क्षत्रिय" (after the क्ष conjunct):
+        // its test for a zero-width diacritic, the regular expression
+        // `^(\s)|(\p{Mn})|(\p{Cf})$`, matches a nonspacing mark anywhere in
+        // a glyph's text, so the conjunct glyph saying "क्ष" (with the
+        // virama U+094D) loses its advance, and the position check of the
+        // next glyph puts a space in.
         &[Reader::PdfJs],
     );
 }
@@ -388,7 +397,10 @@ fn readers_read_ligatures_and_literal_fi() {
 fn readers_read_hebrew_with_niqqud() {
     assert_readers_read(
         "כותרת המאמר\n\nשָׁלוֹם עוֹלָם בְּרֵאשִׁית תּוֹרָה. שלום עולם.\n",
-        // As Arabic: pdf.js cuts lines at marks drawn on their own baseline.
+        // As Arabic: pdf.js ends an item at each /ActualText span (one a
+        // letter-and-points cluster, for poppler) and reverses each item
+        // alone (the Hebrew fonts here do not raise the points: the PDF is
+        // the same with or without text rise).
         &[Reader::PdfJs],
     );
 }

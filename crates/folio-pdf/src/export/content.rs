@@ -1,4 +1,6 @@
-//! Page content streams: rules, then the glyph runs as `TJ` arrays, each
+//! Page content streams: rules, then the glyph runs as `TJ` arrays (one
+//! text matrix a run and line; a mark the font raises or lowers is drawn
+//! with a text rise, `Ts`, so the word stays one run), each
 //! glyph shown in the font (layer) of its (glyph, text) use, so that its
 //! ToUnicode entry says exactly its part of its cluster's text (see
 //! [`super::fonts`]).
@@ -160,6 +162,9 @@ pub(crate) fn page_content(
     content.begin_text();
     let mut cur_font: Option<(u16, usize, f32)> = None;
     let mut cur_color = Color::Black;
+    // The text rise (`Ts`) in force: marks the font raises or lowers are
+    // drawn with a rise, in their word's run (see `PackedGlyph::rise`).
+    let mut cur_rise = 0.0f32;
     let mut items: Vec<TjItem> = Vec::new();
     let mut buf: Vec<u8> = Vec::new();
     for run in &page.runs {
@@ -217,7 +222,14 @@ pub(crate) fn page_content(
                     spans.next();
                 }
             }
-            let PackedGlyph { gid, x, .. } = page.glyphs[gi as usize];
+            let PackedGlyph { gid, x, rise, .. } = page.glyphs[gi as usize];
+            if rise != cur_rise {
+                // `Ts` cannot stand inside a `TJ`: it cuts it, and the
+                // pen goes on where the `TJ` left it.
+                show_tj(&mut content, &mut items, &mut buf);
+                content.set_rise(rise);
+                cur_rise = rise;
+            }
             let adj = ((x - pen) * 10_000.0 / run.size).round() / 10.0;
             if adj.abs() >= 0.5 {
                 if !buf.is_empty() {

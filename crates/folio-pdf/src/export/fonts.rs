@@ -157,6 +157,25 @@ pub(crate) fn split_cluster<'t>(
     if !own || starts.windows(2).any(|w| w[0] >= w[1]) {
         starts = (0..n).map(|k| k.min(m)).collect();
     }
+    // A mark glyph's piece takes the marks that follow it (a glyph for
+    // shadda and a vowel, before the letter, in right-to-left text stored
+    // reversed), so that the next glyph, a letter, says no mark: pdf.js
+    // counts a glyph whose text holds a nonspacing mark as zero-width and
+    // skips its advance, which puts the rest of the line out of place.
+    let nsm = |ci: usize| {
+        text[bounds[ci]..]
+            .chars()
+            .next()
+            .is_some_and(|c| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::NSM)
+    };
+    for k in 1..n {
+        let end = if k + 1 < n { starts[k + 1] } else { m };
+        if starts[k - 1] < starts[k] && (starts[k - 1]..starts[k]).all(nsm) {
+            while starts[k] + 1 < end && nsm(starts[k]) {
+                starts[k] += 1;
+            }
+        }
+    }
     (0..n)
         .map(|k| {
             let a = bounds[starts[k]];
