@@ -358,14 +358,12 @@ fn readers_read_arabic_with_harakat() {
     // Shadda, tanween, sukun; the same letters bare.
     assert_readers_read(
         "عنوان المقال\n\nكَتَبَ الوَلَدُ الدَّرْسَ مُحَمَّدٌ كِتَابًا شُكْرًا جِدًّا عَرَبِيٌّ. كتب الولد الدرس في البيت.\n",
-        // Marks are now drawn in their word's run with a text rise (Ts),
-        // and a mark glyph says every mark before its letter, so no letter
-        // glyph's text holds a mark (pdf.js counts such a glyph as
-        // zero-width). Still: pdf.js ends a text item at each marked-content
-        // operator, and the /ActualText span of each letter-and-marks
-        // cluster (kept for poppler) makes each cluster an item that its
-        // bidi pass reverses alone; poppler gives "مُحَ مَّدٌ", "شُ كْرً ا".
-        &[Reader::PdfJs, Reader::Poppler],
+        // Marks are drawn in their word's run with a text rise (Ts), a
+        // mark glyph says every mark before its letter (pdf.js counts a
+        // glyph whose text holds a mark as zero-width), and the run has one
+        // /ActualText span (for poppler), not one a cluster. pdf.js still
+        // puts a space before a word's last mark ("كَتَب َ").
+        &[Reader::PdfJs],
     );
 }
 
@@ -397,10 +395,9 @@ fn readers_read_ligatures_and_literal_fi() {
 fn readers_read_hebrew_with_niqqud() {
     assert_readers_read(
         "כותרת המאמר\n\nשָׁלוֹם עוֹלָם בְּרֵאשִׁית תּוֹרָה. שלום עולם.\n",
-        // As Arabic: pdf.js ends an item at each /ActualText span (one a
-        // letter-and-points cluster, for poppler) and reverses each item
-        // alone (the Hebrew fonts here do not raise the points: the PDF is
-        // the same with or without text rise).
+        // pdf.js still orders the pointed words wrongly: an item ends at
+        // each marked-content operator (the run's /ActualText span, for
+        // poppler), and pdf.js orders each item alone.
         &[Reader::PdfJs],
     );
 }

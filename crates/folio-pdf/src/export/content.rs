@@ -41,18 +41,54 @@ fn color_rgb(c: Color) -> (f32, f32, f32) {
 /// marks, a conjunct with a reordered vowel sign): (first glyph, end,
 /// text), each to get an `/ActualText` span for poppler (see the module
 /// documentation). The glyphs' own codes say the same text.
-fn actual_text_spans(page: &PackedPage) -> Vec<(u32, u32, &str)> {
-    let mut spans = Vec::new();
+fn actual_text_spans(page: &PackedPage) -> Vec<(u32, u32, String)> {
+    let mut spans: Vec<(u32, u32, String)> = Vec::new();
     let n = page.glyphs.len() as u32;
+    // Runs (a line's glyphs in one face) of right-to-left text with marks
+    // get one span for the whole run, not one a cluster: pdf.js ends a
+    // text item at each marked-content operator and orders each item
+    // alone by its bidi pass, so spans a cluster gave each cluster of a
+    // word back in visual order. Right-to-left cluster texts are stored
+    // reversed, so such a cluster's text starts with a nonspacing mark.
+    let nsm_first = |t: &str| {
+        t.chars()
+            .next()
+            .is_some_and(|c| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::NSM)
+    };
+    let mut whole: Vec<(u32, u32)> = Vec::new();
+    for run in &page.runs {
+        let marked = (run.start..run.end).any(|i| {
+            let next_continues = i + 1 < n && page.glyphs[i as usize + 1].text == 0;
+            next_continues && nsm_first(page.text_of(i as usize))
+        });
+        if marked {
+            whole.push((run.start, run.end));
+        }
+    }
+    let mut whole = whole.into_iter().peekable();
     let mut i = 0;
     while i < n {
+        if let Some(&(start, end)) = whole.peek() {
+            if start == i {
+                let text: String = (start..end).map(|k| page.text_of(k as usize)).collect();
+                if !text.is_empty() {
+                    spans.push((start, end, text));
+                }
+                whole.next();
+                i = end;
+                continue;
+            }
+        }
         let mut j = i + 1;
         while j < n && page.glyphs[j as usize].text == 0 {
             j += 1;
         }
+        if let Some(&(start, _)) = whole.peek() {
+            j = j.min(start.max(i + 1));
+        }
         let text = page.text_of(i as usize);
         if j - i > 1 && !text.is_empty() {
-            spans.push((i, j, text));
+            spans.push((i, j, text.to_string()));
         }
         i = j;
     }
@@ -211,7 +247,8 @@ pub(crate) fn page_content(
             while spans.peek().is_some_and(|&&(start, _, _)| start < gi) {
                 spans.next();
             }
-            if let Some(&&(start, end, text)) = spans.peek() {
+            if let Some((start, end, text)) = spans.peek() {
+                let (start, end) = (*start, *end);
                 if start == gi && open.is_none() {
                     show_tj(&mut content, &mut items, &mut buf);
                     content
