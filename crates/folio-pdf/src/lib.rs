@@ -16,7 +16,9 @@
 //! Type 0 font per text, each with its own ToUnicode map, so pdf.js, MuPDF
 //! and poppler give back the article's characters without `/ActualText`
 //! (kept only around clusters of several glyphs, for poppler's word
-//! breaking).
+//! breaking; one span a line's run where right-to-left text has marks, as
+//! pdf.js ends a text item at each span). Marks the font raises or lowers
+//! are drawn with a text rise in their word's run.
 //!
 //! Fonts: DejaVu Serif (Latin, Greek, Cyrillic) is bundled, with DejaVu Sans
 //! for Arabic and Hebrew and DejaVu Sans Mono for code. Characters none of

@@ -40,7 +40,8 @@ fn color_rgb(c: Color) -> (f32, f32, f32) {
 /// The clusters of `page` drawn with several glyphs (a base and its
 /// marks, a conjunct with a reordered vowel sign): (first glyph, end,
 /// text), each to get an `/ActualText` span for poppler (see the module
-/// documentation). The glyphs' own codes say the same text.
+/// documentation); a run of right-to-left text with marks gets one span
+/// instead (see below). The glyphs' own codes say the same text.
 fn actual_text_spans(page: &PackedPage) -> Vec<(u32, u32, String)> {
     let mut spans: Vec<(u32, u32, String)> = Vec::new();
     let n = page.glyphs.len() as u32;
