@@ -17,7 +17,9 @@
 //! Type 0 font per text, each with its own ToUnicode map, so pdf.js, MuPDF
 //! and poppler give back the article's characters without `/ActualText`
 //! (kept only around clusters of several glyphs, for poppler's word
-//! breaking).
+//! breaking; one span a line's run where right-to-left text has marks, as
+//! pdf.js ends a text item at each span). Marks the font raises or lowers
+//! are drawn with a text rise in their word's run.
 //!
 //! Fonts: Libertinus Serif, a book face (Latin with Vietnamese, Greek,
 //! Cyrillic, Hebrew; SIL OFL 1.1, `fonts/OFL.txt`), sets the text; DejaVu

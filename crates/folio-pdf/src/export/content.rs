@@ -1,4 +1,6 @@
-//! Page content streams: rules, then the glyph runs as `TJ` arrays, each
+//! Page content streams: rules, then the glyph runs as `TJ` arrays (one
+//! text matrix a run and line; a mark the font raises or lowers is drawn
+//! with a text rise, `Ts`, so the word stays one run), each
 //! glyph shown in the font (layer) of its (glyph, text) use, so that its
 //! ToUnicode entry says exactly its part of its cluster's text (see
 //! [`super::fonts`]).
@@ -38,19 +40,56 @@ fn color_rgb(c: Color) -> (f32, f32, f32) {
 /// The clusters of `page` drawn with several glyphs (a base and its
 /// marks, a conjunct with a reordered vowel sign): (first glyph, end,
 /// text), each to get an `/ActualText` span for poppler (see the module
-/// documentation). The glyphs' own codes say the same text.
-fn actual_text_spans(page: &PackedPage) -> Vec<(u32, u32, &str)> {
-    let mut spans = Vec::new();
+/// documentation); a run of right-to-left text with marks gets one span
+/// instead (see below). The glyphs' own codes say the same text.
+fn actual_text_spans(page: &PackedPage) -> Vec<(u32, u32, String)> {
+    let mut spans: Vec<(u32, u32, String)> = Vec::new();
     let n = page.glyphs.len() as u32;
+    // Runs (a line's glyphs in one face) of right-to-left text with marks
+    // get one span for the whole run, not one a cluster: pdf.js ends a
+    // text item at each marked-content operator and orders each item
+    // alone by its bidi pass, so spans a cluster gave each cluster of a
+    // word back in visual order. Right-to-left cluster texts are stored
+    // reversed, so such a cluster's text starts with a nonspacing mark.
+    let nsm_first = |t: &str| {
+        t.chars()
+            .next()
+            .is_some_and(|c| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::NSM)
+    };
+    let mut whole: Vec<(u32, u32)> = Vec::new();
+    for run in &page.runs {
+        let marked = (run.start..run.end).any(|i| {
+            let next_continues = i + 1 < n && page.glyphs[i as usize + 1].text == 0;
+            next_continues && nsm_first(page.text_of(i as usize))
+        });
+        if marked {
+            whole.push((run.start, run.end));
+        }
+    }
+    let mut whole = whole.into_iter().peekable();
     let mut i = 0;
     while i < n {
+        if let Some(&(start, end)) = whole.peek() {
+            if start == i {
+                let text: String = (start..end).map(|k| page.text_of(k as usize)).collect();
+                if !text.is_empty() {
+                    spans.push((start, end, text));
+                }
+                whole.next();
+                i = end;
+                continue;
+            }
+        }
         let mut j = i + 1;
         while j < n && page.glyphs[j as usize].text == 0 {
             j += 1;
         }
+        if let Some(&(start, _)) = whole.peek() {
+            j = j.min(start.max(i + 1));
+        }
         let text = page.text_of(i as usize);
         if j - i > 1 && !text.is_empty() {
-            spans.push((i, j, text));
+            spans.push((i, j, text.to_string()));
         }
         i = j;
     }
@@ -160,6 +199,9 @@ pub(crate) fn page_content(
     content.begin_text();
     let mut cur_font: Option<(u16, usize, f32)> = None;
     let mut cur_color = Color::Black;
+    // The text rise (`Ts`) in force: marks the font raises or lowers are
+    // drawn with a rise, in their word's run (see `PackedGlyph::rise`).
+    let mut cur_rise = 0.0f32;
     let mut items: Vec<TjItem> = Vec::new();
     let mut buf: Vec<u8> = Vec::new();
     for run in &page.runs {
@@ -206,7 +248,8 @@ pub(crate) fn page_content(
             while spans.peek().is_some_and(|&&(start, _, _)| start < gi) {
                 spans.next();
             }
-            if let Some(&&(start, end, text)) = spans.peek() {
+            if let Some((start, end, text)) = spans.peek() {
+                let (start, end) = (*start, *end);
                 if start == gi && open.is_none() {
                     show_tj(&mut content, &mut items, &mut buf);
                     content
@@ -217,7 +260,14 @@ pub(crate) fn page_content(
                     spans.next();
                 }
             }
-            let PackedGlyph { gid, x, .. } = page.glyphs[gi as usize];
+            let PackedGlyph { gid, x, rise, .. } = page.glyphs[gi as usize];
+            if rise != cur_rise {
+                // `Ts` cannot stand inside a `TJ`: it cuts it, and the
+                // pen goes on where the `TJ` left it.
+                show_tj(&mut content, &mut items, &mut buf);
+                content.set_rise(rise);
+                cur_rise = rise;
+            }
             let adj = ((x - pen) * 10_000.0 / run.size).round() / 10.0;
             if adj.abs() >= 0.5 {
                 if !buf.is_empty() {

@@ -115,6 +115,11 @@ pub(crate) fn glyph_texts<'p>(page: &'p PackedPage, fonts: &Fonts<'_>) -> Vec<&'
 ///   saying the whole cluster and the consonant nothing would also read
 ///   right, but leave a glyph with no text, which MuPDF shows as U+FFFD.
 ///   Glyphs past the characters say nothing.
+/// - A piece of marks only (a mark glyph's) takes the marks that follow
+///   it while the next glyph keeps a character: U+0651 U+064C U+064A
+///   (yeh, dammatan, shadda stored reversed) drawn as a shadda glyph and
+///   the letter gives the marks to the first and the yeh to the second,
+///   not U+0651 and U+064C U+064A (see the code for why pdf.js needs it).
 pub(crate) fn split_cluster<'t>(
     text: &'t str,
     gids: &[u16],
@@ -156,6 +161,25 @@ pub(crate) fn split_cluster<'t>(
     }
     if !own || starts.windows(2).any(|w| w[0] >= w[1]) {
         starts = (0..n).map(|k| k.min(m)).collect();
+    }
+    // A mark glyph's piece takes the marks that follow it (a glyph for
+    // shadda and a vowel, before the letter, in right-to-left text stored
+    // reversed), so that the next glyph, a letter, says no mark: pdf.js
+    // counts a glyph whose text holds a nonspacing mark as zero-width and
+    // skips its advance, which puts the rest of the line out of place.
+    let nsm = |ci: usize| {
+        text[bounds[ci]..]
+            .chars()
+            .next()
+            .is_some_and(|c| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::NSM)
+    };
+    for k in 1..n {
+        let end = if k + 1 < n { starts[k + 1] } else { m };
+        if starts[k - 1] < starts[k] && (starts[k - 1]..starts[k]).all(nsm) {
+            while starts[k] + 1 < end && nsm(starts[k]) {
+                starts[k] += 1;
+            }
+        }
     }
     (0..n)
         .map(|k| {
@@ -410,4 +434,28 @@ fn write_to_unicode(pdf: &mut Pdf, u: &FontUse, layer: usize, cmap_ref: Ref) {
     }
     let cmap_data = deflate(&cmap.finish());
     pdf.cmap(cmap_ref, &cmap_data).filter(Filter::FlateDecode);
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_cluster;
+
+    #[test]
+    fn a_mark_glyph_takes_the_marks_before_its_letter() {
+        // Right-to-left text is stored reversed: marks, then the letter.
+        assert_eq!(
+            split_cluster("\u{651}\u{64c}\u{64a}", &[10, 20], |_| None),
+            ["\u{651}\u{64c}", "\u{64a}"]
+        );
+        // A letter then its mark (left to right) is left as it was.
+        assert_eq!(
+            split_cluster("q\u{303}", &[1, 2], |_| None),
+            ["q", "\u{303}"]
+        );
+        // Marks only: each glyph keeps a character.
+        assert_eq!(
+            split_cluster("\u{651}\u{64c}", &[10, 20], |_| None),
+            ["\u{651}", "\u{64c}"]
+        );
+    }
 }

@@ -9,14 +9,16 @@ use crate::typeset::text::{Color, Glyph, Line, Mark, NodeRef};
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 
-/// A run of glyphs drawn with one text matrix: same face, size, colour
-/// and vertical offset.
+/// A run of glyphs drawn with one text matrix: same face, size and
+/// colour. Glyphs the font raises or lowers (marks) stay in the run, each
+/// with its own text rise ([`PackedGlyph::rise`]), so that a word is one
+/// text run (pdf.js cuts its text items, and poppler its words, where the
+/// text matrix moves the baseline).
 pub(crate) struct Run {
     pub(crate) face: u16,
     pub(crate) size: f32,
     pub(crate) color: Color,
-    /// The line's left edge and baseline (PDF coordinates) plus the run's
-    /// vertical offset.
+    /// The line's left edge and baseline (PDF coordinates).
     pub(crate) x0: f32,
     pub(crate) baseline: f32,
     /// Glyphs `start..end` of [`PackedPage::glyphs`].
@@ -27,7 +29,7 @@ pub(crate) struct Run {
 }
 
 /// A page reduced to what the PDF needs — glyph ids, texts and positions,
-/// rules, links, outline anchors — about 8 bytes a glyph instead of the ~90
+/// rules, links, outline anchors — about 12 bytes a glyph instead of the ~90
 /// of a laid-out [`Glyph`]. Articles are packed as soon as they are laid
 /// out, so a book is not held in memory in its heavy form.
 #[derive(Default)]
@@ -65,6 +67,9 @@ pub(crate) struct PackedGlyph {
     pub(crate) text: u16,
     /// x from the line's left edge.
     pub(crate) x: f32,
+    /// How far the font raises the glyph over the line's baseline (the
+    /// text rise, `Ts`; negative: lowered).
+    pub(crate) rise: f32,
 }
 
 impl PackedPage {
@@ -135,8 +140,7 @@ impl PackedPage {
         }
     }
 
-    /// Adds a line's glyphs as runs of one face, size, colour, offset and
-    /// mark.
+    /// Adds a line's glyphs as runs of one face, size, colour and mark.
     fn add_glyphs(&mut self, line: &Line, x0: f32, baseline: f32, lk: &mut Lookup) {
         let glyphs = &line.glyphs[..];
         // The text of a cluster whose first glyph was not drawn goes to
@@ -156,7 +160,7 @@ impl PackedPage {
             let mut j = i + 1;
             while j < mark_end {
                 let g = &glyphs[j];
-                if g.face != g0.face || g.size != g0.size || g.color != g0.color || g.y != g0.y {
+                if g.face != g0.face || g.size != g0.size || g.color != g0.color {
                     break;
                 }
                 j += 1;
@@ -172,7 +176,7 @@ impl PackedPage {
                     size: g0.size,
                     color: g0.color,
                     x0,
-                    baseline: baseline + g0.y,
+                    baseline,
                     start,
                     end,
                     mark,
@@ -224,6 +228,7 @@ impl PackedPage {
             gid: g.gid,
             text: id,
             x: g.x,
+            rise: g.y,
         });
     }
 }
