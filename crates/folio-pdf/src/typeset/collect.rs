@@ -451,11 +451,28 @@ fn word_pieces(
             let f = fonts.face_for(style, next);
             fonts.faces[f].covers(c).then_some(f)
         };
+        // Digits and punctuation standing as a word of their own inside
+        // right-to-left text (`17 مارس 2023`) take the face of the nearest
+        // right-to-left letter: in another face, pdf.js ends its text item
+        // at each face change and gives the items in visual order.
+        let rtl_neighbour = || {
+            if c.is_alphabetic() || prev_char.is_some() || level == 0 {
+                return None;
+            }
+            let text = &ctx.joined.text;
+            let before = text[..start].chars().rev().find(|ch| ch.is_alphabetic());
+            let after = || text[start..].chars().find(|ch| ch.is_alphabetic());
+            let letter = before.or_else(after).filter(|&ch| is_rtl(ch))?;
+            let f = fonts.face_for(style, letter);
+            fonts.faces[f].covers(c).then_some(f)
+        };
         let face = if keep {
             *last_face
         } else if let Some(f) = emoji {
             f
         } else if let Some(f) = ahead() {
+            f
+        } else if let Some(f) = rtl_neighbour() {
             f
         } else {
             fonts.face_for(style, c)

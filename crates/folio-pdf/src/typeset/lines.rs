@@ -62,6 +62,10 @@ fn line_items(para: &Para<'_, '_>, start: usize, b: usize) -> (Vec<usize>, bool)
 }
 
 /// How far the line's glue stretches (> 0) or shrinks (< 0).
+/// The most a justified line's glue stretches: spaces (and the word
+/// boundaries of Thai) at twice their width.
+const MAX_RATIO: f64 = 2.0;
+
 fn adjustment(
     para: &Para<'_, '_>,
     idx: &[usize],
@@ -91,7 +95,10 @@ fn adjustment(
     if natural > width && shrink > 0.0 {
         ((width - natural) / shrink).max(-1.0)
     } else if natural < width && stretch > 0.0 && !is_last && spec.align == Align::Justify {
-        (width - natural) / stretch
+        // A line that would need more is set with its spaces at twice their
+        // width, short of the measure, rather than with gaps that readers
+        // take for a column gutter (pdftotext split such a line in two).
+        ((width - natural) / stretch).min(MAX_RATIO)
     } else {
         0.0
     }
