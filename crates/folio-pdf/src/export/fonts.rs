@@ -438,7 +438,7 @@ fn write_to_unicode(pdf: &mut Pdf, u: &FontUse, layer: usize, cmap_ref: Ref) {
 
 #[cfg(test)]
 mod split_tests {
-    use super::split_cluster;
+    use crate::export::fonts::split_cluster;
 
     #[test]
     fn a_mark_glyph_takes_the_marks_before_its_letter() {

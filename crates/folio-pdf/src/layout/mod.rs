@@ -11,6 +11,8 @@ pub(crate) mod blocks;
 pub(crate) mod book;
 pub(crate) mod geometry;
 pub(crate) mod labels;
+#[cfg(test)]
+pub(crate) mod measure;
 pub(crate) mod page;
 pub(crate) mod paginate;
 pub(crate) mod running;
