@@ -182,8 +182,9 @@ pub(crate) fn residue(line: &str, hits: &[DateHit]) -> String {
                 && w.chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
+            // Time zones (`ET`, `PT`, `EST`) count in capitals only, as the
+            // date fillers: `et` joins names in French (`A et B`).
             let date_word = lexicon::DATE_WORDS.contains(&lw)
-                || (caps && lexicon::ZONE_WORDS.contains(&lw))
                 || super::date::is_weekday(lw)
                 || (caps && super::date::is_filler_pub(lw))
                 || super::date::is_time(&w.to_lowercase());

@@ -49,14 +49,6 @@ pub(crate) const UPDATED_WORDS: &[&str] = &[
     "cập nhật",
 ];
 
-/// Time-zone abbreviations on a date line: date words only in capitals
-/// (`9:41 AM ET`), since `et`, `est`, `pt` are words of French, Spanish,
-/// Portuguese... (`Par Jane Doe et John Roe`).
-pub(crate) const ZONE_WORDS: &[&str] = &[
-    "et", "pt", "ct", "mt", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "cet", "cest",
-    "bst", "jst", "kst", "msk", "ist", "aest",
-];
-
 /// Words that stand around a date on a date line and say nothing else:
 /// keywords, reading times, prepositions (taken out before looking for a
 /// byline on the same line).
@@ -500,7 +492,6 @@ mod tests {
         for w in UPDATED_WORDS
             .iter()
             .chain(DATE_WORDS)
-            .chain(ZONE_WORDS)
             .chain(DESK_WORDS)
             .chain(AGENCIES)
         {
